@@ -1,0 +1,81 @@
+/**
+ * The contract between the isolated content script (src/colab/bridge.ts) and the MAIN-world page
+ * script (src/page). Messages travel as JSON strings in CustomEvent details on `document`: strings
+ * cross the world boundary intact, and both sides parse and validate everything they receive, since
+ * any script on the page can dispatch these events too.
+ */
+import * as v from 'valibot';
+
+const NS = 'colab-launchpad';
+export const BRIDGE_VERSION = 1;
+/** Content script → page script. */
+export const TO_PAGE_EVENT = `${NS}:to-page`;
+/** Page script → content script. */
+export const TO_CONTENT_EVENT = `${NS}:to-content`;
+/** Dispatched by a page script as it starts, so that an older copy (from before an extension update) retires. */
+export const PAGE_SCRIPT_STARTED_EVENT = `${NS}:page-script-started`;
+
+/** Generated recipe code is small; anything larger is refused by both sides. */
+export const MAX_CODE_LENGTH = 100_000;
+const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+export const RequestSchema = v.variant('kind', [
+  /** Which page-API members are there; answers without touching the notebook. */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('probe') }),
+  /** Insert a code cell below the focused cell (at the end when none is focused) and start running it. */
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('insert-and-run'),
+    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
+  }),
+  /** Resolves when a cell started by insert-and-run finishes. */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
+]);
+export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
+export type RequestKind = BridgeRequest['kind'];
+
+const Outcome = v.variant('status', [
+  v.strictObject({ status: v.literal('ok') }),
+  v.strictObject({ status: v.literal('error'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
+  /** The run finished but Colab's outputs could not be read. */
+  v.strictObject({ status: v.literal('unknown'), reason: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type CellOutcome = v.InferOutput<typeof Outcome>;
+
+export const ResultSchemas = {
+  probe: v.strictObject({ missing: v.array(v.pipe(v.string(), v.maxLength(200))) }),
+  'insert-and-run': v.strictObject({ cellId: CellId }),
+  'await-completion': Outcome,
+} satisfies Record<RequestKind, v.GenericSchema>;
+export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
+
+export const ERROR_CODES = [
+  /** `window.colab.global.notebook` (or a member we need) is not there. */
+  'api-missing',
+  /** A page-API call did not behave as the evidence says (threw, or returned something unexpected). */
+  'api-changed',
+  /** The request did not validate on the page side. */
+  'bad-request',
+  /** await-completion for a cell this page script did not start. */
+  'unknown-cell',
+] as const;
+export type BridgeErrorCode = (typeof ERROR_CODES)[number];
+
+export const ReplySchema = v.variant('ok', [
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, ok: v.literal(true), result: v.unknown() }),
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, ok: v.literal(false),
+    error: v.strictObject({ code: v.picklist(ERROR_CODES), message: v.pipe(v.string(), v.maxLength(2000)) }),
+  }),
+]);
+export type BridgeReply = v.InferOutput<typeof ReplySchema>;
+
+/** Parses a JSON event detail; undefined for anything that is not a string of valid JSON. */
+export function parseDetail(detail: unknown): unknown {
+  if (typeof detail !== 'string' || detail.length > MAX_CODE_LENGTH * 2) return undefined;
+  try {
+    return JSON.parse(detail) as unknown;
+  } catch {
+    return undefined;
+  }
+}

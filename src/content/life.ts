@@ -1,0 +1,42 @@
+/**
+ * One AbortSignal for this content script's life on the page (the WXT pattern). It aborts when
+ * a newer copy of the content script starts on the same page (after an extension update or reload
+ * the service worker injects a fresh copy) or when this copy finds its extension gone. Everything a
+ * feature adds to the page is torn down on abort, so an orphaned copy leaves nothing behind.
+ */
+import browser from '../shared/browser';
+
+const STARTED_EVENT = 'colab-launchpad:content-script-started';
+
+export interface PageLife {
+  readonly signal: AbortSignal;
+  /** Aborts the life if the extension was reloaded or removed; returns whether it is still alive. */
+  checkAlive(): boolean;
+}
+
+export function startPageLife(): PageLife {
+  const controller = new AbortController();
+  const instance = crypto.randomUUID();
+  const checkAlive = () => {
+    let alive: boolean;
+    try {
+      alive = typeof browser.runtime.id === 'string';
+    } catch {
+      alive = false;
+    }
+    if (!alive) controller.abort(new Error('extension context invalidated'));
+    return alive;
+  };
+  document.dispatchEvent(new CustomEvent(STARTED_EVENT, { detail: instance }));
+  document.addEventListener(
+    STARTED_EVENT,
+    (event) => {
+      if ((event as CustomEvent<unknown>).detail !== instance) controller.abort(new Error('superseded by a newer content script'));
+    },
+    { signal: controller.signal },
+  );
+  // Cheap moments to notice an orphaned copy: the user coming back to the tab.
+  document.addEventListener('visibilitychange', checkAlive, { signal: controller.signal });
+  window.addEventListener('focus', checkAlive, { signal: controller.signal });
+  return { signal: controller.signal, checkAlive };
+}

@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import '../ui/page.css';
+import './options.css';
+
+function Options() {
+  return (
+    <main>
+      <h1>
+        <img src="/icons/icon-32.png" alt="" />
+        {t('optionsTitle')}
+      </h1>
+      <p>{t('optionsIntro')}</p>
+    </main>
+  );
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('optionsTitle');
+render(<Options />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, insertAndRun, outcomeOf } from './colab-api';
+
+/** A notebook controller shaped as the evidence describes (colab-dom.md §2), with knobs to break it. */
+function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number } = {}) {
+  let nextId = 0;
+  const clicks: string[] = [];
+  const makeCell = () => {
+    const id = `cell${nextId++}`;
+    let text = '';
+    const listeners: Record<string, (() => void)[]> = {};
+    const cell: Record<string, unknown> = {
+      getId: () => id,
+      getText: () => text,
+      setText: (s: string) => (text = s),
+      runButton: { click: () => clicks.push(id) },
+      model: {
+        outputs: [] as unknown[],
+        listenOnce: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
+      },
+      fire: (type: string) => listeners[type]?.forEach((fn) => fn()),
+    };
+    if (options.cellWithout) delete cell[options.cellWithout];
+    return cell;
+  };
+  const cells = Array.from({ length: options.cells ?? 3 }, makeCell);
+  const notebook: Record<string, unknown> = {
+    cells,
+    focusedCell: options.focus === null ? null : cells[options.focus ?? 0],
+    insertCell(type: string, { after, index }: { after: boolean; index: number }) {
+      if (type !== 'code') throw new Error('unexpected type');
+      const cell = makeCell();
+      cells.splice(after ? index + 1 : index, 0, cell);
+      if (!options.breakFocus) notebook.focusedCell = cell;
+    },
+  };
+  return { notebook, cells, clicks };
+}
+
+describe('insertAndRun', () => {
+  it('inserts below the focused cell, sets the code, runs it and resolves on completion', async () => {
+    const { notebook, cells, clicks } = fakeNotebook({ focus: 1 });
+    const run = insertAndRun(notebook, 'print(1)');
+    const inserted = cells[2] as { getText(): string; fire(type: string): void };
+    expect(run.cellId).toBe('cell3');
+    expect(inserted.getText()).toBe('print(1)');
+    expect(clicks).toEqual(['cell3']);
+    inserted.fire('execution_completed');
+    await expect(run.completion).resolves.toEqual({ status: 'ok' });
+  });
+
+  it('appends at the end when no cell is focused, and works on an empty notebook', () => {
+    const { notebook, cells } = fakeNotebook({ focus: null });
+    insertAndRun(notebook, 'x');
+    expect((cells.at(-1) as { getText(): string }).getText()).toBe('x');
+    const empty = fakeNotebook({ focus: null, cells: 0 });
+    expect(insertAndRun(empty.notebook, 'y').cellId).toBe('cell0');
+  });
+
+  it('reports a changed API when the new cell is not focused', () => {
+    const { notebook, clicks } = fakeNotebook({ breakFocus: true });
+    expect(() => insertAndRun(notebook, 'x')).toThrow(ApiError);
+    expect(clicks).toEqual([]);
+  });
+
+  it.each(['setText', 'getId', 'runButton', 'model'])('reports a changed API when a cell has no %s, without running anything', (member) => {
+    const { notebook, clicks } = fakeNotebook({ cellWithout: member });
+    let error: unknown;
+    try {
+      insertAndRun(notebook, 'x');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('api-changed');
+    expect((error as ApiError).message).toContain(member);
+    expect(clicks).toEqual([]);
+  });
+
+  it('reports a throwing insertCell as a changed API', () => {
+    const { notebook } = fakeNotebook();
+    notebook.insertCell = () => {
+      throw new TypeError('boom');
+    };
+    expect(() => insertAndRun(notebook, 'x')).toThrow(/insertCell threw: TypeError: boom/);
+  });
+});
+
+describe('outcomeOf', () => {
+  const cell = (outputs: unknown) => ({ model: { outputs } });
+  it('is ok without an error output', () => {
+    expect(outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: 'Mounted at /content/drive\n' }]))).toEqual({ status: 'ok' });
+  });
+  it('is an error with the error output’s name and value', () => {
+    expect(outcomeOf(cell([{ output_type: 'stream', text: 'x' }, { output_type: 'error', ename: 'MessageError', evalue: 'Error: credential propagation was unsuccessful', traceback: [] }]))).toEqual({
+      status: 'error', ename: 'MessageError', evalue: 'Error: credential propagation was unsuccessful',
+    });
+  });
+  it('is unknown when outputs cannot be read', () => {
+    expect(outcomeOf(cell(undefined))).toMatchObject({ status: 'unknown' });
+  });
+});

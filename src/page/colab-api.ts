@@ -1,0 +1,157 @@
+/**
+ * The only code that touches Colab's JavaScript objects. Nothing here is a public Colab API, so
+ * every member is checked before use and a mismatch becomes an ApiError the user can read.
+ * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
+ */
+import type { CellOutcome } from '../colab/bridge-protocol';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: 'api-missing' | 'api-changed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
+const isFunction = (o: Obj, name: string) => typeof o[name] === 'function';
+
+/** What a feature needs of the notebook controller (`colab.global.notebook`, [M]). */
+const NOTEBOOK_MEMBERS = [
+  ['cells', 'array'], // S3, S9 [M]
+  ['insertCell', 'function'], // S3 [S]
+] as const;
+/** What a feature needs of a cell (S3, S9, S5 [M]) and its model (S3 [S]). */
+const CELL_MEMBERS = ['getId', 'setText'] as const;
+
+function globalNotebook(): unknown {
+  const colab = (window as unknown as { colab?: unknown }).colab;
+  if (!isObject(colab) || !isObject(colab.global)) return undefined;
+  return colab.global.notebook;
+}
+
+/** Names of the members we rely on that are missing right now ([] when all are there). */
+export function missingMembers(): string[] {
+  const notebook = globalNotebook();
+  if (!isObject(notebook)) return ['window.colab.global.notebook'];
+  const missing: string[] = [];
+  for (const [name, kind] of NOTEBOOK_MEMBERS) {
+    const ok = kind === 'array' ? Array.isArray(notebook[name]) : isFunction(notebook, name);
+    if (!ok) missing.push(`colab.global.notebook.${name}`);
+  }
+  return missing;
+}
+
+/**
+ * Colab creates `window.colab` about a second after load (colab-dom.md §2), and our toolbar only
+ * appears once Colab's UI is there, so a short grace period separates "not yet" from "not there".
+ */
+export async function notebookController(graceMs: number): Promise<Obj> {
+  const deadline = performance.now() + graceMs;
+  for (;;) {
+    const missing = missingMembers();
+    const notebook = globalNotebook();
+    if (missing.length === 0 && isObject(notebook)) return notebook;
+    if (performance.now() >= deadline) {
+      throw new ApiError('api-missing', `Colab's page API is not available: ${missing.join(', ')} missing.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function cellAt(notebook: Obj, index: number): Obj | undefined {
+  const cells = notebook.cells as unknown[];
+  const cell = cells[index];
+  return isObject(cell) ? cell : undefined;
+}
+
+function checkCell(cell: unknown, what: string): Obj {
+  if (!isObject(cell)) throw new ApiError('api-changed', `${what} is not a cell object.`);
+  for (const name of CELL_MEMBERS) {
+    if (!isFunction(cell, name)) throw new ApiError('api-changed', `${what} has no ${name}().`);
+  }
+  const runButton = cell.runButton;
+  if (!isObject(runButton) || typeof runButton.click !== 'function') {
+    throw new ApiError('api-changed', `${what} has no runButton.click().`);
+  }
+  const model = cell.model;
+  if (!isObject(model) || !isFunction(model, 'listenOnce')) {
+    throw new ApiError('api-changed', `${what} has no model.listenOnce(), so its completion cannot be followed.`);
+  }
+  return cell;
+}
+
+/** Reads the finished cell's nbformat-like outputs (S9, S3 [M]): an `error` output means it failed. */
+export function outcomeOf(cell: Obj): CellOutcome {
+  const model = cell.model as Obj;
+  const outputs = model.outputs;
+  if (!Array.isArray(outputs)) return { status: 'unknown', reason: 'cell.model.outputs is not a list' };
+  for (const output of outputs) {
+    if (isObject(output) && output.output_type === 'error') {
+      return {
+        status: 'error',
+        ename: String(output.ename ?? 'Error').slice(0, 500),
+        evalue: String(output.evalue ?? '').slice(0, 2000),
+      };
+    }
+  }
+  return { status: 'ok' };
+}
+
+export interface StartedRun {
+  readonly cellId: string;
+  readonly completion: Promise<CellOutcome>;
+}
+
+/**
+ * Inserts a code cell below the focused cell (at the end when none is focused), sets its text and
+ * clicks its run button. The new cell is read from `focusedCell`, which is where Colab puts focus
+ * after `insertCell` (S3); insertCell's return value is not documented anywhere.
+ */
+export function insertAndRun(notebook: Obj, code: string): StartedRun {
+  const cells = notebook.cells as unknown[];
+  const focused = notebook.focusedCell;
+  const focusedIndex = isObject(focused) ? cells.indexOf(focused) : -1;
+  const index = focusedIndex >= 0 ? focusedIndex : cells.length - 1;
+  const before = new Set(cells);
+
+  try {
+    (notebook.insertCell as (type: string, options: object) => unknown)('code', index >= 0 ? { after: true, index } : { after: false, index: 0 });
+  } catch (error) {
+    throw new ApiError('api-changed', `colab.global.notebook.insertCell threw: ${String(error)}`);
+  }
+
+  const inserted = notebook.focusedCell;
+  const expected = cellAt(notebook, index + 1);
+  if (!isObject(inserted) || before.has(inserted) || inserted !== expected) {
+    throw new ApiError('api-changed', 'insertCell did not add a focused cell below the focused one.');
+  }
+  const cell = checkCell(inserted, 'The inserted cell');
+  const cellId = String((cell.getId as () => unknown)());
+
+  try {
+    (cell.setText as (text: string) => void)(code);
+  } catch (error) {
+    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+  }
+
+  // Listen before running, so a very fast execution cannot complete unobserved.
+  const completion = new Promise<CellOutcome>((resolve) => {
+    (cell.model as { listenOnce: (type: string, fn: () => void) => unknown }).listenOnce('execution_completed', () => {
+      try {
+        resolve(outcomeOf(cell));
+      } catch (error) {
+        resolve({ status: 'unknown', reason: String(error).slice(0, 500) });
+      }
+    });
+  });
+
+  try {
+    (cell.runButton as { click: () => void }).click();
+  } catch (error) {
+    throw new ApiError('api-changed', `The cell's run button threw: ${String(error)}`);
+  }
+  return { cellId, completion };
+}

@@ -1,0 +1,78 @@
+/**
+ * MAIN-world page script: answers the content script's bridge requests using Colab's page API.
+ * It runs at document_start, long before Colab boots, and does nothing until asked. It trusts no
+ * input: every request is parsed and validated, and nothing it does may throw into the page.
+ */
+import * as v from 'valibot';
+import {
+  BRIDGE_VERSION,
+  PAGE_SCRIPT_STARTED_EVENT,
+  RequestSchema,
+  TO_CONTENT_EVENT,
+  TO_PAGE_EVENT,
+  parseDetail,
+  type BridgeReply,
+  type BridgeRequest,
+  type CellOutcome,
+} from '../colab/bridge-protocol';
+import { ApiError, insertAndRun, missingMembers, notebookController } from './colab-api';
+
+/** How long a request waits for Colab to create `window.colab` before calling it missing. */
+const BOOT_GRACE_MS = 2_000;
+
+const life = new AbortController();
+// A copy of this script from before an extension update is still listening: tell it to retire
+// before listening ourselves, so each request is answered once.
+document.dispatchEvent(new CustomEvent(PAGE_SCRIPT_STARTED_EVENT));
+document.addEventListener(PAGE_SCRIPT_STARTED_EVENT, () => life.abort(), { signal: life.signal });
+
+const runs = new Map<string, Promise<CellOutcome>>();
+
+function reply(message: BridgeReply): void {
+  document.dispatchEvent(new CustomEvent(TO_CONTENT_EVENT, { detail: JSON.stringify(message) }));
+}
+
+async function handle(request: BridgeRequest): Promise<unknown> {
+  switch (request.kind) {
+    case 'probe':
+      return { missing: missingMembers() };
+    case 'insert-and-run': {
+      const notebook = await notebookController(BOOT_GRACE_MS);
+      const run = insertAndRun(notebook, request.code);
+      runs.set(run.cellId, run.completion);
+      return { cellId: run.cellId };
+    }
+    case 'await-completion': {
+      const completion = runs.get(request.cellId);
+      if (!completion) throw new UnknownCell(request.cellId);
+      const outcome = await completion;
+      runs.delete(request.cellId);
+      return outcome;
+    }
+  }
+}
+
+class UnknownCell extends Error {}
+
+function onRequest(event: Event): void {
+  const parsed = v.safeParse(RequestSchema, parseDetail((event as CustomEvent<unknown>).detail));
+  if (!parsed.success) {
+    // Without a valid id there is nobody to answer; a request with a valid id but bad fields is answered.
+    const id = v.safeParse(v.object({ id: RequestSchema.options[0].entries.id }), parseDetail((event as CustomEvent<unknown>).detail));
+    if (id.success) {
+      reply({ v: BRIDGE_VERSION, id: id.output.id, ok: false, error: { code: 'bad-request', message: v.summarize(parsed.issues).slice(0, 2000) } });
+    }
+    return;
+  }
+  const request = parsed.output;
+  handle(request).then(
+    (result) => reply({ v: BRIDGE_VERSION, id: request.id, ok: true, result }),
+    (error: unknown) => {
+      const code = error instanceof ApiError ? error.code : error instanceof UnknownCell ? 'unknown-cell' : 'api-changed';
+      const message = error instanceof Error ? error.message : String(error);
+      reply({ v: BRIDGE_VERSION, id: request.id, ok: false, error: { code, message: message.slice(0, 2000) } });
+    },
+  ).catch(() => undefined);
+}
+
+document.addEventListener(TO_PAGE_EVENT, onRequest, { signal: life.signal });

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import '../ui/page.css';
+import './popup.css';
+
+function Popup() {
+  return (
+    <main>
+      <h1>
+        <img src="/icons/icon-32.png" alt="" />
+        {t('popupTitle')}
+      </h1>
+      <p>{t('popupIntro')}</p>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('popupOptions')}
+      </button>
+    </main>
+  );
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(<Popup />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,19 @@
+/** Small inline SVG icons; always decorative (aria-hidden), text carries the meaning. */
+const paths = {
+  launch: 'M12 3 4 11l1.4 1.4L12 5.8l6.6 6.6L20 11zm0 6-8 8 1.4 1.4 6.6-6.6 6.6 6.6L20 17z',
+  done: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
+  failed: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2zm0-4h-2V7h2z',
+  warning: 'M1 21h22L12 2zm12-3h-2v-2h2zm0-4h-2v-4h2z',
+  running: 'M12 4V1L8 5l4 4V6a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
+  play: 'M8 5v14l11-7z',
+} as const;
+
+export type IconName = keyof typeof paths;
+
+export function Icon({ name, class: className = 'icon' }: { name: IconName; class?: string }) {
+  return (
+    <svg class={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d={paths[name]} />
+    </svg>
+  );
+}

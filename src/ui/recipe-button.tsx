@@ -1,0 +1,46 @@
+import type { RunResult } from '../features/run-recipe';
+import { t } from '../shared/i18n';
+import { Icon, type IconName } from './icons';
+
+export type ButtonState = 'idle' | 'running' | Exclude<RunResult['kind'], 'abandoned'>;
+
+const STATE_ICON: Record<ButtonState, IconName> = {
+  idle: 'play', running: 'running', done: 'done', failed: 'failed', unverified: 'warning', unavailable: 'failed',
+};
+
+export function stateLabel(state: ButtonState): string {
+  switch (state) {
+    case 'idle': return '';
+    case 'running': return t('runStateRunning');
+    case 'done': return t('runStateDone');
+    case 'unverified': return t('runStateUnverified');
+    case 'failed':
+    case 'unavailable': return t('runStateFailed');
+  }
+}
+
+/**
+ * A recipe button that shows its run's state. While running it stays focusable but refuses
+ * clicks (aria-disabled), so a recipe can never be started twice at once.
+ */
+export function RecipeButton(props: { label: string; state: ButtonState; onRun: () => void; tabIndex: number }) {
+  const { label, state, onRun, tabIndex } = props;
+  const running = state === 'running';
+  return (
+    <button
+      type="button"
+      class="recipe"
+      data-state={state}
+      aria-disabled={running ? 'true' : undefined}
+      aria-busy={running ? 'true' : undefined}
+      tabIndex={tabIndex}
+      onClick={() => {
+        if (!running) onRun();
+      }}
+    >
+      <Icon name={STATE_ICON[state]} class={running ? 'icon spin' : 'icon'} />
+      <span>{label}</span>
+      {state !== 'idle' && <span class="state">{stateLabel(state)}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COLAB_HOSTS } from '../../src/colab/notebook-key';
+
+const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts: { matches: string[]; world?: string; js: string[]; run_at?: string }[];
+  name: string;
+  default_locale: string;
+};
+
+const COLAB_MATCHES = COLAB_HOSTS.map((host) => `https://${host}/*`);
+
+describe('manifest', () => {
+  it('asks only for the permissions the features use', () => {
+    // scripting: re-inject content scripts into open Colab tabs after an install or update.
+    expect(manifest.permissions ?? []).toEqual(['scripting']);
+  });
+  it('reaches only the two Colab hosts', () => {
+    expect(manifest.host_permissions).toEqual(COLAB_MATCHES);
+    for (const script of manifest.content_scripts) expect(script.matches).toEqual(COLAB_MATCHES);
+  });
+  it('has a MAIN-world page script at document_start and an isolated content script', () => {
+    const worlds = manifest.content_scripts.map((s) => [s.world ?? 'ISOLATED', s.run_at]);
+    expect(worlds).toEqual([['MAIN', 'document_start'], ['ISOLATED', 'document_idle']]);
+  });
+  it('is localised', () => {
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.default_locale).toBe('en');
+  });
+});
