@@ -9,7 +9,7 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
     const id = `cell${nextId++}`;
     let text = '';
     const listeners: Record<string, (() => void)[]> = {};
-    const cell: Record<string, unknown> = {
+    const cell = new Map<string, unknown>(Object.entries({
       getId: () => id,
       getText: () => text,
       setText: (s: string) => (text = s),
@@ -19,9 +19,9 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
         listenOnce: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
       },
       fire: (type: string) => listeners[type]?.forEach((fn) => fn()),
-    };
-    if (options.cellWithout) delete cell[options.cellWithout];
-    return cell;
+    }));
+    if (options.cellWithout) cell.delete(options.cellWithout);
+    return Object.fromEntries(cell);
   };
   const cells = Array.from({ length: options.cells ?? 3 }, makeCell);
   const notebook: Record<string, unknown> = {

@@ -1,4 +1,5 @@
-import type { Recipe } from './recipe';
+import * as v from 'valibot';
+import { defineRecipe } from './recipe';
 
 export interface MountDriveParams {
   /** Remount even when Drive is already mounted (drive.mount's force_remount). */
@@ -7,14 +8,22 @@ export interface MountDriveParams {
 
 export const DRIVE_MOUNT_POINT = '/content/drive';
 
-/** Mounts Google Drive at /content/drive; drive.mount itself reports "already mounted" on a re-run. */
-export const mountDrive: Recipe<MountDriveParams> = {
+/**
+ * Mounts Google Drive at /content/drive: exactly Colab's own snippet. drive.mount itself prints
+ * "Drive already mounted at /content/drive; …" on a re-run and raises (failing the cell) when
+ * the user does not grant access.
+ */
+export const mountDrive = defineRecipe({
   id: 'mount-drive',
-  code: ({ force = false }) =>
-    [
+  title: 'recipeMountDrive',
+  description: 'recipeMountDriveDesc',
+  schema: v.strictObject({ force: v.optional(v.boolean()) }),
+  labels: { force: 'paramForce' },
+  generate: ({ force = false }) => ({
+    helpers: [],
+    body: [
       'from google.colab import drive',
-      force
-        ? `drive.mount('${DRIVE_MOUNT_POINT}', force_remount=True)`
-        : `drive.mount('${DRIVE_MOUNT_POINT}')`,
+      force ? `drive.mount('${DRIVE_MOUNT_POINT}', force_remount=True)` : `drive.mount('${DRIVE_MOUNT_POINT}')`,
     ].join('\n'),
-};
+  }),
+});

@@ -1,6 +1,138 @@
-/** A setup step the toolbar and presets can run: pure data plus a pure code generator. */
-export interface Recipe<Params = Record<string, never>> {
-  readonly id: string;
-  /** Python source for one notebook cell. Every user value goes through src/recipes/quote.ts. */
-  code(params: Params): string;
+/**
+ * What a recipe is, and how code for one or more steps becomes one notebook cell.
+ * Pure: no DOM, no chrome.*, nothing from src/colab, src/features or src/ui.
+ */
+import type * as v from 'valibot';
+import type { RecipeMessageKey } from './messages';
+import { HELPERS, helperClosure, type HelperId } from './python-helpers';
+import { validateWith, type FieldLabels, type ParamIssue, type Validation } from './validate';
+
+/** Recipe ids: stable, they are also the preset file format. */
+export const RECIPE_IDS = [
+  'mount-drive',
+  'cd',
+  'pip-install',
+  'apt-install',
+  'gpu-check',
+  'tpu-check',
+  'system-info',
+  'git-clone',
+  'run-script',
+  'download',
+  'copy',
+  'restart-runtime',
+  'python',
+] as const;
+export type RecipeId = (typeof RECIPE_IDS)[number];
+
+/** Parameters of each recipe, as stored in presets (also the preset file format). */
+export interface RecipeParams {
+  'mount-drive': { force?: boolean };
+  cd: { path: string };
+  'pip-install': { packages: string[] };
+  'apt-install': { packages: string[] };
+  'gpu-check': Record<string, never>;
+  'tpu-check': Record<string, never>;
+  'system-info': Record<string, never>;
+  'git-clone': { url: string; dest?: string };
+  'run-script': { path: string; args?: string[] };
+  download: { url: string; dest?: string; unzip?: boolean };
+  copy: { from: string; to: string };
+  'restart-runtime': Record<string, never>;
+  python: { code: string };
+}
+
+/** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */
+export interface RecipeStep {
+  readonly recipe: string;
+  readonly params?: unknown;
+}
+
+/** Code of one step: Python helper definitions it needs, and the statements that run it. */
+export interface CodeFragment {
+  readonly helpers: readonly HelperId[];
+  readonly body: string;
+}
+
+/** Which parser reads the output of a recipe's cell (see parsers/). */
+export type OutputKind = 'gpu' | 'tpu' | 'system';
+
+export interface Recipe<Id extends RecipeId = RecipeId> {
+  readonly id: Id;
+  readonly title: RecipeMessageKey;
+  readonly description: RecipeMessageKey;
+  /** valibot schema of the parameters: validates a preset's or a dialog's raw value. */
+  readonly schema: v.GenericSchema<unknown, RecipeParams[Id]>;
+  /** Parameter name → label key (issues name their field with it). */
+  readonly labels: FieldLabels;
+  /** The cell ends the Python process (restart-runtime): it can only be the last step. */
+  readonly endsRuntime: boolean;
+  /** The machine-readable line its output carries, if any. */
+  readonly output: OutputKind | undefined;
+  validate(raw: unknown): Validation<RecipeParams[Id]>;
+  /** Validates, then returns the code of this step (throws RecipeParamsError when invalid). */
+  fragment(params: RecipeParams[Id]): CodeFragment;
+  /** Validates, then returns one complete cell for this step alone. */
+  code(params: RecipeParams[Id]): string;
+}
+
+export interface RecipeSpec<Id extends RecipeId> {
+  readonly id: Id;
+  readonly title: RecipeMessageKey;
+  readonly description: RecipeMessageKey;
+  readonly schema: v.GenericSchema<unknown, RecipeParams[Id]>;
+  readonly labels?: FieldLabels;
+  readonly endsRuntime?: boolean;
+  readonly output?: OutputKind;
+  /** Code for parameters that passed the schema. */
+  readonly generate: (params: RecipeParams[Id]) => CodeFragment;
+}
+
+/** Thrown by code generation for parameters that do not validate; `issues` say why. */
+export class RecipeParamsError extends Error {
+  constructor(
+    readonly recipe: string,
+    readonly issues: readonly ParamIssue[],
+  ) {
+    super(`Invalid parameters for recipe ${recipe}: ${issues.map((i) => `${i.field || '(params)'} ${i.message}`).join(', ')}`);
+    this.name = 'RecipeParamsError';
+  }
+}
+
+export function defineRecipe<Id extends RecipeId>(spec: RecipeSpec<Id>): Recipe<Id> {
+  const labels = spec.labels ?? {};
+  const validate = (raw: unknown) => validateWith(spec.schema, raw, labels);
+  const fragment = (params: RecipeParams[Id]): CodeFragment => {
+    const result = validate(params);
+    if (!result.ok) throw new RecipeParamsError(spec.id, result.issues);
+    return spec.generate(result.params);
+  };
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    schema: spec.schema,
+    labels,
+    endsRuntime: spec.endsRuntime ?? false,
+    output: spec.output,
+    validate,
+    fragment,
+    code: (params) => assembleCell([fragment(params)]),
+  };
+}
+
+/** First line of every cell that defines helpers. */
+export const CELL_HEADER =
+  '# Colab Launchpad: generated setup code. Safe to re-run: steps that are already done are skipped.';
+
+/**
+ * One cell from step fragments: the helper definitions they need (each once, in a fixed order)
+ * after a header comment, then the steps' statements in order. A cell without helpers is just
+ * its statements (Mount Drive's cell is exactly the two lines Colab's own snippet has).
+ */
+export function assembleCell(fragments: readonly CodeFragment[]): string {
+  const helpers = helperClosure(fragments.flatMap((fragment) => fragment.helpers));
+  const body = fragments.map((fragment) => fragment.body).join('\n\n');
+  if (helpers.length === 0) return body;
+  return [CELL_HEADER, ...helpers.map((id) => HELPERS[id].source), body].join('\n\n\n');
 }
