@@ -1,0 +1,136 @@
+/**
+ * Playwright fixtures: one Chromium per worker with the built extension (dist/) loaded, Colab's two
+ * hosts served by the replica (e2e/replica) and every other request aborted, so the manifest's real
+ * match patterns are what gets tested. Each test gets a fresh page and fails if anything logged an
+ * uncaught error or a console error (the page, the content script or the service worker).
+ */
+import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { routeColab } from './replica/serve.mjs';
+
+export const DIST = path.resolve(import.meta.dirname, '..', 'dist');
+export const DRIVE_ID = '1Vp3AzLkkB_Z2xYqQ-9fT7uPl0wRbCdEf';
+export const OTHER_DRIVE_ID = '1hN0tHeRnOtEb00kXyZ_abcdEFGH-12';
+export const HOST = 'https://colab.research.google.com';
+export const ALT_HOST = 'https://colab.google.com';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launchWithExtension(options: { lang?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const profile = mkdtempSync(path.join(tmpdir(), 'launchpad-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: options.lang ?? 'en-US',
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...(options.lang ? [`--lang=${options.lang}`] : [])],
+  });
+  await routeColab(context);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+}
+
+export interface Problems {
+  readonly list: string[];
+}
+
+type WorkerFixtures = { extension: { context: BrowserContext; problems: Problems } };
+type TestFixtures = { context: BrowserContext; page: Page; serviceWorker: Worker; extensionId: string };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  extension: [
+    async ({}, use) => {
+      const { context, close } = await launchWithExtension();
+      const problems: Problems = { list: [] };
+      context.on('weberror', (error) => problems.list.push(`uncaught: ${error.error().stack ?? error.error().message}`));
+      context.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.list.push(`console.${message.type()}: ${message.text()}`);
+      });
+      await use({ context, problems });
+      await close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ extension }, use) => {
+    await use(extension.context);
+  },
+  page: async ({ extension }, use, testInfo) => {
+    extension.problems.list.length = 0;
+    const page = await extension.context.newPage();
+    page.on('pageerror', (error) => extension.problems.list.push(`pageerror: ${error.stack ?? error.message}`));
+    await use(page);
+    await page.close();
+    if (testInfo.status === testInfo.expectedStatus) {
+      expect(extension.problems.list, 'errors logged during the test').toEqual([]);
+    }
+  },
+  serviceWorker: async ({ extension }, use) => {
+    await use(await serviceWorkerOf(extension.context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+export { expect };
+
+/** Opens a notebook on the replica; `flags` become the replica's `?replica=` configuration. */
+export async function openNotebook(page: Page, pathname = `/drive/${DRIVE_ID}`, flags: string[] = [], host = HOST): Promise<void> {
+  const query = flags.length ? `?replica=${flags.join(',')}` : '';
+  await page.goto(`${host}${pathname}${query}`);
+}
+
+export function toolbar(page: Page) {
+  return page.getByRole('toolbar', { name: 'Colab Launchpad' });
+}
+
+/** Number of Launchpad toolbar hosts in the page, and whether the one there sits right after #top-toolbar. */
+export async function toolbarPlacement(page: Page): Promise<{ count: number; nextToColabToolbar: boolean }> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('[data-launchpad-host="toolbar"]');
+    const anchor = document.querySelector('colab-notebook-toolbar#top-toolbar');
+    return { count: hosts.length, nextToColabToolbar: !!anchor && anchor.nextElementSibling === hosts[0] };
+  });
+}
+
+/** Waits until exactly one toolbar is placed next to Colab's toolbar (and stays so for a moment). */
+export async function expectOneToolbar(page: Page): Promise<void> {
+  await expect(toolbar(page)).toBeVisible();
+  await expect.poll(() => toolbarPlacement(page)).toEqual({ count: 1, nextToColabToolbar: true });
+  await page.waitForTimeout(150);
+  expect(await toolbarPlacement(page)).toEqual({ count: 1, nextToColabToolbar: true });
+}
+
+export interface ReplicaExecution { cellId: string; code: string; status: string }
+
+export async function executions(page: Page): Promise<ReplicaExecution[]> {
+  return page.evaluate(() => (window as unknown as { __replica: { executions: ReplicaExecution[] } }).__replica.executions.map((e) => ({ ...e })));
+}
+
+/** The notebook's code cells as ids and texts, in order, read from the replica's page API. */
+export async function cells(page: Page): Promise<{ id: string; text: string; focused: boolean }[]> {
+  return page.evaluate(() => {
+    type Cell = { getId(): string; getText(): string };
+    const nb = (window as unknown as { colab?: { global: { notebook: { cells: Cell[]; focusedCell?: Cell } } } }).colab?.global.notebook;
+    if (nb) return nb.cells.map((c) => ({ id: c.getId(), text: c.getText(), focused: nb.focusedCell === c }));
+    return [...document.querySelectorAll('div.notebook-cell-list > .cell')].map((el) => ({
+      id: el.id.replace(/^cell-/, ''),
+      text: [...el.querySelectorAll('.view-line')].map((l) => l.textContent).join('\n'),
+      focused: el.classList.contains('focused'),
+    }));
+  });
+}

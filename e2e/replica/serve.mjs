@@ -1,0 +1,157 @@
+// Serves the Colab replica (replica*.js ES modules + replica.css) at Colab's real origins inside a Playwright
+// BrowserContext and aborts every other http(s) request. See README.md in this folder.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { notebookIdentity } from './replica-identity.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Hosts served by the replica (colab-dom.md §3: both production hosts [M]). */
+export const COLAB_HOSTS = Object.freeze(['colab.research.google.com', 'colab.google.com']);
+
+/** Connectable runtime kinds for the `runtime:` flag. */
+export const RUNTIME_KINDS = Object.freeze(['none', 'cpu', 't4', 'l4', 'a100', 'h100', 'g4', 'tpu']);
+/** Values of the `state:` flag. */
+export const CONNECTION_STATES = Object.freeze(['not-connected', 'disconnected', 'connecting', 'connected']);
+
+/**
+ * @typedef {object} ReplicaConfig
+ * @property {boolean} dark        `dark`: `<html theme="dark">`
+ * @property {boolean} noApi       `no-api`: no `window.colab` at all
+ * @property {number} boot         `boot:<ms>`: delay before the UI and `window.colab` appear (1000)
+ * @property {string | null} runtime  `runtime:<kind>`: assigned runtime at boot (null: not connected)
+ * @property {string | null} state    `state:<state>`: connection state at boot
+ * @property {string | null} requested `requested:<ACCELERATOR>`: requested accelerator (NONE, T4, …)
+ * @property {number} exec         `exec:<ms>`: duration of one execution (300)
+ * @property {number | null} cells `cells:<n>`: n code cells with outputs instead of the demo notebook
+ * @property {boolean} stream      `stream`: stream stdout into the last three code cells
+ * @property {'first' | 'none'} focus `focus:none`: no focused cell at boot
+ * @property {number} idle         `idle:<ms>`: frontend idle timeout (0: off)
+ * @property {string[]} unknown    flags that were not understood (ignored)
+ */
+
+/**
+ * Parses the `?replica=flag,flag:value,…` query of a page URL. The rest of the query is ignored.
+ * @param {string | URL} url
+ * @returns {ReplicaConfig}
+ */
+export function parseReplicaFlags(url) {
+  const u = new URL(String(url));
+  /** @type {ReplicaConfig} */
+  const config = {
+    dark: false, noApi: false, boot: 1000, runtime: null, state: null, requested: null,
+    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, unknown: [],
+  };
+  const raw = u.searchParams.get('replica') ?? '';
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const colon = part.indexOf(':');
+    const key = (colon < 0 ? part : part.slice(0, colon)).toLowerCase();
+    const value = colon < 0 ? '' : part.slice(colon + 1).trim();
+    const int = Number.parseInt(value, 10);
+    const okInt = /^\d+$/.test(value) && Number.isSafeInteger(int);
+    if (key === 'dark' && !value) config.dark = true;
+    else if (key === 'no-api' && !value) config.noApi = true;
+    else if (key === 'stream' && !value) config.stream = true;
+    else if (key === 'boot' && okInt) config.boot = int;
+    else if (key === 'exec' && okInt) config.exec = int;
+    else if (key === 'idle' && okInt) config.idle = int;
+    else if (key === 'cells' && okInt) config.cells = Math.min(int, 5000);
+    else if (key === 'runtime' && RUNTIME_KINDS.includes(value.toLowerCase())) config.runtime = value.toLowerCase();
+    else if (key === 'state' && CONNECTION_STATES.includes(value.toLowerCase())) config.state = value.toLowerCase();
+    else if (key === 'requested' && /^[A-Za-z0-9_-]+$/.test(value)) config.requested = value.toUpperCase();
+    else if (key === 'focus' && (value === 'none' || value === 'first')) config.focus = value;
+    else config.unknown.push(part);
+  }
+  return config;
+}
+
+export { notebookIdentity };
+
+/** @param {string} s */
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The HTML shell for a notebook URL: config, stylesheet and script. Everything else is created by
+ * replica.js after the boot delay. (The fragment never reaches a server, so `#fileId=`/`#create=`
+ * names are corrected by replica.js at boot.)
+ * @param {string | URL} url
+ * @returns {string}
+ */
+export function replicaHtml(url) {
+  const u = new URL(String(url));
+  const config = parseReplicaFlags(u);
+  const { name } = notebookIdentity(u.origin, u.pathname, u.hash);
+  // JSON inside <script>: escape "<" so the text can never close the element.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="en" theme="${config.dark ? 'dark' : 'light'}" editor="${config.dark ? 'Default Dark' : 'Default Light'}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(name)} - Colab</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/__replica/replica.css">
+<script type="application/json" id="replica-config">${json}</script>
+<script type="module" src="/__replica/replica.js"></script>
+</head>
+<body>
+</body>
+</html>
+`;
+}
+
+/**
+ * @typedef {object} RouteOptions
+ * @property {(url: string) => void} [onRequest] called with the URL of every routed request
+ */
+
+/**
+ * Serves the replica for every https request to Colab's hosts (any path) and aborts every other
+ * http(s) request. Under `/__replica/` the replica's own files are served
+ * (`replica.js` is the entry module; it imports the other `replica-*.js` modules).
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {RouteOptions} [options]
+ * @returns {Promise<void>}
+ */
+export async function routeColab(context, options = {}) {
+  // Every replica*.js module and replica.css, read once per context (the files are small).
+  const names = (await readdir(HERE)).filter((f) => /^replica[\w-]*\.(?:js|css)$/.test(f));
+  /** @type {Record<string, { body: string, type: string }>} */
+  const assets = {};
+  await Promise.all(names.map(async (f) => {
+    assets[`/__replica/${f}`] = {
+      body: await readFile(path.join(HERE, f), 'utf8'),
+      type: f.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+    };
+  }));
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const href = request.url();
+    options.onRequest?.(href);
+    let url;
+    try { url = new URL(href); } catch { return route.abort(); }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (!COLAB_HOSTS.includes(url.hostname)) return route.abort();
+    if (url.protocol === 'http:') {
+      url.protocol = 'https:';
+      return route.fulfill({ status: 301, headers: { location: url.href } });
+    }
+    if (url.pathname.startsWith('/__replica/')) {
+      const asset = assets[url.pathname];
+      if (!asset) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+      return route.fulfill({ status: 200, contentType: asset.type, body: asset.body, headers: { 'cache-control': 'no-store' } });
+    }
+    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: {
+        'content-security-policy': "require-trusted-types-for 'script'",
+        'cache-control': 'no-store',
+      },
+      body: replicaHtml(url),
+    });
+  });
+}

@@ -1,0 +1,167 @@
+// `npm run bench`: measures the budgets of ../shared/design.md and prints them as figures.
+//  1. bundle sizes (gzipped): every file the isolated content script loads; the MAIN-world script
+//  2. click on a recipe → its cell running, on the replica
+//  3. main-thread script time and JS heap on a 300-cell notebook streaming output, with versus
+//     without the extension, side by side in one run (alternating rounds), as ratios
+// Figures go to stdout and artifacts/bench.json. Sizes are deterministic and fail the run when over
+// budget; timings are reported, not asserted (they depend on the machine).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { routeColab } from '../e2e/replica/serve.mjs';
+import { DIST, ROOT, launch } from './chromium.mjs';
+
+const BUDGET = { contentKb: 35, pageKb: 6, scriptOverhead: 0.02, heapMb: 3, clickToRunMs: 150 };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 8_000);
+const NOTEBOOK = 'https://colab.research.google.com/drive/1BenchNotebook_streaming_300cells';
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** All files reachable from `entry` through static imports, dynamic imports and runtime.getURL(). */
+function importGraph(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    const refs = [
+      ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+\.js)["']/g),
+      ...text.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g),
+    ].map((m) => m[1]);
+    for (const ref of refs) visit(ref.startsWith('.') ? path.resolve(path.dirname(file), ref) : path.join(DIST, ref));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+function bundleSizes() {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
+  const scripts = manifest.content_scripts ?? [];
+  const files = (world) => scripts.filter((s) => (s.world ?? 'ISOLATED') === world).flatMap((s) => [...(s.js ?? []), ...(s.css ?? [])]);
+  const content = [...new Set(files('ISOLATED').flatMap((f) => importGraph(path.join(DIST, f))))];
+  const page = [...new Set(files('MAIN').flatMap((f) => importGraph(path.join(DIST, f))))];
+  const sum = (list) => list.reduce((n, f) => n + gz(f), 0);
+  return {
+    contentScriptGzKb: kb(sum(content)),
+    contentScriptFiles: content.map((f) => path.relative(DIST, f)),
+    pageScriptGzKb: kb(sum(page)),
+    pageScriptFiles: page.map((f) => path.relative(DIST, f)),
+  };
+}
+
+/** Click → the inserted cell shows as running, measured inside the page from the click event. */
+async function clickToRun(context, runs = 12) {
+  const page = await context.newPage();
+  await page.goto('https://colab.research.google.com/drive/1BenchNotebook_click_to_run_0001?replica=runtime:cpu,exec:50');
+  const button = page.getByRole('toolbar', { name: 'Colab Launchpad' }).getByRole('button', { name: 'Mount Drive' });
+  await button.waitFor({ timeout: 20_000 });
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => {
+      const w = window;
+      w.__bench = { click: 0, running: 0 };
+      const host = document.querySelector('[data-launchpad-host="toolbar"]');
+      host?.shadowRoot?.addEventListener('click', (e) => (w.__bench.click = e.timeStamp), { capture: true, once: true });
+      const list = document.querySelector('div.notebook-cell-list');
+      const observer = new MutationObserver(() => {
+        if (!w.__bench.running && list.querySelector('.cell.running, .cell.pending')) {
+          w.__bench.running = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(list, { subtree: true, attributes: true, attributeFilter: ['class'], childList: true });
+    });
+    await button.click();
+    await page.waitForFunction(() => window.__bench.running > 0, null, { timeout: 10_000 });
+    samples.push(await page.evaluate(() => window.__bench.running - window.__bench.click));
+    await page.locator('[data-launchpad-host] >> button.recipe[data-entry="mount-drive"]:not([data-state="running"])').waitFor({ timeout: 10_000 });
+  }
+  await page.close();
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { medianMs: Math.round(median(samples) * 10) / 10, p90Ms: Math.round(sorted[Math.floor(sorted.length * 0.9)] * 10) / 10, runs };
+}
+
+/** Script time per second and heap of the 300-cell streaming notebook in one context. */
+async function streamingSample(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${NOTEBOOK}?replica=cells:300,stream,runtime:cpu`);
+  await page.waitForFunction(() => window.colab?.global?.notebook, null, { timeout: 20_000 });
+  await page.waitForTimeout(2_000); // let both pages settle after boot (toolbar mount, first paints)
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const start = await metrics();
+  await page.waitForTimeout(WINDOW_MS);
+  const end = await metrics();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await metrics()).JSHeapUsedSize;
+  const seconds = end.Timestamp - start.Timestamp;
+  await page.close();
+  return { scriptMsPerS: ((end.ScriptDuration - start.ScriptDuration) * 1000) / seconds, taskMsPerS: ((end.TaskDuration - start.TaskDuration) * 1000) / seconds, heapMb: heap / 2 ** 20 };
+}
+
+async function streamingOverhead() {
+  const bare = await launch({ extension: false, headless: true });
+  const withExt = await launch({ extension: true, headless: true });
+  await routeColab(bare.context);
+  await routeColab(withExt.context);
+  const samples = { without: [], with: [] };
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate the order so drift (thermal, other load) does not favour one side.
+      const order = round % 2 ? [['with', withExt], ['without', bare]] : [['without', bare], ['with', withExt]];
+      for (const [name, browser] of order) samples[name].push(await streamingSample(browser.context));
+    }
+  } finally {
+    await bare.close();
+    await withExt.close();
+  }
+  const pick = (name, key) => median(samples[name].map((s) => s[key]));
+  const scriptWithout = pick('without', 'scriptMsPerS');
+  const scriptWith = pick('with', 'scriptMsPerS');
+  return {
+    rounds: ROUNDS,
+    windowMs: WINDOW_MS,
+    scriptMsPerSWithout: Math.round(scriptWithout * 100) / 100,
+    scriptMsPerSWith: Math.round(scriptWith * 100) / 100,
+    scriptOverheadRatio: Math.round(((scriptWith - scriptWithout) / scriptWithout) * 10000) / 10000,
+    heapMbWithout: Math.round(pick('without', 'heapMb') * 100) / 100,
+    heapMbWith: Math.round(pick('with', 'heapMb') * 100) / 100,
+    heapAddedMb: Math.round((pick('with', 'heapMb') - pick('without', 'heapMb')) * 100) / 100,
+    samples,
+  };
+}
+
+const sizes = bundleSizes();
+console.log(`content script (all files it loads, gzipped): ${sizes.contentScriptGzKb} KB   budget ${BUDGET.contentKb} KB`);
+console.log(`MAIN-world page script (gzipped):              ${sizes.pageScriptGzKb} KB   budget ${BUDGET.pageKb} KB`);
+
+const ext = await launch({ extension: true, headless: true });
+await routeColab(ext.context);
+let latency;
+try {
+  latency = await clickToRun(ext.context);
+} finally {
+  await ext.close();
+}
+console.log(`click on a recipe → cell running:             median ${latency.medianMs} ms, p90 ${latency.p90Ms} ms over ${latency.runs} runs   budget ${BUDGET.clickToRunMs} ms`);
+
+const streaming = await streamingOverhead();
+console.log(`300-cell streaming notebook, script time:      ${streaming.scriptMsPerSWithout} ms/s without → ${streaming.scriptMsPerSWith} ms/s with the extension = ${(streaming.scriptOverheadRatio * 100).toFixed(2)} %   budget ${BUDGET.scriptOverhead * 100} %`);
+console.log(`300-cell streaming notebook, JS heap:          ${streaming.heapMbWithout} MB without → ${streaming.heapMbWith} MB with = +${streaming.heapAddedMb} MB   budget ${BUDGET.heapMb} MB`);
+console.log(`(medians of ${streaming.rounds} alternating rounds, ${streaming.windowMs / 1000} s windows each)`);
+
+mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
+writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: BUDGET, sizes, latency, streaming }, null, 2));
+console.log('Figures written to artifacts/bench.json');
+
+const over = [];
+if (sizes.contentScriptGzKb > BUDGET.contentKb) over.push('content script size');
+if (sizes.pageScriptGzKb > BUDGET.pageKb) over.push('page script size');
+if (over.length) {
+  console.error(`Over budget: ${over.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,47 @@
+// `npm start`: builds the extension, then opens Chromium with it on the bundled Colab replica
+// (no Google account needed). `npm start -- --live` opens the real Colab instead.
+// Without a display (no $DISPLAY on Linux) it runs headless, saves a screenshot and says where.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import { routeColab } from '../e2e/replica/serve.mjs';
+import { ROOT, launch } from './chromium.mjs';
+
+const live = process.argv.includes('--live');
+const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const DEMO_URL = 'https://colab.research.google.com/drive/1LaunchpadDemoNotebook_0123456789?replica=runtime:t4';
+const LIVE_URL = 'https://colab.research.google.com/';
+
+console.log('Building the extension into dist/ …');
+await build({ root: ROOT, logLevel: 'warn' });
+
+const { context, close } = await launch({ extension: true, headless });
+if (!live) await routeColab(context);
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(live ? LIVE_URL : DEMO_URL);
+
+if (!headless) {
+  console.log(live ? 'Chromium is open on the real Colab with the extension loaded.' : 'Chromium is open on the Colab replica with the extension loaded. Try the Launchpad toolbar under Colab’s toolbar.');
+  console.log('Close the browser window to stop.');
+  await new Promise((resolve) => context.on('close', resolve));
+  await close();
+} else {
+  const shot = path.join(ROOT, 'artifacts', live ? 'start-live.png' : 'start.png');
+  mkdirSync(path.dirname(shot), { recursive: true });
+  try {
+    if (!live) {
+      // Show the toolbar doing its job: run Mount Drive and wait for the outcome.
+      const mount = page.getByRole('toolbar', { name: 'Colab Launchpad' }).getByRole('button', { name: 'Mount Drive' });
+      await mount.click({ timeout: 15_000 });
+      await page.locator('[data-launchpad-host] >> button.recipe[data-entry="mount-drive"][data-state="done"]').waitFor({ timeout: 15_000 });
+    } else {
+      await page.waitForTimeout(5_000);
+    }
+  } catch (error) {
+    console.error(`The toolbar did not work as expected: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    process.exitCode = 1;
+  }
+  await page.screenshot({ path: shot });
+  console.log(`No display found, so Chromium ran headless. Screenshot: ${shot}`);
+  await close();
+}
