@@ -3,9 +3,16 @@
  * worker for them; state lives in chrome.storage, never in globals here.
  */
 import browser from '../shared/browser';
+import { sendToTab } from '../shared/messages';
 import { injectIntoOpenTabs } from './reinject';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason !== 'install' && reason !== 'update') return;
   injectIntoOpenTabs().catch((error: unknown) => console.warn('[Colab Launchpad] re-injection failed:', error));
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'open-recipe-menu' || tab?.id === undefined) return;
+  // Outside Colab there is no content script to receive it; that is not an error.
+  sendToTab(tab.id, { type: 'open-recipe-menu' }).catch(() => undefined);
 });

@@ -19,9 +19,12 @@ export type RunResult =
 
 const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
 
-export async function runInNewCell(code: string, signal: AbortSignal): Promise<RunResult> {
+export async function runInNewCell(code: string, signal: AbortSignal, options: { endsRuntime?: boolean } = {}): Promise<RunResult> {
   try {
     const { cellId } = await request('insert-and-run', { code }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
+    // A step that ends the Python process (restart-runtime) never completes normally: once it
+    // runs, what it asked for is happening.
+    if (options.endsRuntime) return { kind: 'done' };
     const outcome = await request('await-completion', { cellId }, { signal });
     switch (outcome.status) {
       case 'ok':

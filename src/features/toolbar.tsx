@@ -1,33 +1,31 @@
 /**
- * The Launchpad toolbar: a row of recipe buttons rendered by Preact in an open shadow root right
- * after Colab's own toolbar, following Colab's theme. Exactly one per page: it is torn down with
- * the content script's life and re-placed when Colab re-renders around it.
+ * The Launchpad toolbar: recipe buttons, the "More recipes" menu and parameter dialogs, rendered
+ * by Preact in an open shadow root right after Colab's own toolbar, following Colab's theme.
+ * Exactly one per page: it is torn down with the content script's life and re-placed when Colab
+ * re-renders around it.
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchNotebook } from '../colab/location';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
-import { mountDrive } from '../recipes/mount-drive';
-import { t, type MessageKey } from '../shared/i18n';
+import type { PageLife } from '../content/life';
+import { TOOLBAR_ENTRIES, entryCode, type DialogEntry, type ToolbarEntry } from '../recipes';
+import { t } from '../shared/i18n';
+import { onMessageToContent } from '../shared/messages';
 import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
-import { RecipeButton, type ButtonState } from '../ui/recipe-button';
+import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
+import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
+import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
-import type { PageLife } from '../content/life';
 import { runInNewCell, type RunResult } from './run-recipe';
 import css from './toolbar.css?inline';
 
 /** How long Colab may take to show its toolbar before ours floats on its own. */
 const ANCHOR_TIMEOUT_MS = 10_000;
-
-interface ToolbarEntry {
-  readonly id: string;
-  readonly label: MessageKey;
-  readonly code: () => string;
-}
-
-const ENTRIES: readonly ToolbarEntry[] = [{ id: mountDrive.id, label: 'recipeMountDrive', code: () => mountDrive.code({}) }];
+const DIRECT = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'direct');
+const MENU = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'menu');
 
 interface Problem {
   readonly recipe: string;
@@ -36,8 +34,9 @@ interface Problem {
   readonly copied: boolean;
 }
 
-function statusText(label: string, result: RunResult | 'running'): string {
+function statusText(label: string, result: RunResult | 'running' | 'restarting'): string {
   if (result === 'running') return t('runStatusRunning', label);
+  if (result === 'restarting') return t('runStatusRestarting', label);
   switch (result.kind) {
     case 'done': return t('runStatusDone', label);
     case 'failed': return t('runStatusFailed', [label, result.error]);
@@ -47,53 +46,74 @@ function statusText(label: string, result: RunResult | 'running'): string {
   }
 }
 
+const menuLabel = (entry: ToolbarEntry) => (entry.kind === 'dialog' ? `${t(entry.title)}…` : t(entry.title));
+
 function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; life: PageLife }) {
   const { root, placement, life } = props;
-  const lifeSignal = life.signal;
   const [states, setStates] = useState<Record<string, ButtonState>>({});
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   // Runs belong to the notebook they started in: a notebook change abandons their state.
   const notebookLife = useRef(new AbortController());
+  const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
+  const menu = useRef<MenuButtonHandle>(null);
 
   useEffect(() => {
     watchNotebook(() => {
       notebookLife.current.abort();
       notebookLife.current = new AbortController();
+      running.current.clear();
       setStates({});
       setStatus('');
       setProblem(null);
-    }, lifeSignal);
+      setDialog(null);
+    }, life.signal);
+    onMessageToContent((message) => {
+      if (message.type === 'open-recipe-menu') menu.current?.openMenu();
+    }, life.signal);
     return () => notebookLife.current.abort();
-  }, [lifeSignal]);
+  }, [life]);
 
-  const run = async (entry: ToolbarEntry) => {
-    if (!life.checkAlive()) return; // an orphaned copy removes itself instead of acting
-    const label = t(entry.label);
-    const signal = AbortSignal.any([notebookLife.current.signal, lifeSignal]);
-    const code = entry.code();
-    setStates((s) => ({ ...s, [entry.id]: 'running' }));
+  const setState = (id: string, state: ButtonState) => setStates((s) => ({ ...s, [id]: state }));
+
+  /** Runs code for an entry; one run per entry at a time. */
+  const run = async (entry: ToolbarEntry, code: string) => {
+    if (!life.checkAlive() || running.current.has(entry.id)) return; // an orphaned copy removes itself instead
+    running.current.add(entry.id);
+    const label = t(entry.title);
+    const signal = AbortSignal.any([notebookLife.current.signal, life.signal]);
+    setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
     setProblem(null);
-    const result = await runInNewCell(code, signal);
+    const result = await runInNewCell(code, signal, { endsRuntime: entry.endsRuntime });
+    running.current.delete(entry.id);
     if (signal.aborted || result.kind === 'abandoned') return;
-    setStates((s) => ({ ...s, [entry.id]: result.kind }));
-    setStatus(statusText(label, result));
+    setState(entry.id, result.kind);
+    setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
     if (result.kind === 'unavailable') {
       const copied = await copyText(code, root);
       setProblem({ recipe: label, detail: result.detail, code, copied });
     }
   };
 
-  // role=toolbar keyboard pattern: one tab stop, arrow keys move between buttons.
+  const activate = (entry: ToolbarEntry) => {
+    if (entry.kind === 'dialog') {
+      setDialog(entry);
+      return;
+    }
+    const code = entryCode(entry);
+    if (code.ok) void run(entry, code.code);
+  };
+
+  // role=toolbar keyboard pattern: one tab stop, arrow keys move between the buttons.
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>('button.recipe') ?? [])];
+    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>(':scope > button') ?? [])];
     const current = buttons.indexOf(root.activeElement as HTMLButtonElement);
     if (current < 0) return;
-    const last = buttons.length - 1;
-    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: last }[event.key];
+    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const index = (next + buttons.length) % buttons.length;
@@ -101,21 +121,50 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     buttons[index]?.focus();
   };
 
+  const menuRunning = MENU.some((entry) => states[entry.id] === 'running');
+
   return (
     <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown}>
       <span class="brand">
         <Icon name="launch" />
         <span aria-hidden="true">{t('toolbarBrand')}</span>
       </span>
-      {ENTRIES.map((entry, index) => (
+      {DIRECT.map((entry, index) => (
         <RecipeButton
           key={entry.id}
-          label={t(entry.label)}
+          id={entry.id}
+          label={t(entry.title)}
+          description={t(entry.description)}
           state={states[entry.id] ?? 'idle'}
           tabIndex={index === focusIndex ? 0 : -1}
-          onRun={() => void run(entry)}
+          onRun={() => activate(entry)}
         />
       ))}
+      <MenuButton
+        handle={menu}
+        tabIndex={focusIndex === DIRECT.length ? 0 : -1}
+        label={
+          <>
+            <Icon name={menuRunning ? 'running' : 'more'} class={menuRunning ? 'icon spin' : 'icon'} />
+            <span>{t('toolbarMoreRecipes')}</span>
+          </>
+        }
+        menuLabel={t('toolbarRecipeMenuLabel')}
+        items={MENU.map((entry) => {
+          const state = states[entry.id] ?? 'idle';
+          return {
+            id: entry.id,
+            label: menuLabel(entry),
+            hint: stateLabel(state),
+            state,
+            disabled: state === 'running',
+          };
+        })}
+        onSelect={(id) => {
+          const entry = MENU.find((e) => e.id === id);
+          if (entry) activate(entry);
+        }}
+      />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>
@@ -132,27 +181,37 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           {!problem.copied && <pre>{problem.code}</pre>}
         </div>
       )}
+      {dialog && (
+        <RecipeDialog
+          key={dialog.id}
+          entry={dialog}
+          onClose={() => setDialog(null)}
+          onRun={(code) => {
+            setDialog(null);
+            void run(dialog, code);
+          }}
+        />
+      )}
     </div>
   );
 }
 
 export function startToolbar(life: PageLife): void {
-  const lifeSignal = life.signal;
   const { host, root } = createShadowHost('toolbar', css);
   const container = document.createElement('div');
   root.append(container);
   let placement: Placement | undefined;
   const draw = () => render(<Toolbar root={root} placement={placement} life={life} />, container);
 
-  watchTheme((theme) => (host.dataset.theme = theme), lifeSignal);
+  watchTheme((theme) => (host.dataset.theme = theme), life.signal);
   keepNextToColabToolbar(host, {
     anchorTimeoutMs: ANCHOR_TIMEOUT_MS,
-    signal: lifeSignal,
+    signal: life.signal,
     onPlacement: (next) => {
       placement = next;
       host.dataset.placement = next.kind;
       draw();
     },
   });
-  lifeSignal.addEventListener('abort', () => render(null, container), { once: true });
+  life.signal.addEventListener('abort', () => render(null, container), { once: true });
 }

@@ -165,6 +165,10 @@ describe('code generation per recipe', () => {
       issues: [{ field: 'args', message: 'invalidTooMany' }],
     });
     expect(validateParams('run-script', { path: '-c' })).toMatchObject({ ok: false, issues: [{ message: 'invalidLeadingDash' }] });
+    for (const path of ['not a url', 'https://github.com/a/b$(touch /tmp/x)', 'https://example.org/train.py', 'train', 'notes.txt']) {
+      expect(validateParams('run-script', { path }), path).toMatchObject({ ok: false, issues: [{ field: 'path', message: 'invalidScriptPath' }] });
+    }
+    for (const path of ['train.py', '/content/repo/Train.PY', 'setup.sh', 'x/run.bash']) expect(validateParams('run-script', { path }).ok, path).toBe(true);
   });
 
   it('download names the file after the URL unless dest says otherwise', () => {

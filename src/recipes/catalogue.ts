@@ -27,6 +27,7 @@ import {
   pathSchema,
   pipPackagesSchema,
   problemMessage,
+  scriptPathSchema,
   urlSchema,
   type ParamIssue,
   type Validation,
@@ -144,7 +145,7 @@ export const runScript = defineRecipe({
   id: 'run-script',
   title: 'recipeRunScript',
   description: 'recipeRunScriptDesc',
-  schema: v.strictObject({ path: pathSchema, args: argsSchema }),
+  schema: v.strictObject({ path: scriptPathSchema, args: argsSchema }),
   labels: { path: 'paramScriptPath', args: 'paramScriptArgs' },
   generate: ({ path, args = [] }) => ({
     helpers: ['runScript'],

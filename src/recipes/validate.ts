@@ -104,6 +104,14 @@ export function pathProblem(value: string): Problem | undefined {
   return undefined;
 }
 
+/** A script to run: a path in the runtime ending in .py or .sh/.bash (not a URL, not a command). */
+export function scriptPathProblem(value: string): Problem | undefined {
+  const path = pathProblem(value);
+  if (path) return path;
+  if (value.includes('://') || !/\.(py|sh|bash)$/i.test(value)) return { message: 'invalidScriptPath' };
+  return undefined;
+}
+
 export function argProblem(value: string): Problem | undefined {
   const text = textProblem(value, LIMITS.arg);
   if (text) return text;
@@ -219,6 +227,7 @@ export function aptProblem(value: string): Problem | undefined {
 // --- schema pieces -----------------------------------------------------------------------------
 
 export const pathSchema = v.pipe(v.string(), problems(pathProblem));
+export const scriptPathSchema = v.pipe(v.string(), problems(scriptPathProblem));
 export const optionalPathSchema = v.optional(v.pipe(v.string(), problems((s) => (s === '' ? undefined : pathProblem(s)))));
 export const urlSchema = (kind: 'clone' | 'download') => v.pipe(v.string(), problems((s) => urlProblem(s, kind)));
 export const codeSchema = v.pipe(v.string(), problems(codeProblem));

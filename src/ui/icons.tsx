@@ -6,6 +6,7 @@ const paths = {
   warning: 'M1 21h22L12 2zm12-3h-2v-2h2zm0-4h-2v-4h2z',
   running: 'M12 4V1L8 5l4 4V6a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
   play: 'M8 5v14l11-7z',
+  more: 'M7 10l5 5 5-5z',
 } as const;
 
 export type IconName = keyof typeof paths;

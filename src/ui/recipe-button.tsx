@@ -23,14 +23,16 @@ export function stateLabel(state: ButtonState): string {
  * A recipe button that shows its run's state. While running it stays focusable but refuses
  * clicks (aria-disabled), so a recipe can never be started twice at once.
  */
-export function RecipeButton(props: { label: string; state: ButtonState; onRun: () => void; tabIndex: number }) {
-  const { label, state, onRun, tabIndex } = props;
+export function RecipeButton(props: { id: string; label: string; description: string; state: ButtonState; onRun: () => void; tabIndex: number }) {
+  const { id, label, description, state, onRun, tabIndex } = props;
   const running = state === 'running';
   return (
     <button
       type="button"
       class="recipe"
+      data-entry={id}
       data-state={state}
+      title={description}
       aria-disabled={running ? 'true' : undefined}
       aria-busy={running ? 'true' : undefined}
       tabIndex={tabIndex}

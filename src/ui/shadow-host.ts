@@ -11,5 +11,7 @@ export function createShadowHost(id: string, css: string): { host: HTMLElement; 
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
+  // Keys typed in our UI are ours: Colab's document-level shortcuts must not act on them.
+  for (const type of ['keydown', 'keypress', 'keyup'] as const) root.addEventListener(type, (event) => event.stopPropagation());
   return { host, root };
 }

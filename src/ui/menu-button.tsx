@@ -1,0 +1,166 @@
+/**
+ * A menu button (WAI-ARIA APG "menu button" pattern): the button has aria-haspopup/expanded and
+ * opens a role=menu of role=menuitem entries. Keyboard: Enter/Space/ArrowDown open on the first
+ * item, ArrowUp on the last; ArrowUp/Down, Home/End move; a letter jumps to the next item starting
+ * with it; Enter/Space choose; Escape and Tab close, Escape returning focus to the button.
+ * The menu is a popover in the top layer, so Colab's stacking and overflow cannot clip it.
+ */
+import type { ComponentChildren, Ref } from 'preact';
+import { useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+export interface MenuItem {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+  /** Exposed as data-state, for styling (and tests) of a recipe's last run. */
+  readonly state?: string;
+  readonly disabled?: boolean;
+}
+
+export interface MenuButtonHandle {
+  /** Opens the menu with focus on its first item (for a keyboard shortcut). */
+  openMenu(): void;
+}
+
+export function MenuButton(props: {
+  label: ComponentChildren;
+  menuLabel: string;
+  items: readonly MenuItem[];
+  onSelect: (id: string) => void;
+  tabIndex: number;
+  handle?: Ref<MenuButtonHandle>;
+  buttonClass?: string;
+}) {
+  const { label, menuLabel, items, onSelect, tabIndex, handle, buttonClass = 'recipe' } = props;
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useRef(`lp-menu-${Math.random().toString(36).slice(2)}`).current;
+
+  const show = (index: number) => {
+    setActive(index);
+    setOpen(true);
+  };
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+  useImperativeHandle(handle ?? null, () => ({ openMenu: () => show(0) }), []);
+
+  // Position under the button and keep the active item focused while open. A layout effect, so
+  // focus has moved before the next key press is handled.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const button = buttonRef.current;
+    if (!menu || !button) return;
+    if (!open) {
+      if (menu.matches(':popover-open')) menu.hidePopover();
+      return;
+    }
+    const rect = button.getBoundingClientRect();
+    menu.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 280))}px`;
+    menu.style.top = `${rect.bottom + 4}px`;
+    if (!menu.matches(':popover-open')) menu.showPopover();
+    menu.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+  }, [open, active]);
+
+  const move = (index: number) => setActive((index + items.length) % items.length);
+
+  const onButtonKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      show(0);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      event.stopPropagation();
+      show(items.length - 1);
+    }
+  };
+
+  const choose = (item: MenuItem | undefined) => {
+    if (!item || item.disabled) return;
+    close(true);
+    onSelect(item.id);
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Escape: () => close(true),
+      Enter: () => choose(items[active]),
+      ' ': () => choose(items[active]),
+      Tab: () => close(false),
+    };
+    const action = keys[event.key];
+    if (action) {
+      if (event.key !== 'Tab') event.preventDefault();
+      event.stopPropagation();
+      action();
+      return;
+    }
+    if (event.key.length === 1 && /\S/.test(event.key)) {
+      const letter = event.key.toLocaleLowerCase();
+      for (let step = 1; step <= items.length; step++) {
+        const index = (active + step) % items.length;
+        if (items[index]?.label.toLocaleLowerCase().startsWith(letter)) {
+          setActive(index);
+          break;
+        }
+      }
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        class={buttonClass}
+        ref={buttonRef}
+        tabIndex={tabIndex}
+        aria-haspopup="menu"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={menuId}
+        onClick={() => (open ? close(false) : show(0))}
+        onKeyDown={onButtonKey}
+      >
+        {label}
+      </button>
+      <div
+        id={menuId}
+        ref={menuRef}
+        class="menu"
+        role="menu"
+        aria-label={menuLabel}
+        popover="auto"
+        onKeyDown={onMenuKey}
+        // Light dismiss (outside click) closes the popover; keep our state in step.
+        onToggle={(event) => {
+          if (event.newState === 'closed' && open) setOpen(false);
+        }}
+      >
+        {items.map((item, index) => (
+          <div
+            key={item.id}
+            role="menuitem"
+            class="menuitem"
+            tabIndex={-1}
+            aria-disabled={item.disabled ? 'true' : undefined}
+            data-active={index === active ? 'true' : undefined}
+            data-entry={item.id}
+            data-state={item.state}
+            onClick={() => choose(item)}
+            onMouseEnter={() => setActive(index)}
+          >
+            <span>{item.label}</span>
+            {item.hint && <span class="hint">{item.hint}</span>}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
