@@ -160,3 +160,31 @@ test('the keyboard shortcut command opens the recipe menu in the Colab tab', asy
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
 });
+
+const OTHER_DIALOGS: { id: string; item: string; values: Record<string, string>; fill: Record<string, string> }[] = [
+  { id: 'copy', item: 'Copy files…', values: { from: '/content/drive/MyDrive/project', to: '/content/project' }, fill: { From: '/content/drive/MyDrive/project', To: '/content/project' } },
+  { id: 'cd', item: 'Change directory…', values: { path: '/content/project' }, fill: { Folder: '/content/project' } },
+  { id: 'pip-install', item: 'pip install…', values: { packages: 'transformers==4.44.0 datasets' }, fill: { Packages: 'transformers==4.44.0 datasets' } },
+  { id: 'apt-install', item: 'apt install…', values: { packages: 'ffmpeg' }, fill: { Packages: 'ffmpeg' } },
+  { id: 'python', item: 'Run Python…', values: { code: "print('hello')" }, fill: { Code: "print('hello')" } },
+];
+
+test('every other dialog entry inserts the cell its values generate', async ({ page }) => {
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+  await expectOneToolbar(page);
+  for (const dialogCase of OTHER_DIALOGS) {
+    const entry = TOOLBAR_ENTRIES.find((e) => e.id === dialogCase.id);
+    const expected = entry && entryCode(entry, dialogCase.values);
+    if (!expected?.ok) throw new Error(`${dialogCase.id}: the test values do not validate`);
+    const before = await cells(page);
+    const menu = await openMenu(page);
+    await menu.locator(`[data-entry="${dialogCase.id}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    for (const [label, value] of Object.entries(dialogCase.fill)) await dialog.getByLabel(label, { exact: false }).first().fill(value);
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await expect(dialog, dialogCase.id).toBeHidden();
+    await expect(toolbar(page).getByRole('status')).toContainText(': done');
+    expect(await newCellTexts(page, before), dialogCase.id).toEqual([expected.code]);
+  }
+});

@@ -1,0 +1,19 @@
+import { test as base } from '@playwright/test';
+import { DRIVE_ID, HOST, expect, launchWithExtension } from './fixtures';
+
+// A browser whose UI language is Simplified Chinese gets the toolbar in Chinese.
+base('the toolbar speaks Simplified Chinese when the browser does', async () => {
+  const { context, close } = await launchWithExtension({ lang: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${HOST}/drive/${DRIVE_ID}`);
+    const toolbar = page.getByRole('toolbar', { name: 'Colab Launchpad' });
+    await expect(toolbar.getByRole('button', { name: '挂载云端硬盘' })).toBeVisible();
+    await toolbar.getByRole('button', { name: '挂载云端硬盘' }).click();
+    await expect(toolbar.getByRole('status')).toHaveText('挂载云端硬盘：完成');
+    await toolbar.getByRole('button', { name: '更多步骤' }).click();
+    await expect(page.getByRole('menu', { name: '配置步骤' })).toBeVisible();
+  } finally {
+    await close();
+  }
+});
