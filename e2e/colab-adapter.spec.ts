@@ -30,7 +30,7 @@ test('the connect button reads as the state the replica shows, through the selec
         disabled: inner.disabled === true || inner.hasAttribute('disabled'),
         hasSparklines: inner.querySelector(selectors.usageSparkline) !== null || host.shadowRoot?.querySelector(selectors.usageSparkline) != null,
       };
-    }, SELECTORS);
+    }, { connectButton: SELECTORS.connectButton, connectButtonInner: SELECTORS.connectButtonInner, usageSparkline: SELECTORS.usageSparkline });
     expect(reading, flags.join()).not.toBeNull();
     const state = parseConnectButton(reading as ConnectButtonReading);
     expect(state.status, flags.join()).toBe(status);

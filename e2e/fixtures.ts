@@ -98,6 +98,11 @@ export function toolbar(page: Page) {
   return page.getByRole('toolbar', { name: 'Colab Launchpad' });
 }
 
+/** The toolbar's live region that reports the latest run ("Mount Drive: done"). */
+export function runStatus(page: Page) {
+  return toolbar(page).locator('span.status[role="status"]');
+}
+
 /** Number of Launchpad toolbar hosts in the page, and whether the one there sits right after #top-toolbar. */
 export async function toolbarPlacement(page: Page): Promise<{ count: number; nextToColabToolbar: boolean }> {
   return page.evaluate(() => {

@@ -10,7 +10,7 @@ base('the toolbar speaks Simplified Chinese when the browser does', async () => 
     const toolbar = page.getByRole('toolbar', { name: 'Colab Launchpad' });
     await expect(toolbar.getByRole('button', { name: '挂载云端硬盘' })).toBeVisible();
     await toolbar.getByRole('button', { name: '挂载云端硬盘' }).click();
-    await expect(toolbar.getByRole('status')).toHaveText('挂载云端硬盘：完成');
+    await expect(toolbar.locator('span.status')).toHaveText('挂载云端硬盘：完成');
     await toolbar.getByRole('button', { name: '更多步骤' }).click();
     await expect(page.getByRole('menu', { name: '配置步骤' })).toBeVisible();
   } finally {

@@ -1,4 +1,4 @@
-import { cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, DRIVE_ID, HOST } from './fixtures';
+import { cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, DRIVE_ID, HOST, runStatus } from './fixtures';
 
 const MOUNT_CODE = "from google.colab import drive\ndrive.mount('/content/drive')";
 
@@ -16,7 +16,7 @@ test('Mount Drive inserts one cell below the focused cell, runs it and reports d
   await expect(mount).toHaveAttribute('data-state', 'running');
   await expect(mount).toHaveAttribute('aria-busy', 'true');
   await expect(mount).toHaveAttribute('data-state', 'done');
-  await expect(toolbar(page).getByRole('status')).toHaveText('Mount Drive: done');
+  await expect(runStatus(page)).toHaveText('Mount Drive: done');
 
   const after = await cells(page);
   expect(after).toHaveLength(before.length + 1);
@@ -51,7 +51,7 @@ test('a failing run shows failed with the error’s first line', async ({ page }
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'failed');
   await expect(mount).toContainText('Failed');
-  await expect(toolbar(page).getByRole('status')).toHaveText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful');
+  await expect(runStatus(page)).toHaveText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful');
   // Running again clears the failure and reports the new outcome.
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'done');

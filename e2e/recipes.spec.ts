@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { TOOLBAR_ENTRIES, entryCode, type ToolbarEntry } from '../src/recipes';
-import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar } from './fixtures';
+import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, runStatus } from './fixtures';
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void };
 
@@ -80,7 +80,7 @@ test('the recipe menu works with the keyboard alone', async ({ page }) => {
   await expect(menu.getByRole('menuitem', { name: 'System info' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();
-  await expect(toolbar(page).getByRole('status')).toHaveText('System info: done');
+  await expect(runStatus(page)).toHaveText('System info: done');
 });
 
 const DIALOGS = [
@@ -116,7 +116,7 @@ for (const dialogCase of DIALOGS) {
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect(dialog).toBeHidden();
     const item = dialogCase.item.replace('…', '');
-    await expect(toolbar(page).getByRole('status')).toHaveText(`${item}: done`);
+    await expect(runStatus(page)).toHaveText(`${item}: done`);
     const added = await newCellTexts(page, before);
     expect(added).toHaveLength(1);
     expect(added[0]).toContain(dialogCase.expect);
@@ -143,7 +143,7 @@ test('a failing recipe from the menu shows failed with the error’s first line'
   );
   const menu = await openMenu(page);
   await menu.getByRole('menuitem', { name: 'Install Keras' }).click();
-  await expect(toolbar(page).getByRole('status')).toHaveText('Install Keras failed: LaunchpadError: pip install failed (exit status 1)');
+  await expect(runStatus(page)).toHaveText('Install Keras failed: LaunchpadError: pip install failed (exit status 1)');
   const reopened = await openMenu(page);
   await expect(reopened.locator('[data-entry="install-keras"]')).toHaveAttribute('data-state', 'failed');
 });
@@ -184,7 +184,7 @@ test('every other dialog entry inserts the cell its values generate', async ({ p
     for (const [label, value] of Object.entries(dialogCase.fill)) await dialog.getByLabel(label, { exact: false }).first().fill(value);
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect(dialog, dialogCase.id).toBeHidden();
-    await expect(toolbar(page).getByRole('status')).toContainText(': done');
+    await expect(runStatus(page)).toContainText(': done');
     expect(await newCellTexts(page, before), dialogCase.id).toEqual([expected.code]);
   }
 });

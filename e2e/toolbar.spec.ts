@@ -1,4 +1,4 @@
-import { ALT_HOST, DRIVE_ID, OTHER_DRIVE_ID, expect, expectOneToolbar, openNotebook, test, toolbar, toolbarPlacement } from './fixtures';
+import { ALT_HOST, DRIVE_ID, OTHER_DRIVE_ID, expect, expectOneToolbar, openNotebook, test, toolbar, toolbarPlacement, runStatus } from './fixtures';
 
 type Replica = { rerenderToolbar(): void; replaceToolbar(): void; rerenderHeader(): void; navigate(path: string): void; ready: unknown };
 
@@ -65,7 +65,7 @@ test('the toolbar is keyboard reachable and labelled', async ({ page }) => {
   await expect(mount).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(mount).toHaveAttribute('data-state', 'done');
-  await expect(toolbar(page).getByRole('status')).toHaveText('Mount Drive: done');
+  await expect(runStatus(page)).toHaveText('Mount Drive: done');
 });
 
 test('when fresh copies of the scripts arrive (as after an update), the old toolbar goes and one working toolbar remains', async ({ page, serviceWorker }) => {

@@ -217,6 +217,30 @@ function words(line) {
  * @param {KernelRuntimeState} rt
  * @param {boolean} magic
  */
+/**
+ * What the extension's own GPU check (src/recipes, `_launchpad_gpu_check()`) prints on this
+ * runtime: the nvidia-smi table, a summary line, framework probes and its `LAUNCHPAD_GPU {json}`
+ * line. The replica cannot run the recipe's Python, so it prints what that Python would print.
+ * @param {KernelRuntimeState} rt
+ */
+function launchpadGpuCheck(rt) {
+  const gpu = rt.runtime?.accelerator === 'GPU' ? /** @type {keyof typeof GPUS} */ (rt.runtime.model) : null;
+  if (rt.runtime?.accelerator === 'TPU') {
+    return 'No GPU: nvidia-smi is not installed on this runtime (CPU or TPU runtime).\n'
+      + 'LAUNCHPAD_GPU {"kind": "none", "reason": "nvidia-smi not found", "frameworks": {}}\n';
+  }
+  if (!gpu || !(gpu in GPUS)) {
+    const first = NVIDIA_FAILED.split('\n')[0] ?? '';
+    return `${NVIDIA_FAILED.trim()}\nNo GPU: nvidia-smi could not talk to an NVIDIA driver (CPU or TPU runtime).\n`
+      + `LAUNCHPAD_GPU ${JSON.stringify({ kind: 'none', reason: first, frameworks: {} })}\n`;
+  }
+  const g = GPUS[gpu];
+  const info = { kind: 'gpu', gpus: [{ name: g.name, memory_mib: g.mem, driver: g.driver }], cuda: g.cuda, frameworks: { torch: { version: '2.8.0+cu126', sees_gpu: true } } };
+  return `${nvidiaSmiTable(gpu).trim()}\n\nGPU: ${g.name}, ${g.mem} MiB, driver ${g.driver}, CUDA ${g.cuda}\n`
+    + 'torch 2.8.0+cu126: sees the GPU\n'
+    + `LAUNCHPAD_GPU ${JSON.stringify(info)}\n`;
+}
+
 function shell(line, rt, magic = false) {
   const w = words(line.trim());
   const cmd = w[0] ?? '';
@@ -489,6 +513,8 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
+      } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
+        stdout(launchpadGpuCheck(rt));
       } else if (/^drive\.flush_and_unmount\(\)$/.test(stmt)) {
         if (!rt.names.has('drive')) { fail(i, 'NameError', "name 'drive' is not defined"); break; }
         rt.mounted = null;

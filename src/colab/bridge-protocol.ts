@@ -17,7 +17,7 @@ export const PAGE_SCRIPT_STARTED_EVENT = `${NS}:page-script-started`;
 
 /** Generated recipe code is small; anything larger is refused by both sides. */
 export const MAX_CODE_LENGTH = 100_000;
-const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+export const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
 const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 export const RequestSchema = v.variant('kind', [
@@ -30,22 +30,38 @@ export const RequestSchema = v.variant('kind', [
   }),
   /** Resolves when a cell started by insert-and-run finishes. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
+  /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('runtime-info') }),
 ]);
 export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
 export type RequestKind = BridgeRequest['kind'];
 
+/** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last. */
+export const MAX_STDOUT = 8_000;
+const Stdout = v.pipe(v.string(), v.maxLength(MAX_STDOUT));
+
 const Outcome = v.variant('status', [
-  v.strictObject({ status: v.literal('ok') }),
+  v.strictObject({ status: v.literal('ok'), stdout: Stdout }),
   v.strictObject({ status: v.literal('error'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
   /** The run finished but Colab's outputs could not be read. */
   v.strictObject({ status: v.literal('unknown'), reason: v.pipe(v.string(), v.maxLength(500)) }),
 ]);
 export type CellOutcome = v.InferOutput<typeof Outcome>;
 
+const Accelerator = v.nullable(v.strictObject({
+  /** NONE | GPU | TPU (colab-dom.md §1.3/§1.4, S4/S6). */
+  accelerator: v.pipe(v.string(), v.maxLength(40)),
+  /** T4, L4, A100, H100, G4, V5E1…; '' when none. */
+  model: v.pipe(v.string(), v.maxLength(40)),
+}));
+export type AcceleratorSetting = v.InferOutput<typeof Accelerator>;
+
 export const ResultSchemas = {
   probe: v.strictObject({ missing: v.array(v.pipe(v.string(), v.maxLength(200))) }),
   'insert-and-run': v.strictObject({ cellId: CellId }),
   'await-completion': Outcome,
+  /** null where the page API does not say (missing member, or no runtime assigned). */
+  'runtime-info': v.strictObject({ requested: Accelerator, assigned: Accelerator }),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
 

@@ -76,3 +76,41 @@ export function readConnectionState(root: ParentNode = document): ConnectionStat
     hasSparklines: inner.querySelector(SELECTORS.usageSparkline) !== null || host.shadowRoot?.querySelector(SELECTORS.usageSparkline) != null,
   });
 }
+
+/**
+ * Calls `onChange` with the connection state now and whenever it changes, until `signal` aborts.
+ * Watches only the connect button (its shadow tree) and the toolbar that holds it, re-finding
+ * both when Colab re-renders them; the rest of the page (cells, outputs) costs nothing.
+ */
+export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
+  let last = '';
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (!signal.aborted) update();
+    });
+  });
+  function update() {
+    observer.disconnect();
+    const host = document.querySelector(SELECTORS.connectButton);
+    const toolbar = document.querySelector(SELECTORS.topToolbar);
+    // Until Colab's UI boots (or if the button moved), watch the document for it to appear.
+    if (!host || !toolbar) observer.observe(document.documentElement, { childList: true, subtree: true });
+    else {
+      if (toolbar.parentNode) observer.observe(toolbar.parentNode, { childList: true });
+      observer.observe(toolbar, { childList: true });
+      if (host.shadowRoot) observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true, characterData: true });
+    }
+    const state = readConnectionState();
+    const key = JSON.stringify(state);
+    if (key !== last) {
+      last = key;
+      onChange(state);
+    }
+  }
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  update();
+}

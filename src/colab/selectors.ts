@@ -15,6 +15,11 @@ export const SELECTORS = {
   connectButtonInner: '#connect',
   /** §1.2, S1 [M]: RAM/Disk sparklines, present only while connected. */
   usageSparkline: 'colab-usage-sparkline',
+  /**
+   * §1.3, S1 + S9 + Selenium scripts 2019–21 [M]: a Closure menu item by its command, e.g.
+   * `change-runtime-type` in `#runtime-menu`. Items exist in the DOM while their menu is closed.
+   */
+  menuCommand: (command: string) => `div.goog-menuitem[command="${command}"]`,
 } as const;
 
 /** §1.14, S1 + S10 + pydata/xarray#6500 [M]: `<html theme="dark">` in dark mode. */

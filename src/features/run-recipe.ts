@@ -8,7 +8,7 @@ import { BridgeError, request } from '../colab/bridge';
 const INSERT_TIMEOUT_MS = 6_000;
 
 export type RunResult =
-  | { readonly kind: 'done' }
+  | { readonly kind: 'done'; readonly stdout: string }
   | { readonly kind: 'failed'; readonly error: string }
   /** Colab ran it but its outputs could not be read, so success is not known. */
   | { readonly kind: 'unverified'; readonly reason: string }
@@ -24,11 +24,11 @@ export async function runInNewCell(code: string, signal: AbortSignal, options: {
     const { cellId } = await request('insert-and-run', { code }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
     // A step that ends the Python process (restart-runtime) never completes normally: once it
     // runs, what it asked for is happening.
-    if (options.endsRuntime) return { kind: 'done' };
+    if (options.endsRuntime) return { kind: 'done', stdout: '' };
     const outcome = await request('await-completion', { cellId }, { signal });
     switch (outcome.status) {
       case 'ok':
-        return { kind: 'done' };
+        return { kind: 'done', stdout: outcome.stdout };
       case 'error':
         return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
       case 'unknown':

@@ -19,6 +19,7 @@ import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
+import { GpuBadge, useAccelerator } from './gpu-badge';
 import { runInNewCell, type RunResult } from './run-recipe';
 import css from './toolbar.css?inline';
 
@@ -46,6 +47,15 @@ function statusText(label: string, result: RunResult | 'running' | 'restarting')
   }
 }
 
+/** A life per notebook: runs and readings belong to the notebook they started in. */
+function notebookLife(pageSignal: AbortSignal) {
+  const controller = new AbortController();
+  return { controller, signal: AbortSignal.any([controller.signal, pageSignal]) };
+}
+
+const runsGpuCheck = (entry: ToolbarEntry) => entry.kind === 'run' && entry.steps.some((step) => step.recipe === 'gpu-check');
+const GPU_CHECK = TOOLBAR_ENTRIES.find(runsGpuCheck);
+
 const menuLabel = (entry: ToolbarEntry) => (entry.kind === 'dialog' ? `${t(entry.title)}…` : t(entry.title));
 
 function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; life: PageLife }) {
@@ -56,15 +66,18 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   // Runs belong to the notebook they started in: a notebook change abandons their state.
-  const notebookLife = useRef(new AbortController());
+  const [notebook, setNotebook] = useState(() => notebookLife(life.signal));
+  const accelerator = useAccelerator(notebook.signal);
   const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
   const menu = useRef<MenuButtonHandle>(null);
 
   useEffect(() => {
     watchNotebook(() => {
-      notebookLife.current.abort();
-      notebookLife.current = new AbortController();
+      setNotebook((previous) => {
+        previous.controller.abort();
+        return notebookLife(life.signal);
+      });
       running.current.clear();
       setStates({});
       setStatus('');
@@ -74,7 +87,6 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     onMessageToContent((message) => {
       if (message.type === 'open-recipe-menu') menu.current?.openMenu();
     }, life.signal);
-    return () => notebookLife.current.abort();
   }, [life]);
 
   const setState = (id: string, state: ButtonState) => setStates((s) => ({ ...s, [id]: state }));
@@ -84,7 +96,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     if (!life.checkAlive() || running.current.has(entry.id)) return; // an orphaned copy removes itself instead
     running.current.add(entry.id);
     const label = t(entry.title);
-    const signal = AbortSignal.any([notebookLife.current.signal, life.signal]);
+    const { signal } = notebook;
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
     setProblem(null);
@@ -92,6 +104,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     running.current.delete(entry.id);
     if (signal.aborted || result.kind === 'abandoned') return;
     setState(entry.id, result.kind);
+    if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
     if (result.kind === 'unavailable') {
       const copied = await copyText(code, root);
@@ -110,7 +123,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
 
   // role=toolbar keyboard pattern: one tab stop, arrow keys move between the buttons.
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>(':scope > button') ?? [])];
+    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>('button.badge, button.recipe') ?? [])];
     const current = buttons.indexOf(root.activeElement as HTMLButtonElement);
     if (current < 0) return;
     const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
@@ -129,6 +142,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         <Icon name="launch" />
         <span aria-hidden="true">{t('toolbarBrand')}</span>
       </span>
+      <GpuBadge badge={accelerator.badge} tabIndex={focusIndex === 0 ? 0 : -1} onGpuCheck={() => GPU_CHECK && activate(GPU_CHECK)} />
       {DIRECT.map((entry, index) => (
         <RecipeButton
           key={entry.id}
@@ -136,13 +150,13 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           label={t(entry.title)}
           description={t(entry.description)}
           state={states[entry.id] ?? 'idle'}
-          tabIndex={index === focusIndex ? 0 : -1}
+          tabIndex={index + 1 === focusIndex ? 0 : -1}
           onRun={() => activate(entry)}
         />
       ))}
       <MenuButton
         handle={menu}
-        tabIndex={focusIndex === DIRECT.length ? 0 : -1}
+        tabIndex={focusIndex === DIRECT.length + 1 ? 0 : -1}
         label={
           <>
             <Icon name={menuRunning ? 'running' : 'more'} class={menuRunning ? 'icon spin' : 'icon'} />

@@ -46,7 +46,7 @@ describe('insertAndRun', () => {
     expect(inserted.getText()).toBe('print(1)');
     expect(clicks).toEqual(['cell3']);
     inserted.fire('execution_completed');
-    await expect(run.completion).resolves.toEqual({ status: 'ok' });
+    await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
   });
 
   it('appends at the end when no cell is focused, and works on an empty notebook', () => {
@@ -89,7 +89,13 @@ describe('insertAndRun', () => {
 describe('outcomeOf', () => {
   const cell = (outputs: unknown) => ({ model: { outputs } });
   it('is ok without an error output', () => {
-    expect(outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: 'Mounted at /content/drive\n' }]))).toEqual({ status: 'ok' });
+    expect(outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: 'Mounted at /content/drive\n' }]))).toEqual({ status: 'ok', stdout: 'Mounted at /content/drive\n' });
+  });
+  it('keeps the tail of stdout (lists joined, stderr left out)', () => {
+    const long = 'x'.repeat(9_000);
+    const outcome = outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: [long, '\n'] }, { output_type: 'stream', name: 'stderr', text: 'warn' }, { output_type: 'stream', name: 'stdout', text: 'LAUNCHPAD_GPU {}\n' }]));
+    expect(outcome.status === 'ok' && outcome.stdout.endsWith('x\nLAUNCHPAD_GPU {}\n')).toBe(true);
+    expect(outcome.status === 'ok' && outcome.stdout.length).toBe(8_000);
   });
   it('is an error with the error output’s name and value', () => {
     expect(outcomeOf(cell([{ output_type: 'stream', text: 'x' }, { output_type: 'error', ename: 'MessageError', evalue: 'Error: credential propagation was unsuccessful', traceback: [] }]))).toEqual({

@@ -3,7 +3,7 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import type { CellOutcome } from '../colab/bridge-protocol';
+import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome } from '../colab/bridge-protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -83,12 +83,17 @@ function checkCell(cell: unknown, what: string): Obj {
   return cell;
 }
 
+/** Stream text is a string or a list of strings in nbformat (S9, S3). */
+const streamText = (text: unknown) => (Array.isArray(text) ? text.map(String).join('') : typeof text === 'string' ? text : '');
+
 /** Reads the finished cell's nbformat-like outputs (S9, S3 [M]): an `error` output means it failed. */
 export function outcomeOf(cell: Obj): CellOutcome {
   const model = cell.model as Obj;
   const outputs = model.outputs;
   if (!Array.isArray(outputs)) return { status: 'unknown', reason: 'cell.model.outputs is not a list' };
+  let stdout = '';
   for (const output of outputs) {
+    if (isObject(output) && output.output_type === 'stream' && output.name !== 'stderr') stdout += streamText(output.text);
     if (isObject(output) && output.output_type === 'error') {
       return {
         status: 'error',
@@ -97,7 +102,36 @@ export function outcomeOf(cell: Obj): CellOutcome {
       };
     }
   }
-  return { status: 'ok' };
+  return { status: 'ok', stdout: stdout.slice(-MAX_STDOUT) };
+}
+
+/** Calls `obj[name]()` if it is a function, else undefined; never throws. */
+function call(obj: unknown, name: string): unknown {
+  try {
+    return isObject(obj) && typeof obj[name] === 'function' ? (obj[name] as () => unknown).call(obj) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function setting(source: unknown): AcceleratorSetting {
+  const accelerator = call(source, 'getAccelerator');
+  const model = call(source, 'getAcceleratorModel');
+  if (typeof accelerator !== 'string') return null;
+  return { accelerator: accelerator.slice(0, 40), model: typeof model === 'string' ? model.slice(0, 40) : '' };
+}
+
+/**
+ * Requested accelerator: `notebook.getNotebookModel().getAccelerator()/getAcceleratorModel()`;
+ * assigned: `kernel.getEndpoint().getManagedEndpoint()` with the same getters (S4, Colab's own
+ * code [S]). Either is null where a member is missing or no runtime is assigned.
+ */
+export function runtimeInfo(): { requested: AcceleratorSetting; assigned: AcceleratorSetting } {
+  const colab = (window as unknown as { colab?: unknown }).colab;
+  const notebook = isObject(colab) && isObject(colab.global) ? colab.global.notebook : undefined;
+  const kernel = isObject(notebook) ? (notebook.kernel ?? call(notebook, 'getKernel')) : undefined;
+  const endpoint = call(kernel, 'getEndpoint');
+  return { requested: setting(call(notebook, 'getNotebookModel')), assigned: setting(call(endpoint, 'getManagedEndpoint')) };
 }
 
 export interface StartedRun {

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import {
   BRIDGE_VERSION,
   PAGE_SCRIPT_STARTED_EVENT,
+  RequestId,
   RequestSchema,
   TO_CONTENT_EVENT,
   TO_PAGE_EVENT,
@@ -15,7 +16,7 @@ import {
   type BridgeRequest,
   type CellOutcome,
 } from '../colab/bridge-protocol';
-import { ApiError, insertAndRun, missingMembers, notebookController } from './colab-api';
+import { ApiError, insertAndRun, missingMembers, notebookController, runtimeInfo } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -42,6 +43,8 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       runs.set(run.cellId, run.completion);
       return { cellId: run.cellId };
     }
+    case 'runtime-info':
+      return runtimeInfo();
     case 'await-completion': {
       const completion = runs.get(request.cellId);
       if (!completion) throw new UnknownCell(request.cellId);
@@ -58,7 +61,7 @@ function onRequest(event: Event): void {
   const parsed = v.safeParse(RequestSchema, parseDetail((event as CustomEvent<unknown>).detail));
   if (!parsed.success) {
     // Without a valid id there is nobody to answer; a request with a valid id but bad fields is answered.
-    const id = v.safeParse(v.object({ id: RequestSchema.options[0].entries.id }), parseDetail((event as CustomEvent<unknown>).detail));
+    const id = v.safeParse(v.object({ id: RequestId }), parseDetail((event as CustomEvent<unknown>).detail));
     if (id.success) {
       reply({ v: BRIDGE_VERSION, id: id.output.id, ok: false, error: { code: 'bad-request', message: v.summarize(parsed.issues).slice(0, 2000) } });
     }

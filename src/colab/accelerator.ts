@@ -1,0 +1,107 @@
+/**
+ * Which accelerator the runtime really has, from every source we have (colab-dom.md §1.3–1.4):
+ * - the connect button's backend line ("… backend (GPU)" / "(TPU)" / none) [M];
+ * - the page API: the requested setting (`getNotebookModel().getAccelerator*()`) and the
+ *   assigned endpoint (`kernel.getEndpoint().getManagedEndpoint()`) (S4 [S]);
+ * - what a GPU check printed in this notebook (nvidia-smi, parsed by src/recipes).
+ * Finer sources refine coarser ones; a missing source just leaves the coarser answer. A GPU check
+ * counts only for the connection it ran in: after any reconnect it is stale (a new VM).
+ */
+import type { AcceleratorSetting } from './bridge-protocol';
+import type { ConnectionState } from './connection';
+
+/** What a GPU check saw, in the catalogue's model vocabulary (T4, L4, A100, H100, G4, …). */
+export type ObservedGpu = { readonly kind: 'gpu'; readonly model: string; readonly memoryMiB?: number } | { readonly kind: 'none' };
+
+export interface AcceleratorFacts {
+  readonly connection: ConnectionState;
+  /** Requested setting; undefined when the page API could not be asked. */
+  readonly requested?: AcceleratorSetting | undefined;
+  /** Assigned runtime; undefined when the page API could not be asked. */
+  readonly assigned?: AcceleratorSetting | undefined;
+  readonly observed?: { readonly epoch: number; readonly gpu: ObservedGpu } | undefined;
+  /** Increments at every (re)connection; see nextEpoch. */
+  readonly epoch: number;
+}
+
+export type Badge =
+  | { readonly kind: 'not-connected' | 'connecting' }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'no-gpu'; readonly mismatch?: Mismatch }
+  /** `model` is '' when only "a GPU" is known. */
+  | { readonly kind: 'gpu'; readonly model: string; readonly memoryGb?: number; readonly mismatch?: Mismatch }
+  | { readonly kind: 'tpu'; readonly version: string; readonly mismatch?: Mismatch };
+
+export interface Mismatch {
+  /** What the notebook asks for: "A100 GPU", "GPU", "TPU v5e-1". */
+  readonly requested: string;
+  /** What the runtime has, in the same words (or '' for no accelerator). */
+  readonly assigned: string;
+}
+
+/**
+ * A new epoch (a new VM, so earlier GPU checks are stale) starts whenever the runtime becomes
+ * connected after not being connected, or stays connected but to another kind of backend.
+ */
+export function nextEpoch(previous: ConnectionState | undefined, next: ConnectionState, epoch: number): number {
+  if (next.status !== 'connected') return epoch;
+  return previous?.status !== 'connected' || previous.backend !== next.backend ? epoch + 1 : epoch;
+}
+
+/** The page API naming a different assigned runtime than before also means a new VM. */
+export function assignedChanged(previous: AcceleratorSetting | undefined, next: AcceleratorSetting | undefined): boolean {
+  return !!previous && !!next && (previous.accelerator !== next.accelerator || previous.model !== next.model);
+}
+
+/** "V5E1" → "v5e-1", "V28" → "v2-8" (S6 accelerator ids). */
+export function tpuVersion(model: string): string {
+  const match = /^V(\d)([A-Z]*)(\d+)$/i.exec(model);
+  return match ? `v${match[1]}${(match[2] ?? '').toLowerCase()}-${match[3]}` : model;
+}
+
+const describe = (kind: 'gpu' | 'tpu' | 'none', model: string) =>
+  kind === 'gpu' ? (model ? `${model} GPU` : 'GPU') : kind === 'tpu' ? (model ? `TPU ${tpuVersion(model)}` : 'TPU') : '';
+
+export function badgeOf(facts: AcceleratorFacts): Badge {
+  const { connection, requested, assigned } = facts;
+  switch (connection.status) {
+    case 'not-connected':
+    case 'disconnected':
+      return { kind: 'not-connected' };
+    case 'connecting':
+      return { kind: 'connecting' };
+    case 'unknown':
+      return { kind: 'unknown', reason: connection.reason };
+    case 'connected':
+      break;
+  }
+  const observed = facts.observed?.epoch === facts.epoch ? facts.observed.gpu : undefined;
+  const assignedClass = assigned?.accelerator.toUpperCase();
+
+  // The runtime's accelerator class: a GPU check beats the page API, which beats the button.
+  const kind: 'gpu' | 'tpu' | 'none' =
+    observed?.kind === 'gpu' ? 'gpu'
+    : observed?.kind === 'none' && connection.backend !== 'tpu' ? 'none'
+    : assignedClass === 'GPU' ? 'gpu'
+    : assignedClass === 'TPU' ? 'tpu'
+    : connection.backend === 'gpu' ? 'gpu'
+    : connection.backend === 'tpu' ? 'tpu'
+    : 'none';
+
+  const model = kind === 'gpu' ? (observed?.kind === 'gpu' ? observed.model : assignedClass === 'GPU' ? (assigned?.model ?? '') : '') : kind === 'tpu' && assignedClass === 'TPU' ? (assigned?.model ?? '') : '';
+
+  let mismatch: Mismatch | undefined;
+  const wanted = requested?.accelerator.toUpperCase();
+  if (wanted === 'GPU' || wanted === 'TPU') {
+    const wantedKind = wanted === 'GPU' ? 'gpu' : 'tpu';
+    const wantedModel = requested?.model ?? '';
+    const differentClass = wantedKind !== kind;
+    const differentModel = !differentClass && wantedModel !== '' && model !== '' && wantedModel.toUpperCase() !== model.toUpperCase();
+    if (differentClass || differentModel) mismatch = { requested: describe(wantedKind, wantedModel), assigned: describe(kind, model) };
+  }
+  const extra = mismatch ? { mismatch } : {};
+  if (kind === 'none') return { kind: 'no-gpu', ...extra };
+  if (kind === 'tpu') return { kind: 'tpu', version: model ? tpuVersion(model) : '', ...extra };
+  const memoryMiB = observed?.kind === 'gpu' ? observed.memoryMiB : undefined;
+  return { kind: 'gpu', model, ...(memoryMiB ? { memoryGb: Math.round((memoryMiB / 1024) * 10) / 10 } : {}), ...extra };
+}

@@ -1,0 +1,187 @@
+/**
+ * The accelerator badge: which accelerator the runtime really has, and a warning when it is not
+ * the one the notebook asks for. Sources are combined in src/colab/accelerator.ts; this file keeps
+ * them current (connect-button changes, the page API after each change, GPU check outputs) and
+ * renders the badge with a details popover. Nothing polls: it reacts to the connect button only.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { assignedChanged, badgeOf, nextEpoch, type AcceleratorFacts, type Badge, type ObservedGpu } from '../colab/accelerator';
+import { request } from '../colab/bridge';
+import type { AcceleratorSetting } from '../colab/bridge-protocol';
+import { runColabMenuCommand } from '../colab/commands';
+import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
+import { parseGpuCheckOutput } from '../recipes';
+import { t } from '../shared/i18n';
+import { Icon, type IconName } from '../ui/icons';
+
+const RUNTIME_INFO_TIMEOUT_MS = 3_000;
+
+export interface AcceleratorTracker {
+  readonly badge: Badge;
+  /** Feeds the output of a GPU check that ran in this notebook. */
+  recordGpuCheck(stdout: string): void;
+}
+
+/** Keeps the facts current for the life of `signal` (a new signal per notebook). */
+export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
+  const [facts, setFacts] = useState<AcceleratorFacts>(() => ({ connection: readConnectionState(), epoch: 0 }));
+
+  useEffect(() => {
+    let previous: ConnectionState | undefined;
+    let epoch = 0;
+    let shape = '';
+    let lastAssigned: AcceleratorSetting | undefined;
+    const refresh = () =>
+      request('runtime-info', {}, { timeoutMs: RUNTIME_INFO_TIMEOUT_MS, signal }).then(
+        (info) => {
+          if (assignedChanged(lastAssigned, info.assigned ?? undefined)) epoch += 1;
+          lastAssigned = info.assigned ?? undefined;
+          setFacts((f) => ({ ...f, requested: info.requested, assigned: info.assigned, epoch }));
+        },
+        () => setFacts((f) => (signal.aborted ? f : { ...f, requested: undefined, assigned: undefined })),
+      );
+    setFacts({ connection: readConnectionState(), epoch: 0 });
+    watchConnection((state) => {
+      epoch = nextEpoch(previous, state, epoch);
+      previous = state;
+      setFacts((f) => ({ ...f, connection: state, epoch }));
+      // RAM figures in the tooltip change all the time; only a change of runtime needs the page API.
+      const next = state.status === 'connected' ? `connected:${state.backend}` : state.status;
+      if (next !== shape) {
+        shape = next;
+        void refresh();
+      }
+    }, signal);
+  }, [signal]);
+
+  return {
+    badge: badgeOf(facts),
+    recordGpuCheck(stdout) {
+      const info = parseGpuCheckOutput(stdout);
+      if (info.kind === 'unknown') return;
+      const gpu: ObservedGpu =
+        info.kind === 'gpu'
+          ? { kind: 'gpu', model: info.model === 'other' ? info.name : info.model, ...(info.memoryMiB ? { memoryMiB: info.memoryMiB } : {}) }
+          : { kind: 'none' };
+      setFacts((f) => ({ ...f, observed: { epoch: f.epoch, gpu } }));
+    },
+  };
+}
+
+export function badgeText(badge: Badge): string {
+  switch (badge.kind) {
+    case 'not-connected': return t('badgeNotConnected');
+    case 'connecting': return t('badgeConnecting');
+    case 'unknown': return t('badgeUnknown');
+    case 'no-gpu': return t('badgeNoGpu');
+    case 'tpu': return badge.version ? `TPU ${badge.version}` : 'TPU';
+    case 'gpu':
+      if (!badge.model) return t('badgeGpu');
+      return badge.memoryGb ? `${badge.model} · ${badge.memoryGb} GB` : badge.model;
+  }
+}
+
+const ICON: Record<Badge['kind'], IconName> = {
+  'not-connected': 'offline', connecting: 'running', unknown: 'warning', 'no-gpu': 'chip', gpu: 'chip', tpu: 'chip',
+};
+
+function mismatchText(badge: Badge): string | undefined {
+  if (!('mismatch' in badge) || !badge.mismatch) return undefined;
+  return t('badgeMismatch', [badge.mismatch.requested, badge.mismatch.assigned || t('badgeNoAccelerator')]);
+}
+
+export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: () => void }) {
+  const { badge, tabIndex, onGpuCheck } = props;
+  const [open, setOpen] = useState(false);
+  const [hint, setHint] = useState('');
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const ids = useRef(Math.random().toString(36).slice(2)).current;
+  const text = badgeText(badge);
+  const mismatch = mismatchText(badge);
+
+  useLayoutEffect(() => {
+    const popover = popoverRef.current;
+    const button = buttonRef.current;
+    if (!popover || !button) return;
+    if (!open) {
+      if (popover.matches(':popover-open')) popover.hidePopover();
+      return;
+    }
+    const rect = button.getBoundingClientRect();
+    popover.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 340))}px`;
+    popover.style.top = `${rect.bottom + 4}px`;
+    if (!popover.matches(':popover-open')) popover.showPopover();
+    popover.querySelector<HTMLElement>('button')?.focus();
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  // The popover sits outside the live region, so opening it is not announced as a status change.
+  return (
+    <>
+    <span role="status" aria-label={t('badgeAccessibleName', text)} aria-describedby={mismatch ? `lp-badge-${ids}-warn` : undefined}>
+      <button
+        ref={buttonRef}
+        type="button"
+        class="badge"
+        data-kind={badge.kind}
+        data-warning={mismatch ? 'true' : undefined}
+        tabIndex={tabIndex}
+        aria-haspopup="dialog"
+        aria-expanded={open ? 'true' : 'false'}
+        onClick={() => (open ? close() : (setHint(''), setOpen(true)))}
+      >
+        <Icon name={mismatch ? 'warning' : ICON[badge.kind]} class={badge.kind === 'connecting' ? 'icon spin' : 'icon'} />
+        <span>{text}</span>
+      </button>
+      {mismatch && (
+        <span id={`lp-badge-${ids}-warn`} class="sr-only">
+          {mismatch}
+        </span>
+      )}
+    </span>
+      <div
+        ref={popoverRef}
+        class="popover"
+        popover="auto"
+        role="dialog"
+        aria-label={t('badgeDetailsTitle')}
+        onToggle={(event) => {
+          if (event.newState === 'closed' && open) setOpen(false);
+        }}
+      >
+        <h2>{t('badgeDetailsTitle')}</h2>
+        <p>{t('badgeDetailsRuntime', text)}</p>
+        {mismatch && <p class="warn">{mismatch} {t('badgeMismatchAdvice')}</p>}
+        {badge.kind === 'unknown' && <p>{t('badgeUnknownDetail', badge.reason)}</p>}
+        <p class="muted">{t('badgeSources')}</p>
+        {hint && (
+          <p class="warn" role="alert">
+            {hint}
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" onClick={() => (close(), onGpuCheck())}>
+            {t('recipeGpuCheck')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (runColabMenuCommand('change-runtime-type')) close();
+              else setHint(t('badgeChangeRuntimeManually'));
+            }}
+          >
+            {t('badgeChangeRuntime')}
+          </button>
+          <button type="button" class="primary" onClick={close}>
+            {t('badgeClose')}
+          </button>
+        </div>
+      </div>
+    </>
+  );
+}
