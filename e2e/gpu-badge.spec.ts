@@ -87,3 +87,16 @@ test('a reconnect to CPU after a T4 session goes back to No GPU; an earlier GPU 
   await replica(page, (r) => r.setRuntime('t4'));
   await expect(badge(page)).toHaveAccessibleName('Accelerator: T4');
 });
+
+test('after opening another notebook in the same tab the badge follows the new runtime', async ({ page }) => {
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4']);
+  await expectOneToolbar(page);
+  await gpuCheck(page);
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: T4 · 15 GB');
+  await page.evaluate(() => (window as unknown as { __replica: { navigate(path: string): void } }).__replica.navigate('/drive/1hN0tHeRnOtEb00kXyZ_abcdEFGH-12'));
+  await expect(page).toHaveURL(/1hN0tHeRnOtEb00kXyZ/);
+  // The GPU check belonged to the previous notebook: at most the model is known now.
+  await expect(badge(page)).not.toHaveAccessibleName(/15 GB/);
+  await replica(page, (r) => r.setRuntime('l4'));
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: L4');
+});

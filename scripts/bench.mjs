@@ -106,10 +106,10 @@ async function streamingSample(context) {
 }
 
 /** Milliseconds per second of JS self-time in chrome-extension:// files, from a CPU profile. */
-async function extensionSelfTime(context) {
+async function extensionSelfTime(context, flags = 'cells:300,stream,runtime:cpu') {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(`${NOTEBOOK}?replica=cells:300,stream,runtime:cpu`);
+  await page.goto(`${NOTEBOOK}?replica=${flags}`);
   await page.waitForFunction(() => window.colab?.global?.notebook, null, { timeout: 20_000 });
   await page.waitForTimeout(2_000);
   await cdp.send('Profiler.enable');
@@ -183,6 +183,8 @@ const streaming = await streamingOverhead();
   await routeColab(profiled.context);
   try {
     streaming.extensionScriptMsPerS = await extensionSelfTime(profiled.context);
+    // An idle GPU runtime: the toolbar and the GPU badge should cost nothing while nothing changes.
+    streaming.extensionIdleScriptMsPerS = await extensionSelfTime(profiled.context, 'runtime:t4');
   } finally {
     await profiled.close();
   }
@@ -191,6 +193,7 @@ console.log(`300-cell streaming notebook, script time:      ${streaming.scriptMs
 console.log(`300-cell streaming notebook, JS heap:          ${streaming.heapMbWithout} MB without → ${streaming.heapMbWith} MB with = +${streaming.heapAddedMb} MB   budget ${BUDGET.heapMb} MB`);
 console.log(`(medians of ${streaming.rounds} alternating rounds, ${streaming.windowMs / 1000} s windows each; rounds ranged ${streaming.scriptSpreadWithout.join('–')} ms/s without, ${streaming.scriptSpreadWith.join('–')} ms/s with)`);
 console.log(`300-cell streaming notebook, script time in the extension's own files (CPU profile): ${streaming.extensionScriptMsPerS} ms/s = ${((streaming.extensionScriptMsPerS / streaming.scriptMsPerSWithout) * 100).toFixed(2)} % of the page's`);
+console.log(`idle GPU runtime (toolbar + GPU badge), script time in the extension's own files:  ${streaming.extensionIdleScriptMsPerS} ms/s`);
 
 mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
 writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: BUDGET, sizes, latency, streaming }, null, 2));

@@ -58,7 +58,9 @@ describe('badgeOf: stale GPU checks', () => {
   });
   it('starts a new epoch when a connected runtime changes backend without a disconnect', () => {
     expect(nextEpoch(gpu, cpu, 3)).toBe(4);
-    expect(nextEpoch(cpu, { ...cpu, ram: { usedGb: 2, totalGb: 12 } }, 3)).toBe(3);
+    const t4: ConnectionState = { ...gpu, ram: { usedGb: 1, totalGb: 12.67 }, disk: { usedGb: 30, totalGb: 112.64 } };
+    expect(nextEpoch(t4, { ...t4, ram: { usedGb: 5.5, totalGb: 12.67 } }, 3)).toBe(3);
+    expect(nextEpoch(t4, { ...t4, ram: { usedGb: 1, totalGb: 53 } }, 3)).toBe(4);
   });
   it('treats a different assigned runtime as a new VM, but not a first or missing reading', () => {
     expect(assignedChanged(setting('GPU', 'T4'), setting('GPU', 'A100'))).toBe(true);

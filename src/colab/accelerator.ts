@@ -40,12 +40,21 @@ export interface Mismatch {
 }
 
 /**
+ * Which machine a connected runtime is: its backend and its RAM and disk totals from the connect
+ * button's tooltip (the used figures change all the time, the totals only with the VM).
+ */
+export function machineOf(state: ConnectionState): string {
+  if (state.status !== 'connected') return state.status;
+  return `connected:${state.backend}:${state.ram?.totalGb ?? '?'}:${state.disk?.totalGb ?? '?'}`;
+}
+
+/**
  * A new epoch (a new VM, so earlier GPU checks are stale) starts whenever the runtime becomes
- * connected after not being connected, or stays connected but to another kind of backend.
+ * connected after not being connected, or stays connected but on another machine.
  */
 export function nextEpoch(previous: ConnectionState | undefined, next: ConnectionState, epoch: number): number {
   if (next.status !== 'connected') return epoch;
-  return previous?.status !== 'connected' || previous.backend !== next.backend ? epoch + 1 : epoch;
+  return previous?.status !== 'connected' || machineOf(previous) !== machineOf(next) ? epoch + 1 : epoch;
 }
 
 /** The page API naming a different assigned runtime than before also means a new VM. */

@@ -5,7 +5,7 @@
  * renders the badge with a details popover. Nothing polls: it reacts to the connect button only.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { assignedChanged, badgeOf, nextEpoch, type AcceleratorFacts, type Badge, type ObservedGpu } from '../colab/accelerator';
+import { assignedChanged, badgeOf, machineOf, nextEpoch, type AcceleratorFacts, type Badge, type ObservedGpu } from '../colab/accelerator';
 import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { runColabMenuCommand } from '../colab/commands';
@@ -45,8 +45,8 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
       epoch = nextEpoch(previous, state, epoch);
       previous = state;
       setFacts((f) => ({ ...f, connection: state, epoch }));
-      // RAM figures in the tooltip change all the time; only a change of runtime needs the page API.
-      const next = state.status === 'connected' ? `connected:${state.backend}` : state.status;
+      // RAM use in the tooltip changes all the time; only another machine needs the page API.
+      const next = machineOf(state);
       if (next !== shape) {
         shape = next;
         void refresh();
