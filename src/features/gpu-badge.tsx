@@ -4,7 +4,7 @@
  * them current (connect-button changes, the page API after each change, GPU check outputs) and
  * renders the badge with a details popover. Nothing polls: it reacts to the connect button only.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignedChanged, badgeOf, machineOf, nextEpoch, type AcceleratorFacts, type Badge, type ObservedGpu } from '../colab/accelerator';
 import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
@@ -12,6 +12,7 @@ import { runColabMenuCommand } from '../colab/commands';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
 import { parseGpuCheckOutput } from '../recipes';
 import { t } from '../shared/i18n';
+import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 
 const RUNTIME_INFO_TIMEOUT_MS = 3_000;
@@ -100,20 +101,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
   const text = badgeText(badge);
   const mismatch = mismatchText(badge);
 
-  useLayoutEffect(() => {
-    const popover = popoverRef.current;
-    const button = buttonRef.current;
-    if (!popover || !button) return;
-    if (!open) {
-      if (popover.matches(':popover-open')) popover.hidePopover();
-      return;
-    }
-    const rect = button.getBoundingClientRect();
-    popover.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 340))}px`;
-    popover.style.top = `${rect.bottom + 4}px`;
-    if (!popover.matches(':popover-open')) popover.showPopover();
-    popover.querySelector<HTMLElement>('button')?.focus();
-  }, [open]);
+  useAnchoredPopover({ open, anchor: buttonRef, popover: popoverRef, width: 320, focusTarget: (popover) => popover.querySelector('button') });
 
   const close = () => {
     setOpen(false);

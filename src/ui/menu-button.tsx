@@ -6,7 +6,8 @@
  * The menu is a popover in the top layer, so Colab's stacking and overflow cannot clip it.
  */
 import type { ComponentChildren, Ref } from 'preact';
-import { useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useImperativeHandle, useRef, useState } from 'preact/hooks';
+import { useAnchoredPopover } from './anchored-popover';
 
 export interface MenuItem {
   readonly id: string;
@@ -48,22 +49,15 @@ export function MenuButton(props: {
   };
   useImperativeHandle(handle ?? null, () => ({ openMenu: () => show(0) }), []);
 
-  // Position under the button and keep the active item focused while open. A layout effect, so
-  // focus has moved before the next key press is handled.
-  useLayoutEffect(() => {
-    const menu = menuRef.current;
-    const button = buttonRef.current;
-    if (!menu || !button) return;
-    if (!open) {
-      if (menu.matches(':popover-open')) menu.hidePopover();
-      return;
-    }
-    const rect = button.getBoundingClientRect();
-    menu.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - 280))}px`;
-    menu.style.top = `${rect.bottom + 4}px`;
-    if (!menu.matches(':popover-open')) menu.showPopover();
-    menu.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
-  }, [open, active]);
+  // Keep the active item focused while open.
+  useAnchoredPopover({
+    open,
+    anchor: buttonRef,
+    popover: menuRef,
+    width: 264,
+    focusTarget: (menu) => menu.querySelectorAll<HTMLElement>('[role="menuitem"]')[active],
+    deps: [active],
+  });
 
   const move = (index: number) => setActive((index + items.length) % items.length);
 

@@ -1,0 +1,32 @@
+import { useLayoutEffect, type MutableRef } from 'preact/hooks';
+
+/**
+ * Shows `popover` (an element with the popover attribute, so it is in the top layer and Colab's
+ * stacking cannot clip it) under `anchor` while `open`, and hides it otherwise. After showing, it
+ * focuses what `focusTarget` returns. A layout effect, so focus has moved before the next key
+ * press is handled.
+ */
+export function useAnchoredPopover(options: {
+  open: boolean;
+  anchor: MutableRef<HTMLElement | null>;
+  popover: MutableRef<HTMLElement | null>;
+  width: number;
+  focusTarget: (popover: HTMLElement) => HTMLElement | null | undefined;
+  deps?: readonly unknown[];
+}): void {
+  const { open, anchor, popover, width, focusTarget, deps = [] } = options;
+  useLayoutEffect(() => {
+    const element = popover.current;
+    const button = anchor.current;
+    if (!element || !button) return;
+    if (!open) {
+      if (element.matches(':popover-open')) element.hidePopover();
+      return;
+    }
+    const rect = button.getBoundingClientRect();
+    element.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - width - 16))}px`;
+    element.style.top = `${rect.bottom + 4}px`;
+    if (!element.matches(':popover-open')) element.showPopover();
+    focusTarget(element)?.focus();
+  }, [open, ...deps]); // callers list what else moves focus (the active menu item)
+}
