@@ -1,0 +1,46 @@
+/**
+ * Presets: pure core (schema, migrations, file format, sync planning, setup cell). No DOM, no
+ * chrome.*: the service worker and the options page do the storage and the UI. See README.md.
+ */
+export {
+  PRESET_LIMITS,
+  SCHEMA_VERSION,
+  isLive,
+  parsePreset,
+  parseStore,
+  presetNameProblem,
+  presetsForNotebook,
+  type Preset,
+  type PresetStep,
+  type PresetStore,
+  type StepParams,
+} from './schema';
+export { EMPTY_STORE, MIGRATIONS, readStore, storedVersion, type Migration, type MigrationContext, type ReadResult } from './migrations';
+export {
+  FILE_FORMAT,
+  FILE_LIMITS,
+  FILE_VERSION,
+  FORBIDDEN_KEYS,
+  exportPresets,
+  mergeImport,
+  parseImportFile,
+  uniqueName,
+  type ImportResult,
+  type ImportedPreset,
+} from './file-format';
+export {
+  SYNC_KEY_PREFIX,
+  SYNC_QUOTAS,
+  chromeJsonBytes,
+  mergeByTimestamp,
+  planSync,
+  presetsFromSyncItems,
+  syncItemBytes,
+  syncKey,
+  type LocalOnlyReason,
+  type SyncPlan,
+  type SyncQuotas,
+} from './sync';
+export { setupCell, setupCellProblem } from './setup-cell';
+export { isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH, type NotebookKey } from './notebook-keys';
+export { formatProblem, type Parsed, type PresetMessageKey, type Problem, type ProblemMessageKey, type ProblemTranslate } from './problems';

@@ -1,0 +1,293 @@
+/**
+ * The stored shape of presets (chrome.storage.local, mirrored per preset to chrome.storage.sync),
+ * validated with valibot on every read. Pure: no DOM, no chrome.*.
+ *
+ * Store v1: `{ schemaVersion: 1, presets: Preset[] }`; see README.md "Stored schema" for the
+ * rules. Older shapes are brought here by migrations.ts (`readStore`), never by this module.
+ */
+import * as v from 'valibot';
+import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
+import { isNotebookKey, type NotebookKey } from './notebook-keys';
+import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
+
+export const SCHEMA_VERSION = 1;
+
+export const PRESET_LIMITS = {
+  /** Name length in characters (Unicode code points), after trimming. */
+  name: 100,
+  steps: 50,
+  notebooks: 200,
+} as const;
+
+/** Validated parameters of one step (the catalogue's output for its recipe). */
+export type StepParams = { readonly [key: string]: unknown };
+
+export interface PresetStep {
+  readonly recipe: RecipeId;
+  readonly params: StepParams;
+}
+
+export interface Preset {
+  /** uuid (crypto.randomUUID()); also the sync item key `preset:<id>`. */
+  readonly id: string;
+  /** 1–100 characters, trimmed, no control characters. Not unique (two browsers may pick the same). */
+  readonly name: string;
+  /** Notebooks it applies to, unique; may be empty (a named preset not attached yet). */
+  readonly notebooks: readonly NotebookKey[];
+  /** 1–50 steps, each valid for its recipe. */
+  readonly steps: readonly PresetStep[];
+  /** Run on connect to a fresh runtime (default false). */
+  readonly autoRun: boolean;
+  /** Run all steps as one cell instead of one cell per step (default false). */
+  readonly oneCell: boolean;
+  /** ms since the epoch of the last change (edit, delete, undo): the later one wins in sync. */
+  readonly updatedAt: number;
+  /** Tombstone: when it was deleted. Kept so a deletion syncs and can be undone. */
+  readonly deletedAt?: number;
+}
+
+export interface PresetStore {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly presets: readonly Preset[];
+}
+
+// --- valibot issues → Problems ----------------------------------------------------------------
+
+const MARK = 'launchpad-preset-problem:';
+
+/** A valibot message carrying a Problem's key and substitutions (decoded by `issuesToProblems`). */
+export function mark(message: ProblemMessageKey, substitutions: readonly string[] = []): string {
+  return MARK + JSON.stringify({ message, substitutions });
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  array: 'array',
+  object: 'object',
+  strict_object: 'object',
+  loose_object: 'object',
+  literal: 'value',
+};
+
+/** Maps valibot issues to Problems whose paths start at `base`. */
+export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], base: string): Problem[] {
+  return issues.map((issue) => {
+    let path = base;
+    for (const item of issue.path ?? []) {
+      const key: unknown = item.key;
+      path = childPath(path, typeof key === 'number' ? key : String(key));
+    }
+    if (issue.message.startsWith(MARK)) {
+      const decoded = JSON.parse(issue.message.slice(MARK.length)) as { message: ProblemMessageKey; substitutions: string[] };
+      return problem(path, decoded.message, decoded.substitutions);
+    }
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
+      const last = issue.path?.at(-1)?.key;
+      return problem(path, 'presetInvalidUnknownKey', [String(last)]);
+    }
+    if (issue.received === 'undefined') return problem(path, 'presetInvalidRequired');
+    return problem(path, 'presetInvalidType', [TYPE_NAMES[issue.type] ?? issue.type]);
+  });
+}
+
+// --- schema pieces (shared with the file format) ----------------------------------------------
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function nameProblem(name: string): { message: ProblemMessageKey; substitutions?: string[] } | undefined {
+  if (name === '') return { message: 'presetNameRequired' };
+  if ([...name].length > PRESET_LIMITS.name) return { message: 'presetNameTooLong', substitutions: [String(PRESET_LIMITS.name)] };
+  if (CONTROL.test(name) || LONE_SURROGATE.test(name)) return { message: 'presetNameControlChar' };
+  return undefined;
+}
+
+/** The problem with a preset name (trimmed first), if any: for editors checking as the user types. */
+export function presetNameProblem(raw: string): Problem | undefined {
+  const found = nameProblem(raw.trim());
+  return found ? problem('', found.message, found.substitutions) : undefined;
+}
+
+export const nameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.rawCheck<string>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const found = nameProblem(dataset.value);
+    if (found) addIssue({ message: mark(found.message, found.substitutions) });
+  }),
+);
+
+const notebookKeySchema = v.pipe(
+  v.string(),
+  v.rawCheck<string>(({ dataset, addIssue }) => {
+    if (dataset.typed && !isNotebookKey(dataset.value)) {
+      addIssue({ message: mark('presetInvalidNotebookKey', [dataset.value.slice(0, 200)]) });
+    }
+  }),
+);
+
+export const notebooksSchema = v.pipe(
+  v.array(notebookKeySchema),
+  v.rawCheck<string[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    if (dataset.value.length > PRESET_LIMITS.notebooks) {
+      addIssue({ message: mark('presetTooManyNotebooks', [String(PRESET_LIMITS.notebooks)]) });
+      return;
+    }
+    const seen = new Set<string>();
+    dataset.value.forEach((key, index) => {
+      if (seen.has(key)) {
+        addIssue({
+          message: mark('presetDuplicateNotebook', [key]),
+          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: key }],
+        });
+      }
+      seen.add(key);
+    });
+  }),
+);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A strict object schema that also refuses arrays (valibot's object schemas accept them). */
+export function record<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, mark('presetInvalidType', ['object'])), v.strictObject(entries));
+}
+
+/** A step before its parameters are checked against the catalogue. */
+export const rawStepSchema = record({
+  recipe: v.string(),
+  params: v.optional(v.custom<Record<string, unknown>>(isPlainObject, mark('presetInvalidType', ['object'])), {}),
+});
+
+type RawStep = v.InferOutput<typeof rawStepSchema>;
+
+export const rawStepsSchema = v.pipe(
+  v.array(rawStepSchema),
+  v.rawCheck<RawStep[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    if (dataset.value.length === 0) addIssue({ message: mark('presetStepsRequired') });
+    else if (dataset.value.length > PRESET_LIMITS.steps) addIssue({ message: mark('presetTooManySteps', [String(PRESET_LIMITS.steps)]) });
+  }),
+);
+
+export const timestampSchema = v.pipe(
+  v.number(),
+  v.check((n) => Number.isSafeInteger(n) && n >= 0, mark('presetInvalidTimestamp')),
+);
+
+/**
+ * Checks each step against the catalogue (`validateParams`): problems name the step and the field
+ * (`<path>[2].params.url`, `<path>[0].recipe`). In one-cell mode a step that ends the runtime
+ * (restart-runtime) must be the last one.
+ */
+export function checkSteps(
+  steps: readonly RawStep[],
+  path: string,
+  oneCell: boolean,
+): { steps: PresetStep[]; problems: Problem[] } {
+  const out: PresetStep[] = [];
+  const problems: Problem[] = [];
+  steps.forEach((step, index) => {
+    const stepPath = childPath(path, index);
+    const result = validateParams(step.recipe, step.params);
+    if (!result.ok) {
+      problems.push(...stepIssueProblems(stepPath, result.issues));
+      return;
+    }
+    if (!isRecipeId(step.recipe)) return; // unreachable: validateParams refused it
+    if (oneCell && index < steps.length - 1 && RECIPES[step.recipe].endsRuntime) {
+      problems.push(problem(childPath(stepPath, 'recipe'), 'presetRestartNotLast', [step.recipe]));
+    }
+    out.push({ recipe: step.recipe, params: result.params as StepParams });
+  });
+  return { steps: out, problems };
+}
+
+// --- stored preset and store ------------------------------------------------------------------
+
+const storedPresetSchema = record({
+  id: v.pipe(v.string(), v.regex(UUID, mark('presetInvalidId'))),
+  name: nameSchema,
+  notebooks: notebooksSchema,
+  steps: rawStepsSchema,
+  autoRun: v.optional(v.boolean(), false),
+  oneCell: v.optional(v.boolean(), false),
+  updatedAt: timestampSchema,
+  deletedAt: v.optional(timestampSchema),
+});
+
+const OPTIONS = { abortPipeEarly: true } as const;
+
+/** Validates one stored preset (a value of the store, or of a sync item). */
+export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
+  const result = v.safeParse(storedPresetSchema, raw, OPTIONS);
+  if (!result.success) return { ok: false, problems: issuesToProblems(result.issues, path) };
+  const { output } = result;
+  const checked = checkSteps(output.steps, childPath(path, 'steps'), output.oneCell);
+  if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+  const preset: Preset = {
+    id: output.id,
+    name: output.name,
+    notebooks: output.notebooks,
+    steps: checked.steps,
+    autoRun: output.autoRun,
+    oneCell: output.oneCell,
+    updatedAt: output.updatedAt,
+    ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
+  };
+  return { ok: true, value: preset };
+}
+
+const storeShapeSchema = record({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  presets: v.array(v.unknown()),
+});
+
+/**
+ * Validates a store of the current version. Every problem is reported (not only the first);
+ * on failure the caller must keep the stored data as it is (never overwrite it).
+ */
+export function parseStore(raw: unknown): Parsed<PresetStore> {
+  const shape = v.safeParse(storeShapeSchema, raw, OPTIONS);
+  if (!shape.success) return { ok: false, problems: issuesToProblems(shape.issues, '') };
+  const presets: Preset[] = [];
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  shape.output.presets.forEach((item, index) => {
+    const path = childPath('presets', index);
+    const parsed = parsePreset(item, path);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      return;
+    }
+    if (ids.has(parsed.value.id)) problems.push(problem(childPath(path, 'id'), 'presetDuplicateId', [parsed.value.id]));
+    ids.add(parsed.value.id);
+    presets.push(parsed.value);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { schemaVersion: SCHEMA_VERSION, presets } };
+}
+
+/** Whether a preset is live (not a tombstone). */
+export function isLive(preset: Preset): boolean {
+  return preset.deletedAt === undefined;
+}
+
+/** Live presets bound to a notebook key, most recently updated first. */
+export function presetsForNotebook(presets: readonly Preset[], key: NotebookKey): Preset[] {
+  return presets.filter((p) => isLive(p) && p.notebooks.includes(key)).sort((a, b) => b.updatedAt - a.updatedAt || compare(a.id, b.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
