@@ -3,11 +3,14 @@
  * worker for them; state lives in chrome.storage, never in globals here.
  */
 import browser from '../shared/browser';
+import { migrateStoredPresets } from '../presets/storage';
 import { sendToTab } from '../shared/messages';
 import { injectIntoOpenTabs } from './reinject';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason !== 'install' && reason !== 'update') return;
+  // Stored presets are migrated once, here; unreadable data is left as it is (the options page says why).
+  migrateStoredPresets().catch((error: unknown) => console.warn('[Colab Launchpad] preset migration failed:', error));
   injectIntoOpenTabs().catch((error: unknown) => console.warn('[Colab Launchpad] re-injection failed:', error));
 });
 

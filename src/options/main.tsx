@@ -3,6 +3,7 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './options.css';
+import { PresetsSection } from './presets-section';
 
 function Options() {
   return (
@@ -11,7 +12,8 @@ function Options() {
         <img src="/icons/icon-32.png" alt="" />
         {t('optionsTitle')}
       </h1>
-      <p>{t('optionsIntro')}</p>
+      <PresetsSection />
+      <p class="muted">{t('optionsIntro')}</p>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Presets: pure core (schema, migrations, file format, sync planning, setup cell). No DOM, no
- * chrome.*: the service worker and the options page do the storage and the UI. See README.md.
+ * Presets: pure core (schema, migrations, file format, sync planning, setup cell), no DOM. Only
+ * storage.ts touches chrome.storage (import it directly; it is not re-exported here, so the pure
+ * modules stay usable in unit tests). See README.md.
  */
 export {
   PRESET_LIMITS,

@@ -16,7 +16,8 @@ const COLAB_MATCHES = COLAB_HOSTS.map((host) => `https://${host}/*`);
 describe('manifest', () => {
   it('asks only for the permissions the features use', () => {
     // scripting: re-inject content scripts into open Colab tabs after an install or update.
-    expect(manifest.permissions ?? []).toEqual(['scripting']);
+    // storage: presets (chrome.storage.local).
+    expect(manifest.permissions ?? []).toEqual(['scripting', 'storage']);
   });
   it('reaches only the two Colab hosts', () => {
     expect(manifest.host_permissions).toEqual(COLAB_MATCHES);
