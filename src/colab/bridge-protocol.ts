@@ -21,8 +21,6 @@ export const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
 const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 export const RequestSchema = v.variant('kind', [
-  /** Which page-API members are there; answers without touching the notebook. */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('probe') }),
   /** Insert a code cell below the focused cell (at the end when none is focused) and start running it. */
   v.strictObject({
     v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('insert-and-run'),
@@ -57,7 +55,6 @@ const Accelerator = v.nullable(v.strictObject({
 export type AcceleratorSetting = v.InferOutput<typeof Accelerator>;
 
 export const ResultSchemas = {
-  probe: v.strictObject({ missing: v.array(v.pipe(v.string(), v.maxLength(200))) }),
   'insert-and-run': v.strictObject({ cellId: CellId }),
   'await-completion': Outcome,
   /** null where the page API does not say (missing member, or no runtime assigned). */

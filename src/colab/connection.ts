@@ -1,3 +1,4 @@
+import { oncePerMicrotask } from './coalesce';
 import { SELECTORS } from './selectors';
 
 /**
@@ -84,15 +85,7 @@ export function readConnectionState(root: ParentNode = document): ConnectionStat
  */
 export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
   let last = '';
-  let pending = false;
-  const observer = new MutationObserver(() => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      if (!signal.aborted) update();
-    });
-  });
+  const observer = new MutationObserver(oncePerMicrotask(() => update(), signal));
   function update() {
     observer.disconnect();
     const host = document.querySelector(SELECTORS.connectButton);

@@ -6,6 +6,7 @@
  * ancestors, so streaming cell output (which happens elsewhere in the tree) costs us nothing.
  * Before Colab's UI exists, or if the anchor never appears, we watch the whole document.
  */
+import { oncePerMicrotask } from './coalesce';
 import { SELECTORS } from './selectors';
 
 export type Placement = { readonly kind: 'anchored' } | { readonly kind: 'floating'; readonly reason: string };
@@ -20,7 +21,6 @@ export interface ToolbarSlotOptions {
 export function keepNextToColabToolbar(host: HTMLElement, { anchorTimeoutMs, onPlacement, signal }: ToolbarSlotOptions): void {
   let observer: MutationObserver | undefined;
   let placement: Placement['kind'] | undefined;
-  let pending = false;
 
   const report = (next: Placement) => {
     if (placement === next.kind) return;
@@ -34,15 +34,7 @@ export function keepNextToColabToolbar(host: HTMLElement, { anchorTimeoutMs, onP
     for (const target of targets) observer.observe(target, { childList: true, subtree });
   };
 
-  function schedule() {
-    // Coalesce bursts of mutations (Colab re-rendering many nodes) into one check.
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      if (!signal.aborted) place();
-    });
-  }
+  const schedule = oncePerMicrotask(() => place(), signal);
 
   function place() {
     const anchor = document.querySelector(SELECTORS.topToolbar);

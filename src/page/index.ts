@@ -16,7 +16,7 @@ import {
   type BridgeRequest,
   type CellOutcome,
 } from '../colab/bridge-protocol';
-import { ApiError, insertAndRun, missingMembers, notebookController, runtimeInfo } from './colab-api';
+import { ApiError, insertAndRun, notebookController, runtimeInfo } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -35,8 +35,6 @@ function reply(message: BridgeReply): void {
 
 async function handle(request: BridgeRequest): Promise<unknown> {
   switch (request.kind) {
-    case 'probe':
-      return { missing: missingMembers() };
     case 'insert-and-run': {
       const notebook = await notebookController(BOOT_GRACE_MS);
       const run = insertAndRun(notebook, request.code);
