@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { TOOLBAR_ENTRIES, entryCode, type ToolbarEntry } from '../src/recipes';
+import { TOOLBAR_ENTRIES, type ToolbarEntry } from '../src/recipes';
+import { entryCode } from '../src/recipes/cell';
 import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, runStatus } from './fixtures';
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void };
@@ -32,7 +33,10 @@ test('the direct buttons and the menu offer every toolbar entry', async ({ page 
   for (const name of ['Install Keras', 'Install OpenCV', 'Install XGBoost', 'System info', 'Clone repo…', 'Run script…', 'Download data…', 'Restart runtime']) {
     expect(items.some((text) => text.startsWith(name)), name).toBe(true);
   }
-  expect(items).toHaveLength(TOOLBAR_ENTRIES.filter((e) => e.placement === 'menu').length);
+  // Every menu entry, then "Save as preset…" (disabled until a recipe has run in this notebook).
+  expect(items).toHaveLength(TOOLBAR_ENTRIES.filter((e) => e.placement === 'menu').length + 1);
+  await expect(menu.getByRole('menuitem').last()).toHaveText(/^Save as preset…run a recipe first$/);
+  await expect(menu.getByRole('menuitem').last()).toHaveAttribute('aria-disabled', 'true');
 });
 
 test('every fixed-parameter entry inserts its own cell, runs it and reports done', async ({ page }) => {

@@ -946,7 +946,7 @@ export class Notebook {
     const fail = 'cell' in job ? this.env_.replica.failNext_ : null;
     if (fail) this.env_.replica.failNext_ = null;
     const result = fail
-      ? { outputs: [], extraMs: 0, error: { ename: String(fail.ename ?? 'Error'), evalue: String(fail.evalue ?? ''), traceback: traceback(code, Math.max(0, code.trimEnd().split('\n').length - 1), String(fail.ename ?? 'Error'), String(fail.evalue ?? '')) } }
+      ? { outputs: [], extraMs: 0, killsKernel: false, error: { ename: String(fail.ename ?? 'Error'), evalue: String(fail.evalue ?? ''), traceback: traceback(code, Math.max(0, code.trimEnd().split('\n').length - 1), String(fail.ename ?? 'Error'), String(fail.evalue ?? '')) } }
       : interpret(code, this.kernel.rt_);
     if (fail && result.error) result.outputs.push({ output_type: 'error', ...result.error });
     if ('cell' in job) {
@@ -975,6 +975,17 @@ export class Notebook {
       outputs = [...outputs.filter((o) => o.output_type !== 'error'), { output_type: 'error', ...error }];
     }
     const seconds = (performance.now() - running.startedAt) / 1000;
+    if (running.result.killsKernel && 'cell' in job) {
+      // The code killed its own Python process (the restart-runtime recipe): what it printed is
+      // shown, no execution_completed fires, and Colab starts a new kernel, dropping the queue.
+      job.cell.model.outputs = outputs;
+      job.cell.renderOutputs_();
+      job.cell.setRunState_('idle');
+      job.record.status = 'killed';
+      this.env_.executionStatus('idle');
+      void this.kernel.restart();
+      return;
+    }
     if (!this.#queue.length) this.kernel.setBusy_(false);
     if ('cell' in job) {
       const { cell, record } = job;

@@ -428,12 +428,13 @@ export function traceback(code, lineIndex, ename, evalue) {
  * and unknown statements produce nothing); the first error stops the cell.
  * @param {string} code
  * @param {KernelRuntimeState} rt mutated (imports, mounts, installs)
- * @returns {{ outputs: Output[], error: { ename: string, evalue: string, traceback: string[] } | null, extraMs: number }}
+ * @returns {{ outputs: Output[], error: { ename: string, evalue: string, traceback: string[] } | null, extraMs: number, killsKernel: boolean }}
  */
 export function interpret(code, rt) {
   /** @type {Output[]} */
   const outputs = [];
   let extraMs = 0;
+  let killsKernel = false;
   /** @param {string} text */
   const stdout = (text) => {
     if (!text) return;
@@ -451,7 +452,7 @@ export function interpret(code, rt) {
   let inTriple = '';
   const lastCodeLine = lines.reduce((acc, l, i) => (l.trim() && !l.trim().startsWith('#') && !/^\s/.test(l) ? i : acc), -1);
 
-  for (let i = 0; i < lines.length && !error; i++) {
+  for (let i = 0; i < lines.length && !error && !killsKernel; i++) {
     const raw = lines[i] ?? '';
     if (inTriple) {
       if (raw.includes(inTriple)) inTriple = '';
@@ -541,6 +542,9 @@ export function interpret(code, rt) {
         const ename = m[1] ?? 'Exception';
         const arg = m[2] ? literal(m[2], rt) : null;
         fail(i, ename, arg ? arg.value : '');
+      } else if (/^os\.kill\(os\.getpid\(\),\s*signal\.SIGKILL\)$/.test(stmt)) {
+        killsKernel = true;
+        break;
       } else if ((m = /^time\.sleep\(([\d.]+)\)$/.exec(stmt))) {
         if (!rt.names.has('time')) { fail(i, 'NameError', "name 'time' is not defined"); break; }
         extraMs += Math.min(60_000, Number(m[1]) * 1000);
@@ -551,5 +555,5 @@ export function interpret(code, rt) {
     }
   }
   if (error) outputs.push({ output_type: 'error', ...(/** @type {{ ename: string, evalue: string, traceback: string[] }} */ (error)) });
-  return { outputs, error, extraMs };
+  return { outputs, error, extraMs, killsKernel };
 }

@@ -5,7 +5,10 @@
 import browser from '../shared/browser';
 import { migrateStoredPresets } from '../presets/storage';
 import { sendToTab } from '../shared/messages';
+import { registerContentRequests } from './content-requests';
 import { injectIntoOpenTabs } from './reinject';
+
+registerContentRequests();
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason !== 'install' && reason !== 'update') return;

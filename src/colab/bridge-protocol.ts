@@ -43,6 +43,11 @@ const Outcome = v.variant('status', [
   v.strictObject({ status: v.literal('error'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
   /** The run finished but Colab's outputs could not be read. */
   v.strictObject({ status: v.literal('unknown'), reason: v.pipe(v.string(), v.maxLength(500)) }),
+  /**
+   * The cell stopped running without completing: its Python process ended (the restart-runtime
+   * recipe, a crash) or the runtime went away. `stdout` is what it printed before.
+   */
+  v.strictObject({ status: v.literal('stopped'), stdout: Stdout }),
 ]);
 export type CellOutcome = v.InferOutput<typeof Outcome>;
 

@@ -1,8 +1,12 @@
 /**
- * Runs a recipe's code in the notebook through the page bridge: one new cell below the focused
- * one, run, and the outcome read from Colab's completion event and outputs.
+ * Runs recipe steps in the notebook: the service worker turns the steps into a cell's code, the
+ * page bridge inserts one new cell below the focused one and runs it, and the outcome is read
+ * from Colab's completion event and outputs.
  */
 import { BridgeError, request } from '../colab/bridge';
+import type { RecipeStep } from '../recipes';
+import { t } from '../shared/i18n';
+import { BackgroundError, askBackground } from '../shared/messages';
 
 /** insert-and-run answers as soon as the cell is running; this covers the page script's boot grace. */
 const INSERT_TIMEOUT_MS = 6_000;
@@ -17,14 +21,36 @@ export type RunResult =
   /** Abandoned (notebook changed, or this content script retired). */
   | { readonly kind: 'abandoned' };
 
-const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+export const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
 
-export async function runInNewCell(code: string, signal: AbortSignal, options: { endsRuntime?: boolean } = {}): Promise<RunResult> {
+export type CellCode = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly detail: string };
+
+/** The code of one cell running `steps`, from the service worker. */
+export async function cellCode(steps: readonly RecipeStep[]): Promise<CellCode> {
+  try {
+    const answer = await askBackground({ type: 'cell-code', steps: steps.map((step) => ({ recipe: step.recipe, params: step.params })) });
+    return answer.ok ? answer : { ok: false, detail: answer.problems.join(' ') };
+  } catch (error) {
+    if (error instanceof BackgroundError) return { ok: false, detail: error.message };
+    throw error;
+  }
+}
+
+export interface RunOptions {
+  /** The cell ends the Python process (restart-runtime), so it never completes normally. */
+  readonly endsRuntime?: boolean;
+  /**
+   * For such a cell: wait until its process has ended (Colab then starts a new one) instead of
+   * reporting done as soon as it runs. Run setup needs this before it runs the next step.
+   */
+  readonly awaitRestart?: boolean;
+}
+
+export async function runInNewCell(code: string, signal: AbortSignal, options: RunOptions = {}): Promise<RunResult> {
   try {
     const { cellId } = await request('insert-and-run', { code }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
-    // A step that ends the Python process (restart-runtime) never completes normally: once it
-    // runs, what it asked for is happening.
-    if (options.endsRuntime) return { kind: 'done', stdout: '' };
+    // Once a restart-runtime cell runs, what it asked for is happening.
+    if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
     const outcome = await request('await-completion', { cellId }, { signal });
     switch (outcome.status) {
       case 'ok':
@@ -33,6 +59,8 @@ export async function runInNewCell(code: string, signal: AbortSignal, options: {
         return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
       case 'unknown':
         return { kind: 'unverified', reason: outcome.reason };
+      case 'stopped':
+        return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
     }
   } catch (error) {
     if (error instanceof BridgeError && error.code === 'aborted') return { kind: 'abandoned' };

@@ -7,10 +7,11 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchNotebook } from '../colab/location';
+import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
 import type { PageLife } from '../content/life';
-import { TOOLBAR_ENTRIES, entryCode, type DialogEntry, type ToolbarEntry } from '../recipes';
+import { TOOLBAR_ENTRIES, entrySteps, type DialogEntry, type ToolbarEntry, type ValidStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { onMessageToContent } from '../shared/messages';
 import { copyText } from '../ui/clipboard';
@@ -20,7 +21,9 @@ import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button'
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
-import { runInNewCell, type RunResult } from './run-recipe';
+import { cellCode, runInNewCell, type RunResult } from './run-recipe';
+import { RunSetup } from './run-setup';
+import { SaveAsPresetDialog, withRunSteps } from './save-as-preset';
 import css from './toolbar.css?inline';
 
 /** How long Colab may take to show its toolbar before ours floats on its own. */
@@ -31,9 +34,13 @@ const MENU = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'menu');
 interface Problem {
   readonly recipe: string;
   readonly detail: string;
-  readonly code: string;
+  /** The code the user can run by hand, when there is code (the worker may not have answered). */
+  readonly code?: string;
   readonly copied: boolean;
 }
+
+const SAVE_AS_PRESET = 'save-as-preset';
+const keyOf = (identity: NotebookIdentity | null) => (identity?.kind === 'persistent' ? identity.key : null);
 
 function statusText(label: string, result: RunResult | 'running' | 'restarting'): string {
   if (result === 'running') return t('runStatusRunning', label);
@@ -47,10 +54,10 @@ function statusText(label: string, result: RunResult | 'running' | 'restarting')
   }
 }
 
-/** A life per notebook: runs and readings belong to the notebook they started in. */
-function notebookLife(pageSignal: AbortSignal) {
+/** A life per notebook: runs, readings and the steps run belong to the notebook they started in. */
+function notebookLife(pageSignal: AbortSignal, identity: NotebookIdentity | null) {
   const controller = new AbortController();
-  return { controller, signal: AbortSignal.any([controller.signal, pageSignal]) };
+  return { controller, signal: AbortSignal.any([controller.signal, pageSignal]), key: keyOf(identity) };
 }
 
 const runsGpuCheck = (entry: ToolbarEntry) => entry.kind === 'run' && entry.steps.some((step) => step.recipe === 'gpu-check');
@@ -64,25 +71,30 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
+  const [saving, setSaving] = useState(false);
+  /** What ran successfully in this notebook, for Save as preset. */
+  const [history, setHistory] = useState<readonly ValidStep[]>([]);
   const [focusIndex, setFocusIndex] = useState(0);
   // Runs belong to the notebook they started in: a notebook change abandons their state.
-  const [notebook, setNotebook] = useState(() => notebookLife(life.signal));
+  const [notebook, setNotebook] = useState(() => notebookLife(life.signal, notebookIdentity(location.href)));
   const accelerator = useAccelerator(notebook.signal);
   const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
   const menu = useRef<MenuButtonHandle>(null);
 
   useEffect(() => {
-    watchNotebook(() => {
+    watchNotebook((identity) => {
       setNotebook((previous) => {
         previous.controller.abort();
-        return notebookLife(life.signal);
+        return notebookLife(life.signal, identity);
       });
       running.current.clear();
       setStates({});
       setStatus('');
       setProblem(null);
       setDialog(null);
+      setSaving(false);
+      setHistory([]);
     }, life.signal);
     onMessageToContent((message) => {
       if (message.type === 'open-recipe-menu') menu.current?.openMenu();
@@ -91,8 +103,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
 
   const setState = (id: string, state: ButtonState) => setStates((s) => ({ ...s, [id]: state }));
 
-  /** Runs code for an entry; one run per entry at a time. */
-  const run = async (entry: ToolbarEntry, code: string) => {
+  /** Runs an entry's (validated) steps in a new cell; one run per entry at a time. */
+  const run = async (entry: ToolbarEntry, steps: readonly ValidStep[]) => {
     if (!life.checkAlive() || running.current.has(entry.id)) return; // an orphaned copy removes itself instead
     running.current.add(entry.id);
     const label = t(entry.title);
@@ -100,15 +112,19 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
     setProblem(null);
-    const result = await runInNewCell(code, signal, { endsRuntime: entry.endsRuntime });
+    const code = await cellCode(steps);
+    const result: RunResult = code.ok
+      ? await runInNewCell(code.code, signal, { endsRuntime: entry.endsRuntime })
+      : { kind: 'unavailable', detail: code.detail };
     running.current.delete(entry.id);
     if (signal.aborted || result.kind === 'abandoned') return;
     setState(entry.id, result.kind);
+    if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
     if (result.kind === 'unavailable') {
-      const copied = await copyText(code, root);
-      setProblem({ recipe: label, detail: result.detail, code, copied });
+      const copied = code.ok && (await copyText(code.code, root));
+      setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });
     }
   };
 
@@ -117,8 +133,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       setDialog(entry);
       return;
     }
-    const code = entryCode(entry);
-    if (code.ok) void run(entry, code.code);
+    const steps = entrySteps(entry);
+    if (steps.ok) void run(entry, steps.steps);
   };
 
   // role=toolbar keyboard pattern: one tab stop, arrow keys move between the buttons.
@@ -164,20 +180,39 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           </>
         }
         menuLabel={t('toolbarRecipeMenuLabel')}
-        items={MENU.map((entry) => {
-          const state = states[entry.id] ?? 'idle';
-          return {
-            id: entry.id,
-            label: menuLabel(entry),
-            hint: stateLabel(state),
-            state,
-            disabled: state === 'running',
-          };
-        })}
+        items={[
+          ...MENU.map((entry) => {
+            const state = states[entry.id] ?? 'idle';
+            return {
+              id: entry.id,
+              label: menuLabel(entry),
+              hint: stateLabel(state),
+              state,
+              disabled: state === 'running',
+            };
+          }),
+          {
+            id: SAVE_AS_PRESET,
+            label: `${t('saveAsPreset')}…`,
+            hint: notebook.key === null ? t('saveAsPresetNoNotebook') : history.length === 0 ? t('saveAsPresetNothingRun') : '',
+            disabled: notebook.key === null || history.length === 0,
+          },
+        ]}
         onSelect={(id) => {
+          if (id === SAVE_AS_PRESET) {
+            setSaving(true);
+            return;
+          }
           const entry = MENU.find((e) => e.id === id);
           if (entry) activate(entry);
         }}
+      />
+      <RunSetup
+        notebook={notebook.key}
+        signal={notebook.signal}
+        checkAlive={life.checkAlive}
+        tabIndex={focusIndex === DIRECT.length + 2 ? 0 : -1}
+        announce={setStatus}
       />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
@@ -192,7 +227,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           <button type="button" onClick={() => setProblem(null)}>
             {t('alertDismiss')}
           </button>
-          {!problem.copied && <pre>{problem.code}</pre>}
+          {!problem.copied && problem.code && <pre>{problem.code}</pre>}
         </div>
       )}
       {dialog && (
@@ -200,9 +235,20 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           key={dialog.id}
           entry={dialog}
           onClose={() => setDialog(null)}
-          onRun={(code) => {
+          onRun={(steps) => {
             setDialog(null);
-            void run(dialog, code);
+            void run(dialog, steps);
+          }}
+        />
+      )}
+      {saving && notebook.key !== null && (
+        <SaveAsPresetDialog
+          notebook={notebook.key}
+          steps={history}
+          onClose={() => setSaving(false)}
+          onSaved={(name) => {
+            setSaving(false);
+            setStatus(t('saveStatusSaved', name));
           }}
         />
       )}

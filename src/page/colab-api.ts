@@ -86,23 +86,29 @@ function checkCell(cell: unknown, what: string): Obj {
 /** Stream text is a string or a list of strings in nbformat (S9, S3). */
 const streamText = (text: unknown) => (Array.isArray(text) ? text.map(String).join('') : typeof text === 'string' ? text : '');
 
+const isStdout = (output: unknown) => isObject(output) && output.output_type === 'stream' && output.name !== 'stderr';
+
+/** The tail of what a cell printed to stdout so far ('' when its outputs cannot be read). */
+function stdoutOf(cell: Obj): string {
+  const outputs = isObject(cell.model) ? cell.model.outputs : undefined;
+  if (!Array.isArray(outputs)) return '';
+  return outputs.filter(isStdout).map((output: Obj) => streamText(output.text)).join('').slice(-MAX_STDOUT);
+}
+
 /** Reads the finished cell's nbformat-like outputs (S9, S3 [M]): an `error` output means it failed. */
 export function outcomeOf(cell: Obj): CellOutcome {
   const model = cell.model as Obj;
   const outputs = model.outputs;
   if (!Array.isArray(outputs)) return { status: 'unknown', reason: 'cell.model.outputs is not a list' };
-  let stdout = '';
-  for (const output of outputs) {
-    if (isObject(output) && output.output_type === 'stream' && output.name !== 'stderr') stdout += streamText(output.text);
-    if (isObject(output) && output.output_type === 'error') {
-      return {
-        status: 'error',
-        ename: String(output.ename ?? 'Error').slice(0, 500),
-        evalue: String(output.evalue ?? '').slice(0, 2000),
-      };
-    }
+  const error = outputs.find((output) => isObject(output) && output.output_type === 'error') as Obj | undefined;
+  if (error) {
+    return {
+      status: 'error',
+      ename: String(error.ename ?? 'Error').slice(0, 500),
+      evalue: String(error.evalue ?? '').slice(0, 2000),
+    };
   }
-  return { status: 'ok', stdout: stdout.slice(-MAX_STDOUT) };
+  return { status: 'ok', stdout: stdoutOf(cell) };
 }
 
 /** Calls `obj[name]()` if it is a function, else undefined; never throws. */
@@ -132,6 +138,34 @@ export function runtimeInfo(): { requested: AcceleratorSetting; assigned: Accele
   const kernel = isObject(notebook) ? (notebook.kernel ?? call(notebook, 'getKernel')) : undefined;
   const endpoint = call(kernel, 'getEndpoint');
   return { requested: setting(call(notebook, 'getNotebookModel')), assigned: setting(call(endpoint, 'getManagedEndpoint')) };
+}
+
+/** How often a running cell's state is read, to notice a run that ends without execution_completed. */
+const STOP_POLL_MS = 1_000;
+
+const isTrue = (cell: Obj, name: string) => call(cell, name) === true;
+
+/**
+ * Calls `onStopped` when a cell that was running or queued is neither any more, twice in a row,
+ * without Colab having fired execution_completed (the caller stops this when it fires): Colab
+ * drops a run whose kernel died or whose runtime went away without completing it (S9
+ * `cell.isRunning()`/`isPending()` [S]). Without those members nothing is watched. Returns a
+ * function that stops watching.
+ */
+function whenStopped(cell: Obj, onStopped: () => void): () => void {
+  if (!isFunction(cell, 'isRunning')) return () => undefined;
+  let seenBusy = false;
+  let idleReadings = 0;
+  const timer = setInterval(() => {
+    if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
+      seenBusy = true;
+      idleReadings = 0;
+    } else if (seenBusy && ++idleReadings >= 2) {
+      clearInterval(timer);
+      onStopped();
+    }
+  }, STOP_POLL_MS);
+  return () => clearInterval(timer);
 }
 
 export interface StartedRun {
@@ -173,7 +207,9 @@ export function insertAndRun(notebook: Obj, code: string): StartedRun {
 
   // Listen before running, so a very fast execution cannot complete unobserved.
   const completion = new Promise<CellOutcome>((resolve) => {
+    const stopWatching = whenStopped(cell, () => resolve({ status: 'stopped', stdout: stdoutOf(cell) }));
     (cell.model as { listenOnce: (type: string, fn: () => void) => unknown }).listenOnce('execution_completed', () => {
+      stopWatching();
       try {
         resolve(outcomeOf(cell));
       } catch (error) {

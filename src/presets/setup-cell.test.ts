@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCell } from '../recipes';
+import { generateCell } from '../recipes/cell';
 import { setupCell, setupCellProblem } from './setup-cell';
 import { preset } from './test-helpers';
 

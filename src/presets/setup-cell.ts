@@ -2,7 +2,8 @@
  * "Copy as setup cell": a preset as one plain Python cell that anyone can paste into Colab,
  * without the extension. Pure.
  */
-import { RECIPES, generateCell } from '../recipes';
+import { RECIPES } from '../recipes';
+import { generateCell } from '../recipes/cell';
 import { problem, type Problem } from './problems';
 import type { Preset } from './schema';
 

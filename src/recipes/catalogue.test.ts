@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RECIPES, downloadFileName, generateCell, generateCode, repoFolderName, validateParams } from './catalogue';
+import { RECIPES, downloadFileName, repoFolderName, validateParams } from './catalogue';
+import { CELL_HEADER, generateCell, generateCode } from './cell';
 import { mountDrive } from './mount-drive';
-import { CELL_HEADER, RECIPE_IDS, RecipeParamsError } from './recipe';
+import { RECIPE_IDS, RecipeParamsError } from './recipe';
 
 /** The statements after the helper definitions (what is specific to the step). */
 const body = (code: string) => code.split('\n\n\n').at(-1);
@@ -58,7 +59,6 @@ describe('catalogue', () => {
 describe('mount-drive', () => {
   it('is exactly Colab snippet, with force_remount when forced', () => {
     expect(mountDrive.id).toBe('mount-drive');
-    expect(mountDrive.code({})).toBe("from google.colab import drive\ndrive.mount('/content/drive')");
     expect(generateCode('mount-drive', {})).toBe("from google.colab import drive\ndrive.mount('/content/drive')");
     expect(generateCode('mount-drive', { force: true })).toBe(
       "from google.colab import drive\ndrive.mount('/content/drive', force_remount=True)",

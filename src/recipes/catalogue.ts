@@ -7,10 +7,7 @@ import { mountDrive } from './mount-drive';
 import { pyBool, pyOptStr, pyStr, pyStrList } from './quote';
 import {
   RECIPE_IDS,
-  RecipeParamsError,
-  assembleCell,
   defineRecipe,
-  type CodeFragment,
   type Recipe,
   type RecipeId,
   type RecipeParams,
@@ -275,30 +272,23 @@ export function validateParams(recipeId: string, raw: unknown): Validation<AnyPa
   return recipe.validate(raw);
 }
 
-function fragmentFor(step: RecipeStep): CodeFragment {
-  const result = validateParams(step.recipe, step.params);
-  if (!result.ok) throw new RecipeParamsError(step.recipe, result.issues);
-  return (RECIPES[step.recipe as RecipeId] as Recipe).fragment(result.params);
+/** A step whose parameters passed validation: what code generation and presets take. */
+export interface ValidStep {
+  readonly recipe: RecipeId;
+  readonly params: AnyParams;
 }
 
-/** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */
-export function generateCode(recipeId: string, params?: unknown): string {
-  return assembleCell([fragmentFor({ recipe: recipeId, params })]);
-}
+export type StepsValidation =
+  | { readonly ok: true; readonly steps: readonly ValidStep[] }
+  | { readonly ok: false; readonly index: number; readonly issues: readonly ParamIssue[] };
 
-/**
- * One cell running several steps in order (a preset, or a toolbar entry such as Install GraphViz):
- * each helper defined once, then each step's statements; the first failing step stops the cell.
- * Validates every step first and throws RecipeParamsError (naming the first bad step) before any
- * code exists. A step that ends the runtime (restart-runtime) may only be the last one.
- */
-export function generateCell(steps: readonly RecipeStep[]): string {
-  if (steps.length === 0) throw new RangeError('a cell needs at least one step');
-  const fragments = steps.map(fragmentFor);
-  steps.forEach((step, index) => {
-    if (index < steps.length - 1 && isRecipeId(step.recipe) && RECIPES[step.recipe].endsRuntime) {
-      throw new RangeError(`${step.recipe} ends the runtime, so it must be the last step of a cell`);
-    }
-  });
-  return assembleCell(fragments);
+/** Validates the parameters of several steps, in order; on refusal `index` is the first bad step. */
+export function validateSteps(steps: readonly RecipeStep[]): StepsValidation {
+  const valid: ValidStep[] = [];
+  for (const [index, step] of steps.entries()) {
+    const result = validateParams(step.recipe, step.params);
+    if (!result.ok) return { ok: false, index, issues: result.issues };
+    valid.push({ recipe: step.recipe as RecipeId, params: result.params });
+  }
+  return { ok: true, steps: valid };
 }

@@ -1,19 +1,20 @@
 /**
  * Public API of the recipe catalogue (pure: no DOM, no chrome.*). See README "Recipes".
  *
- * - `TOOLBAR_ENTRIES`, `entryCode(entry, dialogValues)`: what the toolbar shows and the cell to run.
- * - `validateParams(recipeId, raw)`, `generateCode(recipeId, params)`, `generateCell(steps)`: for
- *   presets and anything else that stores steps.
+ * - `TOOLBAR_ENTRIES`, `entrySteps(entry, dialogValues)`: what the toolbar shows and the steps to run.
+ * - `validateParams(recipeId, raw)`, `validateSteps(steps)`: for presets and anything else that
+ *   stores steps.
+ * Code generation (`generateCell`, `generateCode`, `entryCode`) is `./cell`, not exported here:
+ * it carries the Python helpers' sources, which only the service worker loads.
  * - `formatIssue(issue, t)`: the localised text of a refusal.
  * - `parseGpuCheckOutput`, `parseNvidiaSmi`, `parseTpuCheckOutput`, `parseSystemInfoOutput`: read outputs.
  */
-export { RECIPES, generateCell, generateCode, isRecipeId, validateParams, type AnyParams } from './catalogue';
+export { RECIPES, isRecipeId, validateParams, validateSteps, type AnyParams, type StepsValidation, type ValidStep } from './catalogue';
 export type { RecipeMessageKey, Translate } from './messages';
 export { mountDrive } from './mount-drive';
 export {
   RECIPE_IDS,
   RecipeParamsError,
-  assembleCell,
   type CodeFragment,
   type OutputKind,
   type Recipe,
@@ -24,12 +25,12 @@ export {
 export {
   TOOLBAR_ENTRIES,
   dialogParams,
-  entryCode,
+  entrySteps,
   toolbarEntry,
   type DialogEntry,
   type DialogField,
   type DialogValues,
-  type EntryCode,
+  type EntrySteps,
   type FieldKind,
   type RunEntry,
   type ToolbarEntry,
@@ -39,3 +40,5 @@ export { gpuModel, parseGpuCheckOutput, parseNvidiaSmi, parseNvidiaSmiCsv, parse
 export type { FrameworkView, GpuInfo, GpuModel } from './parsers/gpu';
 export { parseTpuCheckOutput, type TpuInfo } from './parsers/tpu';
 export { parseSystemInfoOutput, type SystemInfo } from './parsers/system-info';
+export { stepWasSkipped } from './parsers/skipped';
+export { stepSummary } from './summary';

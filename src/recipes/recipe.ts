@@ -1,10 +1,11 @@
 /**
- * What a recipe is, and how code for one or more steps becomes one notebook cell.
+ * What a recipe is: its parameters' schema and the code fragment of one step. Turning fragments
+ * into a cell (with the Python helpers' sources) is cell.ts, which only the service worker loads.
  * Pure: no DOM, no chrome.*, nothing from src/colab, src/features or src/ui.
  */
 import type * as v from 'valibot';
 import type { RecipeMessageKey } from './messages';
-import { HELPERS, helperClosure, type HelperId } from './python-helpers';
+import type { HelperId } from './python-helpers';
 import { validateWith, type FieldLabels, type ParamIssue, type Validation } from './validate';
 
 /** Recipe ids: stable, they are also the preset file format. */
@@ -72,8 +73,6 @@ export interface Recipe<Id extends RecipeId = RecipeId> {
   validate(raw: unknown): Validation<RecipeParams[Id]>;
   /** Validates, then returns the code of this step (throws RecipeParamsError when invalid). */
   fragment(params: RecipeParams[Id]): CodeFragment;
-  /** Validates, then returns one complete cell for this step alone. */
-  code(params: RecipeParams[Id]): string;
 }
 
 export interface RecipeSpec<Id extends RecipeId> {
@@ -117,22 +116,5 @@ export function defineRecipe<Id extends RecipeId>(spec: RecipeSpec<Id>): Recipe<
     output: spec.output,
     validate,
     fragment,
-    code: (params) => assembleCell([fragment(params)]),
   };
-}
-
-/** First line of every cell that defines helpers. */
-export const CELL_HEADER =
-  '# Colab Launchpad: generated setup code. Safe to re-run: steps that are already done are skipped.';
-
-/**
- * One cell from step fragments: the helper definitions they need (each once, in a fixed order)
- * after a header comment, then the steps' statements in order. A cell without helpers is just
- * its statements (Mount Drive's cell is exactly the two lines Colab's own snippet has).
- */
-export function assembleCell(fragments: readonly CodeFragment[]): string {
-  const helpers = helperClosure(fragments.flatMap((fragment) => fragment.helpers));
-  const body = fragments.map((fragment) => fragment.body).join('\n\n');
-  if (helpers.length === 0) return body;
-  return [CELL_HEADER, ...helpers.map((id) => HELPERS[id].source), body].join('\n\n\n');
 }

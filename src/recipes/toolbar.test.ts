@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RECIPES } from './catalogue';
-import { TOOLBAR_ENTRIES, dialogParams, entryCode, toolbarEntry, type DialogEntry } from './toolbar';
+import { entryCode } from './cell';
+import { TOOLBAR_ENTRIES, dialogParams, toolbarEntry, type DialogEntry } from './toolbar';
 
 const dialogEntry = (id: string) => {
   const entry = toolbarEntry(id);

@@ -15,9 +15,9 @@
  * ellipsis in their menu label ("Clone repo…"); entries whose step ends the runtime
  * (`endsRuntime`) never complete normally: the kernel is replaced.
  */
-import { RECIPES, generateCell } from './catalogue';
+import { RECIPES, validateSteps, type ValidStep } from './catalogue';
 import type { RecipeMessageKey } from './messages';
-import { RecipeParamsError, type RecipeId, type RecipeStep } from './recipe';
+import type { RecipeId, RecipeStep } from './recipe';
 import type { ParamIssue } from './validate';
 
 export type FieldKind = 'text' | 'list' | 'checkbox' | 'multiline';
@@ -165,7 +165,7 @@ export function toolbarEntry(id: string): ToolbarEntry | undefined {
 /** What a dialog's controls hold: strings for text/list/multiline fields, booleans for checkboxes. */
 export type DialogValues = Readonly<Record<string, string | boolean | undefined>>;
 
-/** The raw parameters a dialog's values stand for (not validated yet; see `entryCode`). */
+/** The raw parameters a dialog's values stand for (not validated yet; see `entrySteps`). */
 export function dialogParams(entry: DialogEntry, values: DialogValues): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const field of entry.fields) {
@@ -198,22 +198,18 @@ export function dialogParams(entry: DialogEntry, values: DialogValues): Record<s
   return params;
 }
 
-export type EntryCode =
-  | { readonly ok: true; readonly code: string; readonly steps: readonly RecipeStep[] }
+export type EntrySteps =
+  | { readonly ok: true; readonly steps: readonly ValidStep[] }
   | { readonly ok: false; readonly issues: readonly ParamIssue[] };
 
 /**
- * The cell for a toolbar entry: its fixed steps, or its dialog's values validated as the
- * parameters of its recipe. On refusal, `issues` name the fields (show them with `formatIssue`)
- * and no code exists. `steps` is what a preset would store for this run.
+ * The validated steps of a toolbar entry: its fixed steps, or its dialog's values as the
+ * parameters of its recipe. On refusal, `issues` name the fields (show them with `formatIssue`).
+ * The steps are what a cell runs (the service worker turns them into code) and what a preset stores.
  */
-export function entryCode(entry: ToolbarEntry, values: DialogValues = {}): EntryCode {
+export function entrySteps(entry: ToolbarEntry, values: DialogValues = {}): EntrySteps {
   const steps: RecipeStep[] =
     entry.kind === 'run' ? [...entry.steps] : [{ recipe: entry.recipe, params: dialogParams(entry, values) }];
-  try {
-    return { ok: true, code: generateCell(steps), steps };
-  } catch (error) {
-    if (error instanceof RecipeParamsError) return { ok: false, issues: error.issues };
-    throw error;
-  }
+  const result = validateSteps(steps);
+  return result.ok ? result : { ok: false, issues: result.issues };
 }

@@ -3,6 +3,7 @@
  * travels through chrome.storage. Every receiver validates the shape and checks the sender.
  */
 import * as v from 'valibot';
+import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser, { type Runtime } from './browser';
 
 /** Service worker → the content script of one Colab tab. */
@@ -37,4 +38,103 @@ export function onMessageToContent(handler: (message: ToContentMessage) => void,
       // The extension context is already gone; nothing is listening any more.
     }
   }, { once: true });
+}
+
+// --- Content script → service worker: requests with a typed answer ------------------------------
+
+const Step = v.strictObject({
+  recipe: v.pipe(v.string(), v.maxLength(64)),
+  /** Checked by the catalogue in the worker (src/recipes validateSteps), not here. */
+  params: v.optional(v.unknown()),
+});
+const Steps = v.pipe(v.array(Step), v.minLength(1), v.maxLength(50));
+const NotebookKey = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+
+export const BackgroundRequestSchema = v.variant('type', [
+  /** The code of one cell running these steps (code generation lives in the worker). */
+  v.strictObject({ type: v.literal('cell-code'), steps: Steps }),
+  /** The presets that apply to a notebook, each as the cells Run setup runs. */
+  v.strictObject({ type: v.literal('setup-plans'), notebook: NotebookKey }),
+  /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
+  v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+/** One cell of Run setup: its code and which of the preset's steps it runs. */
+const SetupCell = v.strictObject({
+  code: v.pipe(v.string(), v.minLength(1)),
+  steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1), v.readonly()),
+  /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
+  endsRuntime: v.boolean(),
+});
+export const SetupPlanSchema = v.strictObject({
+  presetId: v.string(),
+  name: v.string(),
+  autoRun: v.boolean(),
+  oneCell: v.boolean(),
+  /** The preset's steps (validated by the worker), for the status list. */
+  steps: v.pipe(v.array(v.strictObject({ recipe: v.string(), params: v.pipe(v.record(v.string(), v.unknown()), v.readonly()) })), v.readonly()),
+  cells: v.pipe(v.array(SetupCell), v.minLength(1), v.readonly()),
+});
+export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
+
+const Refusal = v.strictObject({ ok: v.literal(false), problems: v.array(v.string()) });
+
+export const BackgroundResponseSchemas = {
+  'cell-code': v.variant('ok', [v.strictObject({ ok: v.literal(true), code: v.string() }), Refusal]),
+  /** Most recently updated first; `problems` when the stored presets cannot be read. */
+  'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
+  'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
+} satisfies Record<BackgroundRequestType, v.GenericSchema>;
+export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
+
+/** The worker could not be reached or answered something that does not validate. */
+export class BackgroundError extends Error {}
+
+/** Sends a request to the service worker (waking it) and validates the answer. */
+export async function askBackground<T extends BackgroundRequestType>(
+  request: Extract<BackgroundRequest, { type: T }>,
+): Promise<BackgroundResponse<T>> {
+  let answer: unknown;
+  try {
+    answer = await browser.runtime.sendMessage(request);
+  } catch (error) {
+    throw new BackgroundError(`The extension's service worker did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = v.safeParse(BackgroundResponseSchemas[request.type as T], answer);
+  if (!parsed.success) throw new BackgroundError(`The service worker's answer to ${request.type} did not validate.`);
+  return parsed.output as BackgroundResponse<T>;
+}
+
+type BackgroundHandlers = {
+  readonly [T in BackgroundRequestType]: (
+    request: Extract<BackgroundRequest, { type: T }>,
+    sender: Runtime.MessageSender,
+  ) => Promise<BackgroundResponse<T>>;
+};
+
+/** Sent by this extension's content script in a tab on a Colab host. */
+export function isFromColabContentScript(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || sender.tab === undefined || sender.url === undefined) return false;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && COLAB_HOSTS.includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The worker's listener for content-script requests (registered at top level). Requests from
+ * anyone else, and messages that are not one of these requests, are left to other listeners.
+ */
+export function onBackgroundRequest(handlers: BackgroundHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isFromColabContentScript(sender)) return undefined;
+    const parsed = v.safeParse(BackgroundRequestSchema, message);
+    if (!parsed.success) return undefined;
+    const handler = handlers[parsed.output.type] as (request: BackgroundRequest, sender: Runtime.MessageSender) => Promise<unknown>;
+    return handler(parsed.output, sender);
+  });
 }

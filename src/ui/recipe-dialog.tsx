@@ -1,14 +1,14 @@
 /**
  * The parameter dialog of a recipe ("Clone repo…"): labelled fields, a Run button, and refusals
  * shown as a role=alert naming each field, with the fields marked invalid. Nothing runs until
- * the values validate; `onRun` receives the generated code.
+ * the values validate; `onRun` receives the validated steps.
  */
 import { useRef, useState } from 'preact/hooks';
-import { entryCode, formatIssue, type DialogEntry, type DialogValues, type ParamIssue } from '../recipes';
+import { entrySteps, formatIssue, type DialogEntry, type DialogValues, type ParamIssue, type ValidStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { Dialog } from './dialog';
 
-export function RecipeDialog(props: { entry: DialogEntry; onRun: (code: string) => void; onClose: () => void }) {
+export function RecipeDialog(props: { entry: DialogEntry; onRun: (steps: readonly ValidStep[]) => void; onClose: () => void }) {
   const { entry, onRun, onClose } = props;
   const [values, setValues] = useState<DialogValues>({});
   const [issues, setIssues] = useState<readonly ParamIssue[]>([]);
@@ -18,14 +18,14 @@ export function RecipeDialog(props: { entry: DialogEntry; onRun: (code: string) 
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const result = entryCode(entry, values);
+    const result = entrySteps(entry, values);
     if (!result.ok) {
       setIssues(result.issues);
       const first = result.issues[0]?.field;
       formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    onRun(result.code);
+    onRun(result.steps);
   };
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
 

@@ -1,6 +1,7 @@
 /** The mount-drive recipe, run as Colab cells against the google.colab.drive stub. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mountDrive } from '../../src/recipes/mount-drive';
+import { generateCode } from '../../src/recipes/cell';
+import { stepWasSkipped } from '../../src/recipes/parsers/skipped';
 import { CREDENTIAL_PROPAGATION_ERROR, runCellsInIPython } from './harness';
 import type { CellSpec, IPythonRun } from './harness';
 
@@ -17,11 +18,11 @@ const mountArgs = (force: boolean) => ({
 
 // Every case is an independent cell; one IPython process runs them all.
 const cases = {
-  plain: { code: mountDrive.code({}) },
-  force: { code: mountDrive.code({ force: true }) },
-  mountedPlain: { code: mountDrive.code({}), drive: { alreadyMounted: true } },
-  mountedForce: { code: mountDrive.code({ force: true }), drive: { alreadyMounted: true } },
-  denied: { code: mountDrive.code({}), drive: { error: CREDENTIAL_PROPAGATION_ERROR } },
+  plain: { code: generateCode('mount-drive', {}) },
+  force: { code: generateCode('mount-drive', { force: true }) },
+  mountedPlain: { code: generateCode('mount-drive', {}), drive: { alreadyMounted: true } },
+  mountedForce: { code: generateCode('mount-drive', { force: true }), drive: { alreadyMounted: true } },
+  denied: { code: generateCode('mount-drive', {}), drive: { error: CREDENTIAL_PROPAGATION_ERROR } },
 } satisfies Record<string, CellSpec>;
 type Case = keyof typeof cases;
 
@@ -66,9 +67,11 @@ describe('mount-drive recipe in IPython', () => {
   });
 
   it('is idempotent when run twice in one notebook', async () => {
-    const [first, second] = await runCellsInIPython([mountDrive.code({}), mountDrive.code({})], { mode: 'notebook' });
+    const [first, second] = await runCellsInIPython([generateCode('mount-drive', {}), generateCode('mount-drive', {})], { mode: 'notebook' });
     expect(first?.stdout).toBe('Mounted at /content/drive\n');
     expect(second?.success).toBe(true);
     expect(second?.stdout).toBe(ALREADY_MOUNTED);
+    expect(stepWasSkipped('mount-drive', second?.stdout ?? '')).toBe(true);
+    expect(stepWasSkipped('mount-drive', first?.stdout ?? '')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * bash — while the naive "double the $" escaping does not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCode } from '../../src/recipes';
+import { generateCode } from '../../src/recipes/cell';
 import { ipythonBangLine, pyStr } from '../../src/recipes/quote';
 import { MARKER, argvOf, runCellsInIPython, type IPythonRun } from './harness';
 

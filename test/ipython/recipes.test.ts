@@ -13,7 +13,9 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCell, generateCode, parseGpuCheckOutput, parseSystemInfoOutput, parseTpuCheckOutput } from '../../src/recipes';
+import { parseGpuCheckOutput, parseSystemInfoOutput, parseTpuCheckOutput } from '../../src/recipes';
+import { generateCell, generateCode } from '../../src/recipes/cell';
+import { stepWasSkipped } from '../../src/recipes/parsers/skipped';
 import {
   DEFAULT_SHIMS,
   MARKER,
@@ -376,6 +378,8 @@ describe('cd', () => {
     expect(first.cwd).toBe(quoteDirs.abs);
     ok(second);
     expect(second.stdout).toBe(`Already in ${quoteDirs.abs}\n`);
+    expect(stepWasSkipped('cd', second.stdout)).toBe(true);
+    expect(stepWasSkipped('cd', first.stdout)).toBe(false);
   });
 });
 
@@ -394,9 +398,11 @@ describe('pip-install', () => {
     ok(all);
     expect(pipInvocations(all)).toEqual([]);
     expect(all.stdout).toBe('Already installed: torch 2.5.1, numpy 1.24.2, numpy 1.24.2\nNothing to install.\n');
+    expect(stepWasSkipped('pip-install', all.stdout)).toBe(true);
     const some = get('pip some installed');
     ok(some);
     expect(some.stdout).toContain('Already installed: torch 2.5.1');
+    expect(stepWasSkipped('pip-install', some.stdout)).toBe(false);
     // torch[extra] and numpy>=1 are left to pip (extras, ranges); numpy==1.26.4 is not the installed 1.24.2.
     expect(pipInvocations(some)).toEqual([['install', '--disable-pip-version-check', 'torch[extra]', 'numpy==1.26.4', 'pydot', 'numpy>=1']]);
   });
@@ -431,6 +437,9 @@ describe('apt-install', () => {
     ok(all);
     expect(argvOf(all, 'apt-get')).toEqual([]);
     expect(all.stdout).toBe('Already installed: graphviz 1.0-1, g++ 1.0-1\nNothing to install.\n');
+    expect(stepWasSkipped('apt-install', all.stdout)).toBe(true);
+    expect(stepWasSkipped('apt-install', some.stdout)).toBe(false);
+    expect(stepWasSkipped('apt-install', fresh.stdout)).toBe(false);
   });
 
   it('fails the cell naming the failing apt-get step', () => {
@@ -605,6 +614,7 @@ describe('download', () => {
     ok(run);
     expect(argvOf(run, 'wget')).toEqual([wget('data.csv.part', DATA)]);
     expect(run.files).toEqual(['data.csv']);
+    expect(stepWasSkipped('download', run.stdout)).toBe(false);
     expect(argvOf(get('download into folder'), 'wget')).toEqual([wget('in/data.csv.part', DATA)]);
     expect(get('download into folder').files).toContain('in/data.csv');
     expect(argvOf(get('download new folder'), 'wget')).toEqual([wget('new/sub/data.csv.part', `${DATA}?token=a&b=c`)]);
@@ -633,6 +643,7 @@ describe('download', () => {
     ok(run);
     expect(argvOf(run, 'wget')).toEqual([]);
     expect(run.stdout).toBe('Already downloaded: data.csv (12 bytes). Skipping the download.\n');
+    expect(stepWasSkipped('download', run.stdout)).toBe(true);
   });
 
   it('extracts zip and tar archives, refusing entries outside the folder', () => {
@@ -702,6 +713,8 @@ describe('re-running a preset-like cell in the same notebook', () => {
     ok(second);
     expect(second.stdout).toContain('Drive already mounted at /content/drive;');
     expect(second.stdout).toContain('Already cloned: repo (https://github.com/owner/repo). Skipping git clone.');
+    expect(stepWasSkipped('git-clone', second.stdout)).toBe(true);
+    expect(stepWasSkipped('git-clone', nb(0)?.stdout ?? '')).toBe(false);
     expect(second.stdout).toContain('Already installed: numpy 1.24.2');
     expect(second.stdout).toContain('Already downloaded: data.zip');
     expect(second.stdout).toContain('Already extracted data.zip');

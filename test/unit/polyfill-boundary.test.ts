@@ -22,3 +22,30 @@ it('keeps Colab knowledge in src/colab and src/page', () => {
     .filter((file) => colabNames.test(readFileSync(file, 'utf8').replace(/colab-launchpad/g, '')));
   expect(offenders.map((f) => path.relative(SRC, f))).toEqual([]);
 });
+
+it('keeps code generation (the Python helpers) out of the content script and the page script', () => {
+  // The content script asks the service worker for code (`cell-code`): the helpers' sources would
+  // not fit its size budget. Follow the static imports from both entries and look for them.
+  const reachable = new Set<string>();
+  const visit = (file: string) => {
+    if (reachable.has(file)) return;
+    reachable.add(file);
+    // Type-only imports are erased by the build.
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)(?! type )[^'"]*from ['"](\.[^'"]+)['"]/gm)) {
+      const base = path.resolve(path.dirname(file), spec ?? '');
+      const target = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((candidate) => {
+        try {
+          return statSync(candidate).isFile();
+        } catch {
+          return false;
+        }
+      });
+      if (target) visit(target);
+    }
+  };
+  visit(path.join(SRC, 'content/index.ts'));
+  visit(path.join(SRC, 'page/index.ts'));
+  const names = [...reachable].map((f) => path.relative(SRC, f));
+  expect(names).toContain('features/toolbar.tsx'); // the walk does reach the features
+  expect(names.filter((name) => /recipes\/(cell|python-helpers)\.ts$|presets\//.test(name))).toEqual([]);
+});

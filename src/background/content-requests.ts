@@ -1,0 +1,57 @@
+/**
+ * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
+ * the Python helpers the content script is too small to hold, and the presets that apply to a
+ * notebook. Registered at top level by index.ts; every answer is computed from storage, nothing
+ * is kept in the worker between requests.
+ */
+import { formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueName, type Preset, type Problem } from '../presets';
+import { setupPlan } from '../presets/setup-plan';
+import { loadPresetStore, updatePresets } from '../presets/storage';
+import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
+import { generateCell } from '../recipes/cell';
+import { t } from '../shared/i18n';
+import { onBackgroundRequest } from '../shared/messages';
+
+const texts = (problems: readonly Problem[]) => problems.map((p) => formatProblem(p, t));
+
+export function registerContentRequests(): void {
+  onBackgroundRequest({
+    'cell-code': async ({ steps }) => {
+      try {
+        return { ok: true, code: generateCell(steps) };
+      } catch (error) {
+        if (error instanceof RecipeParamsError) return { ok: false, problems: error.issues.map((issue) => formatIssue(issue, t)) };
+        return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+      }
+    },
+
+    'setup-plans': async ({ notebook }) => {
+      const read = await loadPresetStore();
+      if (!read.ok) return { plans: [], problems: texts(read.problems) };
+      return { plans: presetsForNotebook(read.store.presets, notebook).map(setupPlan), problems: [] };
+    },
+
+    'save-preset': async ({ notebook, name, steps }) => {
+      const nameProblem = presetNameProblem(name);
+      if (nameProblem) return { ok: false, problems: texts([nameProblem]) };
+      const valid = validateSteps(steps);
+      if (!valid.ok) return { ok: false, problems: valid.issues.map((issue) => formatIssue(issue, t)) };
+      let saved = name.trim();
+      // updatePresets validates the whole store again before anything is written.
+      const result = await updatePresets((presets) => {
+        saved = uniqueName(saved, new Set(presets.filter(isLive).map((p) => p.name)));
+        const preset: Preset = {
+          id: crypto.randomUUID(),
+          name: saved,
+          notebooks: [notebook],
+          steps: valid.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params } })),
+          autoRun: false,
+          oneCell: false,
+          updatedAt: Date.now(),
+        };
+        return [...presets, preset];
+      });
+      return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+  });
+}

@@ -1,0 +1,295 @@
+/**
+ * Run setup: on a notebook with a preset, the toolbar's `Run setup` button replays the preset's
+ * steps (setup-runner.ts) with a status list per step, says "Setup needed" after the runtime
+ * (re)connects, and runs the preset by itself on connect when the user chose that. The presets
+ * and their cells come from the service worker; storage changes refresh them.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { watchConnection, type ConnectionState } from '../colab/connection';
+import { RECIPES, isRecipeId, stepSummary } from '../recipes';
+import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import { BackgroundError, askBackground, type SetupPlan } from '../shared/messages';
+import { STORAGE_KEYS } from '../shared/storage-keys';
+import { useAnchoredPopover } from '../ui/anchored-popover';
+import { Icon, type IconName } from '../ui/icons';
+import { MenuButton } from '../ui/menu-button';
+import { runInNewCell } from './run-recipe';
+import { runSetup, type CellProgress, type CellState, type SetupOutcome } from './setup-runner';
+
+/** How long Run setup waits for Colab to bring the runtime back after a restart step. */
+const RESTART_WAIT_MS = 120_000;
+
+export function stepLabel(step: { readonly recipe: string; readonly params: unknown }): string {
+  const title = isRecipeId(step.recipe) ? t(RECIPES[step.recipe].title) : step.recipe;
+  const summary = stepSummary(step.recipe, step.params);
+  return summary ? `${title}: ${summary}` : title;
+}
+
+/** The plans for a notebook, refreshed when the stored presets change. */
+function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
+  const [state, setState] = useState<{ plans: readonly SetupPlan[]; problem: string }>({ plans: [], problem: '' });
+  useEffect(() => {
+    if (notebook === null) {
+      setState({ plans: [], problem: '' });
+      return;
+    }
+    const load = () => {
+      askBackground({ type: 'setup-plans', notebook }).then(
+        (answer) => !signal.aborted && setState({ plans: answer.plans, problem: answer.problems.join(' ') }),
+        (error: unknown) => {
+          if (signal.aborted) return;
+          // An orphaned content script (extension reloaded) cannot reach the worker; it is retiring anyway.
+          if (error instanceof BackgroundError) setState({ plans: [], problem: error.message });
+        },
+      );
+    };
+    load();
+    // Storage is the bus for state: any change to the presets (options page, sync, Save as preset) reloads.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && STORAGE_KEYS.presets in changes) load();
+    };
+    try {
+      browser.storage.onChanged.addListener(onChanged);
+    } catch {
+      return; // extension context already gone
+    }
+    const stop = () => {
+      try {
+        browser.storage.onChanged.removeListener(onChanged);
+      } catch {
+        // the extension context is already gone
+      }
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    return stop;
+  }, [notebook, signal]);
+  return state;
+}
+
+/**
+ * Calls `onFreshRuntime` each time the runtime becomes connected after it was not (a connect, a
+ * reconnect after a disconnect or a VM reset) — not for the state found when the page loads.
+ */
+function watchFreshRuntime(onFreshRuntime: () => void, signal: AbortSignal): void {
+  let previous: ConnectionState['status'] | undefined;
+  watchConnection((state) => {
+    if (state.status === 'unknown') return;
+    if (state.status === 'connected' && previous !== undefined && previous !== 'connected') onFreshRuntime();
+    previous = state.status;
+  }, signal);
+}
+
+/** Resolves once Colab shows the runtime connected again (or with why not, after RESTART_WAIT_MS). */
+function runtimeBack(signal: AbortSignal): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const done = new AbortController();
+    const finish = (result: string | undefined) => {
+      done.abort();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish(t('setupRuntimeNotBack', String(RESTART_WAIT_MS / 60_000))), RESTART_WAIT_MS);
+    done.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    signal.addEventListener('abort', () => finish(undefined), { signal: done.signal });
+    watchConnection((state) => state.status === 'connected' && finish(undefined), AbortSignal.any([done.signal, signal]));
+  });
+}
+
+const STATE_ICON: Record<CellState, IconName> = {
+  pending: 'play', running: 'running', done: 'done', skipped: 'done', unverified: 'warning', failed: 'failed', 'not-run': 'play',
+};
+
+function stateText(progress: CellProgress): string {
+  switch (progress.state) {
+    case 'pending': return t('setupStepPending');
+    case 'running': return t('setupStepRunning');
+    case 'done': return t('setupStepDone');
+    case 'skipped': return t('setupStepSkipped');
+    case 'unverified': return t('setupStepUnverified', progress.detail ?? '');
+    case 'failed': return t('setupStepFailed', progress.detail ?? '');
+    case 'not-run': return t('setupStepNotRun');
+  }
+}
+
+interface Run {
+  readonly plan: SetupPlan;
+  readonly cells: readonly CellProgress[];
+  readonly outcome?: SetupOutcome;
+}
+
+function outcomeText(run: Run): string {
+  const { plan, outcome, cells } = run;
+  if (!outcome) {
+    const current = cells.findIndex((cell) => cell.state === 'running');
+    return t('setupStatusRunning', [plan.name, String(Math.max(current, 0) + 1), String(cells.length)]);
+  }
+  switch (outcome.kind) {
+    case 'done':
+      return t('setupStatusDone', [plan.name, String(outcome.ran + outcome.unverified), String(outcome.skipped)]);
+    case 'failed':
+      return t('setupStatusFailed', [plan.name, String(outcome.cell + 1), cellLabel(plan, outcome.cell), outcome.detail]);
+    case 'abandoned':
+      return '';
+  }
+}
+
+function cellLabel(plan: SetupPlan, index: number): string {
+  const cell = plan.cells[index];
+  if (!cell) return '';
+  if (cell.steps.length > 1) return t('setupOneCell', String(cell.steps.length));
+  const step = plan.steps[cell.steps[0] ?? -1];
+  return step ? stepLabel(step) : '';
+}
+
+export function RunSetup(props: {
+  notebook: string | null;
+  signal: AbortSignal;
+  checkAlive: () => boolean;
+  tabIndex: number;
+  /** The toolbar's live region. */
+  announce: (text: string) => void;
+}) {
+  const { notebook, signal, checkAlive, tabIndex, announce } = props;
+  const { plans, problem } = usePlans(notebook, signal);
+  const [run, setRun] = useState<Run | null>(null);
+  const [needed, setNeeded] = useState(false);
+  const [open, setOpen] = useState(false);
+  const running = useRef(false);
+  const plansRef = useRef(plans);
+  plansRef.current = plans;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const anchorRef = useRef<HTMLSpanElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useAnchoredPopover({ open, anchor: anchorRef, popover: panelRef, width: 360, focusTarget: () => null });
+
+  const start = async (plan: SetupPlan, automatic: boolean) => {
+    if (running.current || !checkAlive()) return;
+    running.current = true;
+    if (!automatic) setOpen(true);
+    const onProgress = (cells: readonly CellProgress[]) => {
+      const next = { plan, cells };
+      setRun(next);
+      announce(outcomeText(next));
+    };
+    const outcome = await runSetup(
+      plan,
+      {
+        runCell: (cell, cellSignal) => runInNewCell(cell.code, cellSignal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
+        runtimeBack,
+      },
+      onProgress,
+      signal,
+    );
+    running.current = false;
+    if (outcome.kind === 'abandoned' || signal.aborted) return;
+    setRun((current) => (current ? { ...current, outcome } : current));
+    announce(outcomeText({ plan, cells: [], outcome }));
+    if (outcome.kind === 'done') setNeeded(false);
+    else setOpen(true);
+  };
+
+  useEffect(() => {
+    watchFreshRuntime(() => {
+      if (running.current) return; // a restart step of our own run
+      setNeeded(true);
+      const auto = plansRef.current.find((plan) => plan.autoRun);
+      if (auto) void start(auto, true);
+    }, signal);
+  }, [signal]);
+
+  if (plans.length === 0) {
+    return problem ? (
+      <span class="setup-problem" role="note" title={problem}>
+        <Icon name="warning" />
+        <span class="sr-only">{t('setupProblem', problem)}</span>
+      </span>
+    ) : null;
+  }
+
+  const busy = running.current || (run !== null && !run.outcome);
+  const label = (
+    <>
+      <Icon name={busy ? 'running' : 'launch'} class={busy ? 'icon spin' : 'icon'} />
+      <span>{t('toolbarRunSetup')}</span>
+      {needed && !busy && <span class="needed">{t('setupNeeded')}</span>}
+    </>
+  );
+  const first = plans[0] as SetupPlan;
+
+  return (
+    <span ref={anchorRef} class="setup" data-needed={needed ? 'true' : undefined}>
+      {plans.length === 1 ? (
+        <button
+          ref={buttonRef}
+          type="button"
+          class="recipe setup-button"
+          data-entry="run-setup"
+          title={t('setupButtonTitle', first.name)}
+          aria-disabled={busy ? 'true' : undefined}
+          aria-busy={busy ? 'true' : undefined}
+          tabIndex={tabIndex}
+          onClick={() => (busy ? setOpen(true) : void start(first, false))}
+        >
+          {label}
+        </button>
+      ) : (
+        <MenuButton
+          tabIndex={tabIndex}
+          buttonClass="recipe setup-button"
+          label={label}
+          menuLabel={t('setupMenuLabel')}
+          items={plans.map((plan) => ({ id: plan.presetId, label: plan.name, disabled: busy }))}
+          onSelect={(id) => {
+            const plan = plans.find((p) => p.presetId === id);
+            if (plan) void start(plan, false);
+          }}
+        />
+      )}
+      <div
+        ref={panelRef}
+        class="popover setup-panel"
+        popover="manual"
+        role="region"
+        aria-label={run ? t('setupPanelTitle', run.plan.name) : t('toolbarRunSetup')}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }}
+      >
+        {run && (
+          <>
+            <h2>{t('setupPanelTitle', run.plan.name)}</h2>
+            <ol class="steps">
+              {run.plan.cells.map((cell, index) => {
+                const progress = run.cells[index] ?? { state: 'pending' };
+                return (
+                  <li key={index} data-state={progress.state}>
+                    <Icon name={STATE_ICON[progress.state]} class={progress.state === 'running' ? 'icon spin' : 'icon'} />
+                    <span class="label">{cellLabel(run.plan, index)}</span>
+                    <span class="state">{stateText(progress)}</span>
+                  </li>
+                );
+              })}
+            </ol>
+            {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
+          </>
+        )}
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setOpen(false);
+              buttonRef.current?.focus();
+            }}
+          >
+            {t('setupClose')}
+          </button>
+        </div>
+      </div>
+    </span>
+  );
+}

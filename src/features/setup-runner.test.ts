@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { SetupPlan } from '../shared/messages';
+import type { RunResult } from './run-recipe';
+import { runSetup, type CellProgress, type SetupDeps } from './setup-runner';
+
+const step = (recipe: string, params: Record<string, unknown> = {}) => ({ recipe, params });
+
+function plan(steps: { recipe: string; params: Record<string, unknown> }[], ends: number[] = []): SetupPlan {
+  return {
+    presetId: 'p',
+    name: 'Thesis',
+    autoRun: false,
+    oneCell: false,
+    steps,
+    cells: steps.map((s, i) => ({ code: `# ${i} ${s.recipe}`, steps: [i], endsRuntime: ends.includes(i) })),
+  };
+}
+
+/** Deps that answer each cell with the next scripted result, and record what happened in order. */
+function scripted(results: RunResult[], runtimeBack: (string | undefined)[] = []) {
+  const log: string[] = [];
+  const deps: SetupDeps = {
+    runCell: async (cell) => {
+      log.push(`run ${cell.code}`);
+      return results.shift() ?? { kind: 'done', stdout: '' };
+    },
+    runtimeBack: async () => {
+      log.push('wait for runtime');
+      return runtimeBack.shift();
+    },
+  };
+  return { deps, log };
+}
+
+const states = (history: (readonly CellProgress[])[]) => history.at(-1)?.map((p) => p.state);
+
+describe('runSetup', () => {
+  it('runs the cells in order, each after the one before, and counts what was already done', async () => {
+    const { deps, log } = scripted([
+      { kind: 'done', stdout: 'Drive already mounted at /content/drive; …\n' },
+      { kind: 'done', stdout: 'Mounted\n' },
+      { kind: 'done', stdout: 'Already installed: torch 2\nNothing to install.\n' },
+    ]);
+    const history: (readonly CellProgress[])[] = [];
+    const outcome = await runSetup(plan([step('mount-drive'), step('python'), step('pip-install')]), deps, (p) => history.push(p), new AbortController().signal);
+    expect(log).toEqual(['run # 0 mount-drive', 'run # 1 python', 'run # 2 pip-install']);
+    expect(outcome).toEqual({ kind: 'done', ran: 1, skipped: 2, unverified: 0 });
+    expect(states(history)).toEqual(['skipped', 'done', 'skipped']);
+    expect(history[0]?.map((p) => p.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(history.some((h) => h[1]?.state === 'running' && h[0]?.state === 'skipped' && h[2]?.state === 'pending')).toBe(true);
+  });
+
+  it('stops at the first failing step and marks the rest not run', async () => {
+    const { deps, log } = scripted([{ kind: 'done', stdout: '' }, { kind: 'failed', error: 'ValueError: boom' }]);
+    const history: (readonly CellProgress[])[] = [];
+    const outcome = await runSetup(plan([step('python'), step('python'), step('python')]), deps, (p) => history.push(p), new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 1, detail: 'ValueError: boom' });
+    expect(log).toHaveLength(2);
+    expect(history.at(-1)).toEqual([{ state: 'done' }, { state: 'failed', detail: 'ValueError: boom' }, { state: 'not-run' }]);
+  });
+
+  it('treats a page API that cannot run cells as a failure of that step', async () => {
+    const { deps } = scripted([{ kind: 'unavailable', detail: 'page API missing' }]);
+    const outcome = await runSetup(plan([step('python'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 0, detail: 'page API missing' });
+  });
+
+  it('goes on after a step whose result could not be read, and says so', async () => {
+    const { deps } = scripted([{ kind: 'unverified', reason: 'outputs unreadable' }]);
+    const history: (readonly CellProgress[])[] = [];
+    const outcome = await runSetup(plan([step('python'), step('python')]), deps, (p) => history.push(p), new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 1 });
+    expect(history.at(-1)?.[0]).toEqual({ state: 'unverified', detail: 'outputs unreadable' });
+  });
+
+  it('after a restart step waits for the runtime, then resumes with the next step', async () => {
+    const { deps, log } = scripted([]);
+    const outcome = await runSetup(plan([step('pip-install'), step('restart-runtime'), step('python')], [1]), deps, () => undefined, new AbortController().signal);
+    expect(log).toEqual(['run # 0 pip-install', 'run # 1 restart-runtime', 'wait for runtime', 'run # 2 python']);
+    expect(outcome.kind).toBe('done');
+  });
+
+  it('does not wait after a restart that is the last step', async () => {
+    const { deps, log } = scripted([]);
+    await runSetup(plan([step('python'), step('restart-runtime')], [1]), deps, () => undefined, new AbortController().signal);
+    expect(log).not.toContain('wait for runtime');
+  });
+
+  it('fails the next step when the runtime does not come back', async () => {
+    const { deps, log } = scripted([], ['not back within 2 minutes']);
+    const outcome = await runSetup(plan([step('restart-runtime'), step('python')], [0]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 1, detail: 'not back within 2 minutes' });
+    expect(log).toEqual(['run # 0 restart-runtime', 'wait for runtime']);
+  });
+
+  it('stops quietly when abandoned (the notebook changed)', async () => {
+    const controller = new AbortController();
+    const deps: SetupDeps = {
+      runCell: async () => {
+        controller.abort();
+        return { kind: 'abandoned' };
+      },
+      runtimeBack: async () => undefined,
+    };
+    expect(await runSetup(plan([step('python'), step('python')]), deps, () => undefined, controller.signal)).toEqual({ kind: 'abandoned' });
+  });
+
+  it('never calls one cell of several steps skipped', async () => {
+    const { deps } = scripted([{ kind: 'done', stdout: 'Nothing to install.\n' }]);
+    const one: SetupPlan = { ...plan([step('pip-install'), step('apt-install')]), oneCell: true, cells: [{ code: 'x', steps: [0, 1], endsRuntime: false }] };
+    expect(await runSetup(one, deps, () => undefined, new AbortController().signal)).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 0 });
+  });
+});
