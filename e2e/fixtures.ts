@@ -123,7 +123,7 @@ export async function expectOneToolbar(page: Page): Promise<void> {
 export interface ReplicaExecution { cellId: string; code: string; status: string }
 
 export async function executions(page: Page): Promise<ReplicaExecution[]> {
-  return page.evaluate(() => (window as unknown as { __replica: { executions: ReplicaExecution[] } }).__replica.executions.map((e) => ({ ...e })));
+  return page.evaluate(() => (window as unknown as { __replica: { executions: ReplicaExecution[] } }).__replica.executions.map(({ cellId, code, status }) => ({ cellId, code, status })));
 }
 
 /** The notebook's code cells as ids and texts, in order, read from the replica's page API. */

@@ -950,7 +950,7 @@ export class Notebook {
       : interpret(code, this.kernel.rt_);
     if (fail && result.error) result.outputs.push({ output_type: 'error', ...result.error });
     if ('cell' in job) {
-      job.record = { cellId: job.cell.getId(), code, status: 'running' };
+      job.record = { cellId: job.cell.getId(), code, status: 'running', startedAt: performance.now(), endedAt: 0 };
       this.env_.replica.executions.push(job.record);
       job.cell.setRunState_('running');
       this.env_.executionStatus('running', { cellId: job.cell.getId() });
@@ -996,6 +996,7 @@ export class Notebook {
       cell.setRunState_('idle');
       cell.renderOutputs_();
       record.status = error ? 'error' : 'ok';
+      record.endedAt = performance.now();
       this.lastRunCellId_ = cell.getId();
       this.env_.executionStatus('done', { seconds, error: !!error });
       this.resetIdle_();

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, insertAndRun, outcomeOf } from './colab-api';
 
 /** A notebook controller shaped as the evidence describes (colab-dom.md §2), with knobs to break it. */
-function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number } = {}) {
+function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean } } = {}) {
   let nextId = 0;
   const clicks: string[] = [];
   const makeCell = () => {
@@ -20,6 +20,11 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
       },
       fire: (type: string) => listeners[type]?.forEach((fn) => fn()),
     }));
+    const runState = options.runState;
+    if (runState) {
+      cell.set('isRunning', () => runState.running);
+      cell.set('isPending', () => false);
+    }
     if (options.cellWithout) cell.delete(options.cellWithout);
     return Object.fromEntries(cell);
   };
@@ -104,5 +109,52 @@ describe('outcomeOf', () => {
   });
   it('is unknown when outputs cannot be read', () => {
     expect(outcomeOf(cell(undefined))).toMatchObject({ status: 'unknown' });
+  });
+});
+
+describe('a run that stops without execution_completed', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resolves as stopped, with what it printed, once the cell was running and is idle twice in a row', async () => {
+    vi.useFakeTimers();
+    const runState = { running: false };
+    const { notebook, cells } = fakeNotebook({ runState });
+    const run = insertAndRun(notebook, 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)');
+    const cell = cells[1] as { model: { outputs: unknown[] } };
+    let outcome: unknown;
+    void run.completion.then((o) => (outcome = o));
+    // Not seen running yet (a dialog may hold the run back): idle readings do not count.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(outcome).toBeUndefined();
+    runState.running = true;
+    await vi.advanceTimersByTimeAsync(3_000);
+    cell.model.outputs = [{ output_type: 'stream', name: 'stdout', text: ['Restarting…\n'] }];
+    runState.running = false; // the kernel died: Colab drops the run, no event
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toBeUndefined(); // one idle reading is not enough
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toEqual({ status: 'stopped', stdout: 'Restarting…\n' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops watching when Colab reports the completion', async () => {
+    vi.useFakeTimers();
+    const runState = { running: true };
+    const { notebook, cells } = fakeNotebook({ runState });
+    const run = insertAndRun(notebook, 'print(1)');
+    await vi.advanceTimersByTimeAsync(2_000);
+    runState.running = false;
+    (cells[1] as { fire(type: string): void }).fire('execution_completed');
+    await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('watches nothing when cells cannot say whether they run', () => {
+    vi.useFakeTimers();
+    const { notebook } = fakeNotebook();
+    insertAndRun(notebook, 'print(1)');
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
