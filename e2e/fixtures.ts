@@ -21,14 +21,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-export async function launchWithExtension(options: { lang?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Chromium with the extension, in its own profile. `reloadable` lets `reloadExtension` use the
+ * CDP Extensions domain (Chromium's --enable-unsafe-extension-debugging).
+ */
+export async function launchWithExtension(options: { lang?: string; reloadable?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
   const profile = mkdtempSync(path.join(tmpdir(), 'launchpad-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale: options.lang ?? 'en-US',
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    args: [
+      ...CHROMIUM_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.reloadable ? ['--enable-unsafe-extension-debugging'] : []),
+    ],
   });
   await routeColab(context);
   return {
@@ -38,6 +46,23 @@ export async function launchWithExtension(options: { lang?: string } = {}): Prom
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Reloads the extension as chrome://extensions' Reload button does: CDP Extensions.loadUnpacked
+ * of the same folder replaces the running copy (same id, storage kept, onInstalled 'update').
+ * Resolves with the new service worker. (chrome.runtime.reload() disables a command-line
+ * extension in headless Chromium instead.) Needs `launchWithExtension({ reloadable: true })`.
+ */
+export async function reloadExtension(context: BrowserContext): Promise<Worker> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser-level CDP session for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  const old = await serviceWorkerOf(context);
+  const next = context.waitForEvent('serviceworker', { predicate: (worker) => worker !== old });
+  await cdp.send('Extensions.loadUnpacked' as never, { path: DIST } as never);
+  await cdp.detach();
+  return next;
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {

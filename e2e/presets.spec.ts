@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, type Page } from '@playwright/test';
-import { DRIVE_ID, expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, serviceWorkerOf, test, toolbar } from './fixtures';
 
 const VALID = {
   format: 'colab-launchpad/presets',
@@ -114,6 +114,41 @@ base('presets survive the service worker being stopped', async () => {
     await page.reload();
     await expect(page.getByRole('list', { name: 'Presets' }).getByRole('listitem')).toHaveCount(2);
     expect(await exported(page)).toEqual(VALID);
+  } finally {
+    await close();
+  }
+});
+
+base('presets survive an extension reload, and Run setup is back in the open notebook', async () => {
+  const { context, close } = await launchWithExtension({ reloadable: true });
+  try {
+    const worker = await serviceWorkerOf(context);
+    const extensionId = new URL(worker.url()).host;
+    const options = await context.newPage();
+    await openOptions(options, extensionId);
+    await options.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
+    await expect(options.getByRole('status')).toHaveText('Presets imported: 2.');
+    const colab = await context.newPage();
+    const problems: string[] = [];
+    colab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    colab.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(`${message.type()}: ${message.text()}`));
+    await openNotebook(colab);
+    await expectOneToolbar(colab);
+    await expect(toolbar(colab).getByRole('button', { name: /^Run setup/ })).toBeVisible();
+
+    const reloaded = await reloadExtension(context);
+    expect(new URL(reloaded.url()).host).toBe(extensionId);
+    const stored = (await reloaded.evaluate(() => chrome.storage.local.get('presets'))) as { presets: { presets: unknown[] } };
+    expect(stored.presets.presets).toHaveLength(2);
+    // The old copy of the content script retired and the re-injected one draws one toolbar.
+    await expectOneToolbar(colab);
+    await expect(toolbar(colab).getByRole('button', { name: /^Run setup/ })).toBeVisible();
+    // Chrome closes the extension's own pages when it reloads: open the options page again.
+    expect(options.isClosed()).toBe(true);
+    const again = await context.newPage();
+    await openOptions(again, extensionId);
+    expect(await exported(again)).toEqual(VALID);
+    expect(problems, 'errors in the Colab page across the reload').toEqual([]);
   } finally {
     await close();
   }
