@@ -166,6 +166,21 @@ test.describe('in the shared browser', () => {
     expect((await localPresets(serviceWorker)).map((p) => p.name)).toEqual(['Big setup', 'Small']);
   });
 
+  test('an unreadable sync item is reported, left as it is, and changes nothing here', async ({ page, extensionId, serviceWorker }) => {
+    const mine = stored();
+    await setLocal(serviceWorker, [mine]);
+    await expect.poll(() => syncItem(serviceWorker, ID_A)).toEqual(mine);
+    // As a newer version of the extension in another browser might write it.
+    const future = { ...mine, updatedAt: mine.updatedAt + 1000, steps: [{ recipe: 'recipe-from-the-future', params: {} }] };
+    await remoteWrite(serviceWorker, future);
+    await openOptions(page, extensionId);
+    await expect(syncStatus(page)).toContainText('Not synced: the copy of Thesis setup in sync storage could not be read');
+    await expect(syncStatus(page)).toContainText('Items in sync storage that could not be read were left as they are:');
+    await expect(syncStatus(page).getByRole('listitem')).toContainText(`preset:${ID_A}.steps[0].recipe`);
+    expect(await syncItem(serviceWorker, ID_A)).toEqual(future);
+    expect(await localPresets(serviceWorker)).toEqual([mine]);
+  });
+
   test('the size model matches Chrome: a preset of exactly 8192 bytes syncs, one byte more stays local', async ({ serviceWorker }) => {
     const sized = (codeLength: number, id: string, name: string) =>
       stored({ id, name, steps: [{ recipe: 'python', params: { code: `<é${'y'.repeat(codeLength)}` } }] });
