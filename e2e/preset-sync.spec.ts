@@ -245,3 +245,38 @@ base('the sync status speaks Simplified Chinese when the browser does', async ()
     await close();
   }
 });
+
+// Its own browser: it uses up the sync write quota for a minute.
+base('a failed sync write (MAX_WRITE_OPERATIONS_PER_MINUTE) becomes the error status, not a console error', async () => {
+  const { context, close } = await launchWithExtension();
+  const logged: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(message.text());
+  });
+  context.on('weberror', (error) => logged.push(error.error().message));
+  try {
+    const worker = await serviceWorkerOf(context);
+    const refused = await worker.evaluate(async () => {
+      for (let i = 0; i < 200; i++) {
+        try {
+          await chrome.storage.sync.set({ filler: i });
+        } catch (error) {
+          return String(error);
+        }
+      }
+      return 'never refused';
+    });
+    expect(refused).toContain('MAX_WRITE_OPERATIONS_PER_MINUTE');
+    await setLocal(worker, [stored()]);
+    const page = await context.newPage();
+    await openOptions(page, new URL(worker.url()).host);
+    await expect(syncStatus(page)).toHaveText(
+      'Not synced: This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota. Sync tries again at the next change or when the browser starts.',
+    );
+    expect(await syncItem(worker, ID_A)).toBeUndefined();
+    expect(await localPresets(worker)).toHaveLength(1);
+    expect(logged).toEqual([]);
+  } finally {
+    await close();
+  }
+});
