@@ -164,3 +164,16 @@ export async function cells(page: Page): Promise<{ id: string; text: string; foc
     }));
   });
 }
+
+/**
+ * Empties chrome.storage.local and chrome.storage.sync together. Presets sync between the two
+ * areas, so clearing one alone brings them back from the other; this clears both while holding
+ * the sync lock (src/shared/storage-keys.ts LOCKS.presetSync), so no sync run sees one cleared
+ * without the other.
+ */
+export async function resetStorage(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate((lock) =>
+    navigator.locks.request(lock, () => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()])),
+    'colab-launchpad:preset-sync',
+  );
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, type Page } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, serviceWorkerOf, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, serviceWorkerOf, test, toolbar } from './fixtures';
 
 const VALID = {
   format: 'colab-launchpad/presets',
@@ -19,6 +19,9 @@ const VALID = {
   ],
 };
 
+// The import's own status (the page has another status region: sync).
+const imported = (page: Page) => page.getByRole('status').filter({ hasText: 'Presets imported' });
+
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 async function openOptions(page: Page, extensionId: string) {
@@ -34,16 +37,17 @@ async function exported(page: Page): Promise<unknown> {
 }
 
 test.describe('in the shared browser', () => {
-  // The browser (and its storage) is shared by the tests of a worker: start each from no presets.
+  // The browser (and its storage) is shared by the tests of a worker: start each from no presets
+  // (in both areas: clearing local alone would bring them back from sync).
   test.beforeEach(async ({ serviceWorker }) => {
-    await serviceWorker.evaluate(() => chrome.storage.local.clear());
+    await resetStorage(serviceWorker);
   });
 
   test('importing a presets file through the options page stores it, and export gives it back', async ({ page, extensionId, serviceWorker }) => {
     await openOptions(page, extensionId);
     await expect(page.getByText('No presets yet.')).toBeVisible();
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID, null, 2)));
-    await expect(page.getByRole('status')).toHaveText('Presets imported: 2.');
+    await expect(imported(page)).toHaveText('Presets imported: 2.');
     const list = page.getByRole('list', { name: 'Presets' });
     await expect(list.getByRole('listitem')).toHaveCount(2);
     await expect(list).toContainText('Thesis setup');
@@ -68,7 +72,7 @@ test.describe('in the shared browser', () => {
   test('bad files are refused with what and where, and change nothing', async ({ page, extensionId }) => {
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
-    await expect(page.getByRole('status')).toHaveText('Presets imported: 2.');
+    await expect(imported(page)).toHaveText('Presets imported: 2.');
     const before = await exported(page);
 
     for (const [what, text, expected] of BAD_FILES) {
@@ -85,10 +89,10 @@ test.describe('in the shared browser', () => {
   test('importing the same names again keeps both, renamed', async ({ page, extensionId }) => {
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('a.json', JSON.stringify(VALID)));
-    await expect(page.getByRole('status')).toHaveText('Presets imported: 2.');
+    await expect(imported(page)).toHaveText('Presets imported: 2.');
     const changed = { ...VALID, presets: [{ ...VALID.presets[0], steps: [{ recipe: 'gpu-check', params: {} }] }] };
     await page.getByLabel('Import presets').setInputFiles(file('b.json', JSON.stringify(changed)));
-    await expect(page.getByRole('status')).toHaveText('Presets imported: 1.');
+    await expect(imported(page)).toHaveText('Presets imported: 1.');
     const names = ((await exported(page)) as { presets: { name: string }[] }).presets.map((p) => p.name);
     expect(names).toEqual(['Thesis setup', '课程作业', 'Thesis setup (2)']);
   });
@@ -104,7 +108,7 @@ base('presets survive the service worker being stopped', async () => {
     const page = await context.newPage();
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
-    await expect(page.getByRole('status')).toHaveText('Presets imported: 2.');
+    await expect(imported(page)).toHaveText('Presets imported: 2.');
     const cdp = await context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
     const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
@@ -127,7 +131,7 @@ base('presets survive an extension reload, and Run setup is back in the open not
     const options = await context.newPage();
     await openOptions(options, extensionId);
     await options.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
-    await expect(options.getByRole('status')).toHaveText('Presets imported: 2.');
+    await expect(imported(options)).toHaveText('Presets imported: 2.');
     const colab = await context.newPage();
     const problems: string[] = [];
     colab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

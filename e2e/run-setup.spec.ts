@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
   failNextExecution(error: { ename: string; evalue: string }): void;
@@ -40,7 +40,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Setup: E2E setup
 
 test.describe('Run setup', () => {
   test.beforeEach(async ({ serviceWorker }) => {
-    await serviceWorker.evaluate(() => chrome.storage.local.clear());
+    await resetStorage(serviceWorker);
   });
 
   test('a preset imported on the options page runs its steps in order on the matching notebook', async ({ page, extensionId }) => {

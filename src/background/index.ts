@@ -7,6 +7,7 @@ import { migrateStoredPresets } from '../presets/storage';
 import { sendToTab } from '../shared/messages';
 import { registerContentRequests } from './content-requests';
 import { injectIntoOpenTabs } from './reinject';
+import { registerPresetSync } from './preset-sync';
 
 registerContentRequests();
 
@@ -22,3 +23,5 @@ browser.commands.onCommand.addListener((command, tab) => {
   // Outside Colab there is no content script to receive it; that is not an error.
   sendToTab(tab.id, { type: 'open-recipe-menu' }).catch(() => undefined);
 });
+
+registerPresetSync();

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './options.css';
 import { PresetsSection } from './presets-section';
+import { SyncStatusView } from './sync-status';
 
 function Options() {
   return (
@@ -13,6 +14,7 @@ function Options() {
         {t('optionsTitle')}
       </h1>
       <PresetsSection />
+      <SyncStatusView />
       <p class="muted">{t('optionsIntro')}</p>
     </main>
   );

@@ -45,3 +45,4 @@ export {
 export { setupCell, setupCellProblem } from './setup-cell';
 export { isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH, type NotebookKey } from './notebook-keys';
 export { formatProblem, type Parsed, type PresetMessageKey, type Problem, type ProblemMessageKey, type ProblemTranslate } from './problems';
+export { failedStatus, hasWrites, localUnreadableStatus, parseSyncStatus, syncStep, type SyncLocalOnly, type SyncLocalOnlyReason, type SyncState, type SyncStatus, type SyncStep, type SyncStepInput } from './sync-step';

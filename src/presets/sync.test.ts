@@ -13,10 +13,13 @@ describe('chromeJsonBytes (base::JSONWriter sizes)', () => {
     expect(chromeJsonBytes('é中😀')).toBe(2 + 2 + 3 + 4);
     expect(chromeJsonBytes('\u0001')).toBe(8);
   });
-  it('writes numbers outside int32 as doubles with ".0"', () => {
-    expect(chromeJsonBytes(1_700_000_000_000)).toBe('1700000000000.0'.length);
-    expect(chromeJsonBytes(2_147_483_647)).toBe(10);
-    expect(chromeJsonBytes(1.5)).toBe(3);
+  it('writes numbers as Chromium 156 does (measured with getBytesInUse)', () => {
+    const measured: [number, number][] = [
+      [2_147_483_647, 10], [2_147_483_648, 12], [-2_147_483_649, 13], [-5, 2], [1.5, 3], [4_294_967_296, 12],
+      [12_345_678_901, 13], [123_456_789_012, 14], [999_999_999_999, 14], [999_999_999_999.5, 14],
+      [1_000_000_000_000, 5], [1_700_000_000_000, 7], [1_763_812_345_678, 18], [1e21, 5], [0.000001, 8], [1e-7, 4],
+    ];
+    expect(measured.map(([n]) => [n, chromeJsonBytes(n)])).toEqual(measured);
   });
   it('adds the key to the item size', () => {
     expect(syncItemBytes('preset:é', { a: 1 })).toBe('preset:'.length + 2 + '{"a":1}'.length);

@@ -7,8 +7,9 @@
  * settings_storage_quota_enforcer.cc): the key's UTF-8 length plus the length of the value
  * serialised by base::JSONWriter, in UTF-8 bytes. That serialisation is not JSON.stringify's:
  * `<`, U+2028 and U+2029 are written as 6-byte `\uXXXX` escapes (base/json/string_escape.cc),
- * and a number outside the int32 range (every ms timestamp) is a double written with a trailing
- * `.0`. `syncItemBytes` reproduces that, so a plan never meets QUOTA_BYTES_PER_ITEM by surprise.
+ * and a number outside the int32 range (every ms timestamp) is a double, written in exponential
+ * form from 1e12 on (`1.763812345678e+12`, 18 bytes; see `numberBytes`). `syncItemBytes`
+ * reproduces that, so a plan never meets QUOTA_BYTES_PER_ITEM by surprise.
  */
 import { canonicalJson } from './canonical';
 import { isLive, parsePreset, type Preset } from './schema';
@@ -73,10 +74,22 @@ function jsonStringBytes(value: string): number {
   return bytes;
 }
 
+/**
+ * A number as Chromium stores it: an integer in the int32 range stays an int ("-5"); any other
+ * number is a double, written by base::NumberToString (double-conversion's shortest digits, plain
+ * decimal when the exponent is in [-6, 12), else exponential with an explicit sign: "1.7e+12",
+ * "1.763812345678e+12", "1e-7"), and JSONWriter appends ".0" when that has no "." or "e"
+ * ("2147483648.0"). Measured against chrome.storage.sync.getBytesInUse in Chromium 156.
+ */
 function numberBytes(value: number): number {
   if (Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31) return String(value).length;
-  const text = String(value);
-  return text.length + (/[.eE]/.test(text) ? 0 : 2);
+  const sign = value < 0 ? 1 : 0;
+  const [mantissa = '0', exponentText = '0'] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '').length;
+  const exponent = Number(exponentText);
+  if (exponent >= 12 || exponent < -6) return sign + digits + (digits > 1 ? 1 : 0) + 2 + String(Math.abs(exponent)).length;
+  if (exponent < 0) return sign + 2 + (-exponent - 1) + digits; // 0.000ddd
+  return sign + (digits > exponent + 1 ? digits + 1 : exponent + 1 + 2); // ddd.ddd, or ddd000 + ".0"
 }
 
 /** UTF-8 bytes of `value` serialised by Chromium's base::JSONWriter (compact). */

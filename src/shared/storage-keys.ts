@@ -2,6 +2,18 @@
 export const STORAGE_KEYS = {
   /** chrome.storage.local: the preset store (src/presets/schema.ts), authoritative. */
   presets: 'presets',
+  /** chrome.storage.local: the last result of mirroring presets to chrome.storage.sync (src/presets/sync-step.ts `SyncStatus`). */
+  presetSyncStatus: 'presetSyncStatus',
+} as const;
+
+/**
+ * Web Locks (navigator.locks, shared by the extension's pages and its service worker):
+ * `presets` is held by every read-modify-write of the preset store, `presetSync` by each run of
+ * the sync step (so runs never overlap; e2e tests take it to reset both areas between tests).
+ */
+export const LOCKS = {
+  presets: 'colab-launchpad:presets',
+  presetSync: 'colab-launchpad:preset-sync',
 } as const;
 
 /** Where a store's previous shape is kept when a migration rewrites it (never deleted by us). */
