@@ -5,6 +5,7 @@
  * - `validateParams(recipeId, raw)`, `generateCode(recipeId, params)`, `generateCell(steps)`: for
  *   presets and anything else that stores steps.
  * - `formatIssue(issue, t)`: the localised text of a refusal.
+ * - `recipeFields(id)`, `fieldValues`, `fieldParams`: the dialog fields of any recipe, for editors of stored steps.
  * - `parseGpuCheckOutput`, `parseNvidiaSmi`, `parseTpuCheckOutput`, `parseSystemInfoOutput`: read outputs.
  */
 export { RECIPES, generateCell, generateCode, isRecipeId, validateParams, type AnyParams } from './catalogue';
@@ -34,6 +35,7 @@ export {
   type RunEntry,
   type ToolbarEntry,
 } from './toolbar';
+export { fieldParams, fieldValues, recipeFields } from './fields';
 export { LIMITS, formatIssue, type ParamIssue, type Validation } from './validate';
 export { gpuModel, parseGpuCheckOutput, parseNvidiaSmi, parseNvidiaSmiCsv, parseNvidiaSmiTable } from './parsers/gpu';
 export type { FrameworkView, GpuInfo, GpuModel } from './parsers/gpu';
