@@ -84,14 +84,16 @@ export function StepFields(props: { draft: StepDraft; choose: boolean; idPrefix:
       {choose && (
         <div class="field">
           <label for={selectId}>{t('editorRecipe')}</label>
-          <select id={selectId} ref={recipeRef} value={draft.recipe} onChange={(e) => draft.setRecipe(e.currentTarget.value as RecipeId)}>
+          <select id={selectId} ref={recipeRef} value={draft.recipe} aria-describedby={`${selectId}-desc`} onChange={(e) => draft.setRecipe(e.currentTarget.value as RecipeId)}>
             {RECIPE_IDS.map((id) => (
               <option key={id} value={id}>
                 {t(RECIPES[id].title)}
               </option>
             ))}
           </select>
-          <small class="hint">{t(RECIPES[draft.recipe].description)}</small>
+          <small class="hint" id={`${selectId}-desc`}>
+            {t(RECIPES[draft.recipe].description)}
+          </small>
         </div>
       )}
       {fields.length === 0 && <p class="muted">{t('editorNoSettings')}</p>}
