@@ -11,7 +11,7 @@
  *   recipe's fields); validate them with `validateParams` before storing.
  */
 import { RECIPES } from './catalogue';
-import { RECIPE_IDS, type RecipeId } from './recipe';
+import type { RecipeId } from './recipe';
 import { TOOLBAR_ENTRIES, dialogParams, type DialogEntry, type DialogField, type DialogValues } from './toolbar';
 
 /** Fields of recipes that no toolbar dialog offers (the toolbar runs them with fixed values). */
@@ -19,16 +19,13 @@ const EXTRA_FIELDS: Partial<Record<RecipeId, readonly DialogField[]>> = {
   'mount-drive': [{ name: 'force', label: 'paramForce', kind: 'checkbox', required: false }],
 };
 
-const FIELDS: Readonly<Record<RecipeId, readonly DialogField[]>> = Object.fromEntries(
-  RECIPE_IDS.map((id) => {
-    const entry = TOOLBAR_ENTRIES.find((e): e is DialogEntry => e.kind === 'dialog' && e.recipe === id);
-    return [id, entry?.fields ?? EXTRA_FIELDS[id] ?? []];
-  }),
-) as Record<RecipeId, readonly DialogField[]>;
+const NONE: readonly DialogField[] = [];
 
 /** The fields that edit a recipe's parameters (empty for recipes without parameters). */
 export function recipeFields(recipeId: RecipeId): readonly DialogField[] {
-  return FIELDS[recipeId];
+  // Looked up on each call rather than tabled at load: nothing runs when the toolbar imports src/recipes.
+  const entry = TOOLBAR_ENTRIES.find((e): e is DialogEntry => e.kind === 'dialog' && e.recipe === recipeId);
+  return entry?.fields ?? EXTRA_FIELDS[recipeId] ?? NONE;
 }
 
 /** What each control holds for stored (validated) parameters: the inverse of `dialogParams`. */
