@@ -1,13 +1,29 @@
 /**
- * Presets on the options page: the list, "Export presets" (a JSON file in the shared format) and
- * "Import presets" (validated whole before anything changes; refusals say what and where).
+ * Presets on the options page: the list with its actions (edit, duplicate, copy as setup cell,
+ * delete with undo), "New preset", the editor of one preset, "Export presets" (a JSON file in the
+ * shared format) and "Import presets" (validated whole before anything changes; refusals say what
+ * and where). The list is re-read whenever storage changes (another tab, the service worker,
+ * sync); one role=status region reports what was done.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { FILE_LIMITS, exportPresets, formatProblem, isLive, mergeImport, parseImportFile, type Preset, type Problem } from '../presets';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FILE_LIMITS, exportPresets, formatProblem, isLive, mergeImport, parseImportFile, type Preset, type PresetStore, type Problem } from '../presets';
 import { loadPresetStore, onPresetsChanged, updatePresets } from '../presets/storage';
 import { t } from '../shared/i18n';
+import { copyText } from '../ui/clipboard';
+import { Alert } from './alert';
+import { useFocusLater } from './focus-later';
+import { NewPresetForm } from './new-preset-form';
+import { duplicate, remove, setupCellText, undoRemove } from './preset-actions';
+import { PresetEditor } from './preset-editor';
+import { PresetList, presetButton, type PresetAction } from './preset-list';
 
 type Loaded = { readonly ok: true; readonly presets: readonly Preset[] } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+interface Notice {
+  readonly text: string;
+  /** Set after a delete: the Undo button restores this preset. */
+  readonly undo?: string;
+}
 
 function ProblemList({ problems }: { problems: readonly Problem[] }) {
   return (
@@ -22,7 +38,12 @@ function ProblemList({ problems }: { problems: readonly Problem[] }) {
 export function PresetsSection() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [refusal, setRefusal] = useState<readonly Problem[] | null>(null);
-  const [done, setDone] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [failure, setFailure] = useState<{ title: string; messages: readonly string[] } | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+  const newButtonRef = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
 
   useEffect(() => {
     const load = () =>
@@ -32,6 +53,13 @@ export function PresetsSection() {
     load();
     return onPresetsChanged(load);
   }, []);
+
+  const applyStore = (store: PresetStore) => setLoaded({ ok: true, presets: store.presets.filter(isLive) });
+  const announce = (text: string) => setNotice({ text });
+  const start = () => {
+    setFailure(null);
+    setRefusal(null);
+  };
 
   const exportFile = () => {
     if (!loaded?.ok) return;
@@ -47,8 +75,8 @@ export function PresetsSection() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setRefusal(null);
-    setDone('');
+    start();
+    setNotice(null);
     // Too large: refuse from the size alone, without reading the file.
     const text = file.size > FILE_LIMITS.bytes ? '' : await file.text();
     const parsed = parseImportFile(text, file.size);
@@ -61,8 +89,58 @@ export function PresetsSection() {
       setRefusal(result.problems);
       return;
     }
-    setDone(t('optionsImportDone', String(parsed.presets.length)));
+    applyStore(result.store);
+    announce(t('optionsImportDone', String(parsed.presets.length)));
   };
+
+  const act = async (preset: Preset, action: PresetAction) => {
+    start();
+    switch (action) {
+      case 'edit':
+        if (editing?.id === preset.id) {
+          setEditing(null);
+          focusLater(presetButton(preset.id, 'edit'));
+        } else {
+          setCreating(false);
+          setEditing({ id: preset.id, name: preset.name });
+        }
+        return;
+      case 'duplicate': {
+        const result = await duplicate(preset.id);
+        if (!result.ok) return setFailure({ title: t('editorNotSaved'), messages: result.messages });
+        applyStore(result.store);
+        announce(t('editorDuplicated', [preset.name, result.name ?? '']));
+        return;
+      }
+      case 'copy': {
+        const cell = setupCellText(preset);
+        if (!cell.ok) return setFailure({ title: t('editorCopyRefused', preset.name), messages: [cell.message] });
+        if (!(await copyText(cell.text, document.body))) return setFailure({ title: t('editorCopyFailed'), messages: [] });
+        announce(t('editorCopied', preset.name));
+        return;
+      }
+      case 'delete': {
+        const result = await remove(preset.id);
+        if (!result.ok) return setFailure({ title: t('editorNotSaved'), messages: result.messages });
+        if (editing?.id === preset.id) setEditing(null);
+        applyStore(result.store);
+        setNotice({ text: t('editorDeleted', preset.name), undo: preset.id });
+        focusLater('button[data-action="undo"]');
+        return;
+      }
+    }
+  };
+
+  const undo = async (id: string) => {
+    start();
+    const result = await undoRemove(id);
+    if (!result.ok) return setFailure({ title: t('editorNotSaved'), messages: result.messages });
+    applyStore(result.store);
+    announce(t('editorRestored', result.name ?? ''));
+    focusLater(presetButton(id, 'edit'));
+  };
+
+  const editingPreset = editing && loaded?.ok ? loaded.presets.find((p) => p.id === editing.id) : undefined;
 
   return (
     <section aria-labelledby="presets-heading">
@@ -79,16 +157,21 @@ export function PresetsSection() {
           {loaded.presets.length === 0 ? (
             <p class="empty">{t('optionsPresetsEmpty')}</p>
           ) : (
-            <ul class="presets" aria-label={t('optionsPresetsHeading')}>
-              {loaded.presets.map((preset) => (
-                <li key={preset.id}>
-                  <strong>{preset.name}</strong>{' '}
-                  <span class="muted">{t('optionsPresetSummary', [String(preset.steps.length), String(preset.notebooks.length)])}</span>
-                </li>
-              ))}
-            </ul>
+            <PresetList presets={loaded.presets} editingId={editing?.id ?? null} onAction={(preset, action) => void act(preset, action)} />
           )}
           <div class="row">
+            <button
+              type="button"
+              ref={newButtonRef}
+              aria-expanded={creating}
+              onClick={() => {
+                start();
+                setEditing(null);
+                setCreating(!creating);
+              }}
+            >
+              {t('editorNew')}
+            </button>
             <button type="button" onClick={exportFile}>
               {t('optionsExport')}
             </button>
@@ -97,18 +180,52 @@ export function PresetsSection() {
               <input type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget)} />
             </label>
           </div>
+          {creating && (
+            <NewPresetForm
+              onCancel={() => {
+                setCreating(false);
+                newButtonRef.current?.focus();
+              }}
+              onCreated={(store, id, name) => {
+                applyStore(store);
+                setCreating(false);
+                setEditing({ id, name });
+                announce(t('editorCreated', name));
+              }}
+            />
+          )}
         </>
       )}
+      {failure && <Alert title={failure.title} messages={failure.messages} />}
       {refusal && (
         <div class="alert" role="alert">
           <p>{t('optionsImportRefused')}</p>
           <ProblemList problems={refusal} />
         </div>
       )}
-      {done && (
-        <p role="status" class="done">
-          {done}
-        </p>
+      <div role="status" class={notice ? 'done notice' : 'notice'}>
+        {notice && <span>{notice.text}</span>}
+        {notice?.undo !== undefined && (
+          <>
+            {' '}
+            <button type="button" data-action="undo" onClick={() => notice.undo !== undefined && void undo(notice.undo)}>
+              {t('editorUndo')}
+            </button>
+          </>
+        )}
+      </div>
+      {editing && loaded?.ok && (
+        <PresetEditor
+          key={editing.id}
+          preset={editingPreset}
+          name={editing.name}
+          onStore={applyStore}
+          announce={announce}
+          onClose={() => {
+            setEditing(null);
+            focusLater(presetButton(editing.id, 'edit'));
+          }}
+        />
       )}
     </section>
   );

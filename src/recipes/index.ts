@@ -7,6 +7,7 @@
  * Code generation (`generateCell`, `generateCode`, `entryCode`) is `./cell`, not exported here:
  * it carries the Python helpers' sources, which only the service worker loads.
  * - `formatIssue(issue, t)`: the localised text of a refusal.
+ * - `recipeFields(id)`, `fieldValues`, `fieldParams`: the dialog fields of any recipe, for editors of stored steps.
  * - `parseGpuCheckOutput`, `parseNvidiaSmi`, `parseTpuCheckOutput`, `parseSystemInfoOutput`: read outputs.
  */
 export { RECIPES, isRecipeId, validateParams, validateSteps, type AnyParams, type StepsValidation, type ValidStep } from './catalogue';
@@ -35,6 +36,7 @@ export {
   type RunEntry,
   type ToolbarEntry,
 } from './toolbar';
+export { fieldParams, fieldValues, recipeFields } from './fields';
 export { LIMITS, formatIssue, type ParamIssue, type Validation } from './validate';
 export { gpuModel, parseGpuCheckOutput, parseNvidiaSmi, parseNvidiaSmiCsv, parseNvidiaSmiTable } from './parsers/gpu';
 export type { FrameworkView, GpuInfo, GpuModel } from './parsers/gpu';

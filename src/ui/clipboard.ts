@@ -1,8 +1,9 @@
 /**
  * Copies text for the user. The async Clipboard API needs a focused document; the fallback selects
- * a temporary textarea inside our own shadow root, so nothing of Colab's is touched.
+ * a temporary textarea inside our own shadow root (or, on our own pages, any element of ours), so
+ * nothing of Colab's is touched.
  */
-export async function copyText(text: string, root: ShadowRoot): Promise<boolean> {
+export async function copyText(text: string, root: ShadowRoot | HTMLElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { entrySteps, formatIssue, type DialogEntry, type DialogValues, type ParamIssue, type ValidStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { Dialog } from './dialog';
+import { ParamFields } from './param-fields';
 
 export function RecipeDialog(props: { entry: DialogEntry; onRun: (steps: readonly ValidStep[]) => void; onClose: () => void }) {
   const { entry, onRun, onClose } = props;
@@ -35,56 +36,7 @@ export function RecipeDialog(props: { entry: DialogEntry; onRun: (steps: readonl
         {t(entry.description)}
       </p>
       <form ref={formRef} onSubmit={submit} noValidate>
-        {entry.fields.map((field) => {
-          const id = `${idPrefix}-${field.name}`;
-          const hintId = field.hint ? `${id}-hint` : undefined;
-          const common = {
-            id,
-            name: field.name,
-            'aria-invalid': invalid.has(field.name) ? ('true' as const) : undefined,
-            'aria-describedby': hintId,
-            'aria-required': field.required ? ('true' as const) : undefined,
-          };
-          const label = (
-            <label for={id}>
-              {t(field.label)}
-              {!field.required && <span class="optional"> ({t('dialogOptional')})</span>}
-            </label>
-          );
-          if (field.kind === 'checkbox') {
-            return (
-              <div class="field checkbox" key={field.name}>
-                <input type="checkbox" {...common} checked={values[field.name] === true} onChange={(e) => set(field.name, e.currentTarget.checked)} />
-                {label}
-              </div>
-            );
-          }
-          const text = typeof values[field.name] === 'string' ? (values[field.name] as string) : '';
-          const placeholder = field.placeholder ? t(field.placeholder) : undefined;
-          return (
-            <div class="field" key={field.name}>
-              {label}
-              {field.kind === 'text' ? (
-                <input type="text" {...common} value={text} placeholder={placeholder} spellcheck={false} autocomplete="off" onInput={(e) => set(field.name, e.currentTarget.value)} />
-              ) : (
-                <textarea
-                  {...common}
-                  class={field.kind === 'multiline' ? 'code' : undefined}
-                  rows={field.kind === 'multiline' ? 8 : 3}
-                  value={text}
-                  placeholder={placeholder}
-                  spellcheck={false}
-                  onInput={(e) => set(field.name, e.currentTarget.value)}
-                />
-              )}
-              {hintId && field.hint && (
-                <small id={hintId} class="hint">
-                  {t(field.hint)}
-                </small>
-              )}
-            </div>
-          );
-        })}
+        <ParamFields fields={entry.fields} values={values} onChange={set} invalid={invalid} idPrefix={idPrefix} />
         {issues.length > 0 && (
           <div class="dialog-alert" role="alert">
             {issues.map((issue) => (
