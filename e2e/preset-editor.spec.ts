@@ -5,7 +5,7 @@
  */
 import type { Locator, Page, Worker } from '@playwright/test';
 import { setupCell, type Preset } from '../src/presets';
-import { DRIVE_ID, expect, test } from './fixtures';
+import { DRIVE_ID, expect, resetStorage, test } from './fixtures';
 
 const ID = '6f1c2a9e-1b7d-4c1e-9a3b-2f4e5d6c7b8a';
 const MOUNT = { recipe: 'mount-drive', params: {} };
@@ -44,7 +44,7 @@ async function openEditor(page: Page, name: string): Promise<Locator> {
 }
 
 test.beforeEach(async ({ serviceWorker }) => {
-  await serviceWorker.evaluate(() => chrome.storage.local.clear());
+  await resetStorage(serviceWorker);
 });
 
 test('create a preset, add steps, refuse an invalid parameter, fix it, reorder and rename', async ({ page, extensionId, serviceWorker }) => {
@@ -334,8 +334,10 @@ test('changes from another tab show up; an open edit form keeps what was typed',
   await expect(status(page)).toHaveText('Saved step 2: pip install.');
   expect((await stored(serviceWorker))[0]?.steps[1]).toEqual({ recipe: 'pip-install', params: { packages: ['numpy'] } });
 
-  // Deleted elsewhere: the editor says so.
-  await seed(serviceWorker, [preset({ name: 'Renamed elsewhere', deletedAt: 4_000, updatedAt: 4_000 })]);
+  // Deleted elsewhere: the editor says so. (Later than the save above, or sync would rightly
+  // restore the newer saved version.)
+  const later = Date.now() + 60_000;
+  await seed(serviceWorker, [preset({ name: 'Renamed elsewhere', deletedAt: later, updatedAt: later })]);
   await expect(edit.getByRole('alert')).toHaveText('This preset was deleted in another tab or by sync.');
   await expect(page.getByText('No presets yet.')).toBeVisible();
 });

@@ -6,14 +6,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Preset, PresetStep, PresetStore } from '../presets';
-import { RECIPES, recipeFields } from '../recipes';
+import { RECIPES, labelledStepSummary, recipeFields } from '../recipes';
 import { t } from '../shared/i18n';
 import { AddStepForm } from './add-step-form';
 import { Alert } from './alert';
 import { useFocusLater } from './focus-later';
 import { moveStep, removeStep } from './preset-edits';
 import { StepEditForm } from './step-edit-form';
-import { stepSummary } from './step-summary';
 import { writePreset } from './store-writes';
 
 export function StepList(props: { preset: Preset; onStore: (store: PresetStore) => void; announce: (text: string) => void }) {
@@ -67,7 +66,7 @@ export function StepList(props: { preset: Preset; onStore: (store: PresetStore) 
         {preset.steps.map((step, index) => {
           const name = title(step);
           const position = [String(index + 1), name];
-          const summary = stepSummary(step, t);
+          const summary = labelledStepSummary(step, t);
           const first = index === 0;
           const last = index === total - 1;
           return (

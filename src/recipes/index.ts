@@ -43,4 +43,4 @@ export type { FrameworkView, GpuInfo, GpuModel } from './parsers/gpu';
 export { parseTpuCheckOutput, type TpuInfo } from './parsers/tpu';
 export { parseSystemInfoOutput, type SystemInfo } from './parsers/system-info';
 export { stepWasSkipped } from './parsers/skipped';
-export { stepSummary } from './summary';
+export { labelledStepSummary, stepSummary } from './summary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepWasSkipped } from './parsers/skipped';
-import { stepSummary } from './summary';
+import { labelledStepSummary, stepSummary } from './summary';
 
 describe('stepSummary', () => {
   it('says what each kind of step works on, in one line', () => {
@@ -39,5 +39,24 @@ describe('stepWasSkipped', () => {
     expect(stepWasSkipped('gpu-check', 'Already installed: x\nNothing to install.\n')).toBe(false);
     expect(stepWasSkipped('python', 'Already cloned: x\n')).toBe(false);
     expect(stepWasSkipped('cd', '')).toBe(false);
+  });
+});
+
+const labels = (key: string) => `<${key}>`;
+
+describe('labelledStepSummary', () => {
+  it('lists the parameters with their labels', () => {
+    expect(labelledStepSummary({ recipe: 'pip-install', params: { packages: ['torch', 'numpy==1.26.4'] } }, labels)).toBe('<paramPipPackages>: torch, numpy==1.26.4');
+    expect(labelledStepSummary({ recipe: 'download', params: { url: 'https://x/y.zip', unzip: true } }, labels)).toBe('<paramUrl>: https://x/y.zip · <paramUnzip>');
+    expect(labelledStepSummary({ recipe: 'mount-drive', params: {} }, labels)).toBe('');
+    expect(labelledStepSummary({ recipe: 'mount-drive', params: { force: true } }, labels)).toBe('<paramForce>');
+    expect(labelledStepSummary({ recipe: 'gpu-check', params: {} }, labels)).toBe('');
+  });
+
+  it('shows code by its first line and shortens long values', () => {
+    expect(labelledStepSummary({ recipe: 'python', params: { code: 'import os\nprint(os.getcwd())' } }, labels)).toBe('<paramCode>: import os …');
+    const long = labelledStepSummary({ recipe: 'cd', params: { path: `/content/${'a'.repeat(300)}` } }, labels);
+    expect([...long]).toHaveLength(120);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

@@ -1,18 +1,24 @@
 /**
- * A short, one-line description of a step's parameters for lists (Run setup's status list, Save
- * as preset): "torch torchvision", "https://github.com/o/r → repo". Never trusted input for code:
- * only shown as text.
+ * What a step works on, in one line of text for lists (never used to build code):
+ * - `stepSummary`: the compact form for the toolbar's Run setup panel and Save as preset
+ *   ("torch torchvision", "https://github.com/o/r → repo");
+ * - `labelledStepSummary`: the options page's form, with the dialog's field labels
+ *   ("Packages: torch, torchvision · …").
  */
+import { recipeFields } from './fields';
+import type { RecipeMessageKey } from './messages';
+import type { RecipeId } from './recipe';
+
 const MAX = 60;
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const list = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : '');
 
-function clip(text: string): string {
+function clip(text: string, max = MAX): string {
   // eslint-disable-next-line no-control-regex -- control characters would break the one-line list
   const line = text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
   const chars = [...line];
-  return chars.length > MAX ? `${chars.slice(0, MAX - 1).join('')}…` : line;
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 export function stepSummary(recipe: string, params: unknown): string {
@@ -35,4 +41,25 @@ export function stepSummary(recipe: string, params: unknown): string {
     default:
       return '';
   }
+}
+
+/** The parameters with their labels, lists joined by commas, code by its first line; up to 120 characters. */
+export function labelledStepSummary(
+  step: { readonly recipe: RecipeId; readonly params: Readonly<Record<string, unknown>> },
+  translate: (key: RecipeMessageKey) => string,
+): string {
+  const parts: string[] = [];
+  for (const field of recipeFields(step.recipe)) {
+    const value = step.params[field.name];
+    if (field.kind === 'checkbox') {
+      if (value === true) parts.push(translate(field.label));
+    } else if (Array.isArray(value)) {
+      if (value.length > 0) parts.push(`${translate(field.label)}: ${value.join(', ')}`);
+    } else if (typeof value === 'string' && value !== '') {
+      const lines = value.split('\n');
+      const shown = field.kind === 'multiline' && lines.length > 1 ? `${lines[0] ?? ''} …` : value;
+      parts.push(`${translate(field.label)}: ${shown}`);
+    }
+  }
+  return clip(parts.join(' · '), 120);
 }
