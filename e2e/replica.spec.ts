@@ -36,7 +36,7 @@ interface Notebook {
 }
 interface Hooks {
   ready: boolean;
-  executions: { cellId: string; code: string; status: string }[];
+  executions: { cellId: string; code: string; status: string; startedAt: number; endedAt: number }[];
   dialogClicks: string[];
   userInteractionCount: number;
   failNextExecution(error: { ename: string; evalue: string }): void;
@@ -259,10 +259,14 @@ test('insertCell + setText + runButton.click: output, execution_completed, execu
     count: 3, classes: 'cell code notebook-cell focused code-has-output',
     json: ['Drive already mounted at /content/drive; to attempt to forcibly remount, call drive.mount("/content/drive", force_remount=True).\n'],
   });
+  const mount = { cellId: result.id, code: "from google.colab import drive\ndrive.mount('/content/drive')", status: 'ok' };
   expect(result.executions).toEqual([
-    { cellId: result.id, code: "from google.colab import drive\ndrive.mount('/content/drive')", status: 'ok' },
-    { cellId: result.id, code: "from google.colab import drive\ndrive.mount('/content/drive')", status: 'ok' },
+    { ...mount, startedAt: expect.any(Number), endedAt: expect.any(Number) },
+    { ...mount, startedAt: expect.any(Number), endedAt: expect.any(Number) },
   ]);
+  // Times are the page's performance.now(): each run ends after it starts, the second after the first.
+  const [first, second] = result.executions;
+  expect(first && second && first.startedAt < first.endedAt && first.endedAt <= second.startedAt && second.startedAt < second.endedAt).toBe(true);
 });
 
 test('failNextExecution gives an error output with a traceback; raise/print/shell lines behave', async () => {
