@@ -6,6 +6,7 @@ import browser from '../shared/browser';
 import { migrateStoredPresets } from '../presets/storage';
 import { sendToTab } from '../shared/messages';
 import { injectIntoOpenTabs } from './reinject';
+import { registerSessionGuard } from './session-guard';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason !== 'install' && reason !== 'update') return;
@@ -19,3 +20,5 @@ browser.commands.onCommand.addListener((command, tab) => {
   // Outside Colab there is no content script to receive it; that is not an error.
   sendToTab(tab.id, { type: 'open-recipe-menu' }).catch(() => undefined);
 });
+
+registerSessionGuard();

@@ -189,3 +189,22 @@ export function insertAndRun(notebook: Obj, code: string): StartedRun {
   }
   return { cellId, completion };
 }
+
+/**
+ * Session guard: `colab.global.notebook.userInteractionOccurred()` (S4, Colab's own code [S]) resets
+ * Colab's frontend idle timer, exactly as a real keypress in the notebook would. When it is missing,
+ * the caller reports why; nothing here ever fakes input events instead.
+ */
+export function userInteractionOccurred(): { called: true } {
+  const notebook = globalNotebook();
+  if (!isObject(notebook)) throw new ApiError('api-missing', "Colab's page API is not available: window.colab.global.notebook missing.");
+  if (!isFunction(notebook, 'userInteractionOccurred')) {
+    throw new ApiError('api-missing', "Colab's page API has no colab.global.notebook.userInteractionOccurred().");
+  }
+  try {
+    (notebook.userInteractionOccurred as () => unknown).call(notebook);
+  } catch (error) {
+    throw new ApiError('api-changed', `colab.global.notebook.userInteractionOccurred threw: ${String(error)}`);
+  }
+  return { called: true };
+}
