@@ -186,8 +186,10 @@ async function onTabReport(message: GuardFromTab, tabId: number): Promise<GuardD
       const { before, state, isNew } = await updateTab(tabId, message.notebookKey, (current, now) => ({ state: recordConnection(current, message, now), result: null }));
       await ensureAlarm();
       if (state.events.at(-1)?.kind === 'reconnected' && before.events.at(-1)?.kind !== 'reconnected') await notify('reconnected', { tabId });
-      // A tab that just appeared (or came back) gets its first tick now rather than within a minute.
-      if (isNew || (effectiveSettings(settings, state.notebookKey).keepAlive && !state.keepAlive.active)) await tickTab(tabId, settings);
+      // A tab that just appeared gets its first tick now rather than within a minute; so does one
+      // whose keep-alive is not running yet or whose last ping failed (Colab was still booting).
+      const retry = !state.keepAlive.active || (state.lastPing !== null && !state.lastPing.ok);
+      if (isNew || (effectiveSettings(settings, state.notebookKey).keepAlive && retry)) await tickTab(tabId, settings);
       return undefined;
     }
     case 'guard-activity': {

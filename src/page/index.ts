@@ -44,7 +44,7 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     case 'runtime-info':
       return runtimeInfo();
     case 'user-interaction':
-      return userInteractionOccurred();
+      return userInteractionOccurred(BOOT_GRACE_MS);
     case 'await-completion': {
       const completion = runs.get(request.cellId);
       if (!completion) throw new UnknownCell(request.cellId);
