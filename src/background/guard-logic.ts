@@ -17,7 +17,7 @@ export const TICK_MINUTES = 1;
 export const EXTEND_MS = 30 * MINUTE;
 /** A near-limit warning this long before keep-alive stops. */
 export const NEAR_LIMIT_MS = 10 * MINUTE;
-/** Colab caps a runtime at about 12 hours (colab-dom.md §1.10); warn this long before. */
+/** Colab caps a runtime at about 12 hours (the Colab evidence, §1.10); warn this long before. */
 export const CAP_MS = 12 * HOUR;
 export const CAP_WARNING_MS = 30 * MINUTE;
 

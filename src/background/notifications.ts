@@ -7,6 +7,7 @@
  * Used by the session guard and, for `setup-finished` / `setup-failed`, by Run setup:
  *   await notify('setup-failed', { tabId, detail: 'Thesis setup: step 3 (pip install) failed' });
  */
+import { notebookNameFromTitle } from '../colab/title';
 import browser, { type Notifications } from '../shared/browser';
 import type { NotificationSwitch } from '../shared/guard-settings';
 import { t, type MessageKey } from '../shared/i18n';
@@ -93,12 +94,10 @@ export function parseNotificationId(id: string): { kind: NotifyKind; tabId: numb
   return { kind, tabId: Number(match[2]) };
 }
 
-/** The notebook's name from the tab title ("<name> - Colab", colab-dom.md §1.13), for context. */
+/** The notebook's name from the tab title, for context. */
 async function notebookName(tabId: number): Promise<string | undefined> {
   try {
-    const title = (await browser.tabs.get(tabId)).title ?? '';
-    const cut = title.lastIndexOf(' - ');
-    return (cut > 0 ? title.slice(0, cut) : title).slice(0, 200) || undefined;
+    return notebookNameFromTitle((await browser.tabs.get(tabId)).title) || undefined;
   } catch {
     return undefined;
   }

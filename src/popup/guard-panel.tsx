@@ -5,6 +5,7 @@
  * to chrome.storage.local (the service worker reacts); tab state is read from storage.session.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { notebookNameFromTitle } from '../colab/title';
 import browser, { type Tabs } from '../shared/browser';
 import {
   CELL_FINISHED_MINUTES,
@@ -98,7 +99,7 @@ async function showTab(tabId: number): Promise<void> {
 function TabItem(props: { tab: Tabs.Tab; state: TabState | undefined; settings: GuardSettings; current: boolean; now: number }) {
   const { tab, state, settings, current, now } = props;
   const id = tab.id as number;
-  const title = (tab.title ?? '').replace(/ - Colab$/, '') || tab.url || '';
+  const title = notebookNameFromTitle(tab.title) || tab.url || '';
   const effective = effectiveSettings(settings, state?.notebookKey ?? null);
   const lines: string[] = [];
   if (state) {
