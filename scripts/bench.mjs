@@ -12,6 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { routeColab } from '../e2e/replica/serve.mjs';
 import { DIST, ROOT, launch } from './chromium.mjs';
+import { GUARD_BUDGET, benchGuard } from './bench-guard.mjs';
 
 const BUDGET = { contentKb: 35, pageKb: 6, scriptOverhead: 0.02, heapMb: 3, clickToRunMs: 150, betweenStepsMs: 100 };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -226,8 +227,11 @@ console.log(`(medians of ${streaming.rounds} alternating rounds, ${streaming.win
 console.log(`300-cell streaming notebook, script time in the extension's own files (CPU profile): ${streaming.extensionScriptMsPerS} ms/s = ${((streaming.extensionScriptMsPerS / streaming.scriptMsPerSWithout) * 100).toFixed(2)} % of the page's`);
 console.log(`idle GPU runtime (toolbar + GPU badge), script time in the extension's own files:  ${streaming.extensionIdleScriptMsPerS} ms/s`);
 
+const guard = await benchGuard();
+console.log(`session guard, timer wake-ups per minute per Colab tab: ${guard.wakeUpsPerMinutePerTab} (pings per tab ${guard.pingsPerMinutePerTab.join(', ')}/min over ${guard.windowMs / 1000} s; alarms ${guard.alarms.map((a) => `${a.name} every ${a.periodInMinutes} min`).join(', ')})   budget ${GUARD_BUDGET.wakeUpsPerMinutePerTab}`);
+
 mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
-writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: BUDGET, sizes, latency, setupSteps, streaming }, null, 2));
+writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: { ...BUDGET, guardWakeUpsPerMinutePerTab: GUARD_BUDGET.wakeUpsPerMinutePerTab }, sizes, latency, setupSteps, streaming, guard }, null, 2));
 console.log('Figures written to artifacts/bench.json');
 
 const over = [];

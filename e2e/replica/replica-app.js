@@ -165,6 +165,7 @@ class App {
       },
       showDisconnectDialog: () => this.showDisconnectDialog(),
       showRecaptcha: () => this.showRecaptcha(),
+      showStillThere: () => this.showStillThere(),
       /** @param {'light' | 'dark'} theme */
       setTheme: (theme) => {
         document.documentElement.setAttribute('theme', theme);
@@ -700,6 +701,18 @@ class App {
       (action) => {
         if (action === 'ok') void this.notebook.attemptAutoconnect(2);
       });
+  }
+
+  /**
+   * §1.11: the "Are you still there?" prompt users reported (colabtools #3597, #3763, #3829…). Its DOM
+   * is undocumented, so it takes the generic dialog form of §1.10: an `mwc-dialog` under body with
+   * md-text-button actions. Class, message and button labels are guesses.
+   */
+  showStillThere() {
+    this.dialog('still-there-dialog', 'Are you still there?',
+      [h('div', { class: 'dialog-message', text: 'This runtime will be disconnected soon unless you confirm that you are still using it.' })],
+      [['cancel', 'Disconnect'], ['ok', "I'm here"]],
+      () => this.notebook.userInteractionOccurred());
   }
 
   /** §1.11: `body > colab-recaptcha-dialog` (shadow) with an md-text-button (→ shadow #button). */

@@ -8,6 +8,7 @@ import { sendToTab } from '../shared/messages';
 import { registerContentRequests } from './content-requests';
 import { injectIntoOpenTabs } from './reinject';
 import { registerPresetSync } from './preset-sync';
+import { registerSessionGuard } from './session-guard';
 
 registerContentRequests();
 
@@ -25,3 +26,4 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 registerPresetSync();
+registerSessionGuard();

@@ -30,6 +30,11 @@ export const RequestSchema = v.variant('kind', [
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
   /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('runtime-info') }),
+  /**
+   * Session guard: tell Colab the user is still there (`colab.global.notebook.userInteractionOccurred()`,
+   * S4, resets Colab's frontend idle timer). Feature-checked; never replaced by synthetic input events.
+   */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('user-interaction') }),
 ]);
 export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
 export type RequestKind = BridgeRequest['kind'];
@@ -64,6 +69,7 @@ export const ResultSchemas = {
   'await-completion': Outcome,
   /** null where the page API does not say (missing member, or no runtime assigned). */
   'runtime-info': v.strictObject({ requested: Accelerator, assigned: Accelerator }),
+  'user-interaction': v.strictObject({ called: v.literal(true) }),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
 

@@ -20,7 +20,35 @@ export const SELECTORS = {
    * `change-runtime-type` in `#runtime-menu`. Items exist in the DOM while their menu is closed.
    */
   menuCommand: (command: string) => `div.goog-menuitem[command="${command}"]`,
+
+  // Session guard (colab-dom.md §1.10, §1.11). Dialogs are checked by reading, never dismissed,
+  // except the disconnect dialog's Reconnect when the user turned auto-reconnect on.
+  /**
+   * §1.10, S2 (since 2024-12) + S9 [M]: Colab's dialogs are `mwc-dialog` hosts directly under
+   * body, `[open]` while shown; some are `md-dialog` (S9 [S]).
+   */
+  openDialog: 'body > mwc-dialog[open], body > md-dialog[open]',
+  /**
+   * §1.10 [M]: a dialog's main button, light-DOM `md-text-button[slot=primaryAction]` (also
+   * `[dialogaction="ok"]`). In the "Runtime disconnected" dialog its text is "Reconnect" (S4 texts).
+   */
+  dialogPrimaryButton: ':scope > md-text-button[slot="primaryAction"], :scope > md-text-button[dialogaction="ok"]',
+  /** §1.11, S2 8ecf0cd + notifier bookmarklets [M]: the reCAPTCHA presence check, a host under body. */
+  recaptchaDialog: 'body > colab-recaptcha-dialog',
 } as const;
+
+/**
+ * §1.10, S4 (Colab's own strings) [S, authoritative]: how the disconnect dialog reads. Only the
+ * English UI is evidenced; in another UI language the heading does not match and auto-reconnect
+ * stays idle (the user still sees Colab's own dialog).
+ */
+export const DISCONNECT_DIALOG_TEXT = { heading: /^\s*Runtime disconnected\s*$/i, reconnect: /^\s*Reconnect\s*$/i } as const;
+/**
+ * §1.11 [S, texts only]: users report an "Are you still here?" / "Are you still there?" prompt
+ * (colabtools #3597, #3763, #3829, #3839, #3896); its element is not documented anywhere, so any
+ * open dialog whose heading or text asks this counts.
+ */
+export const STILL_THERE_TEXT = /are\s+you\s+still\s+(?:there|here)/i;
 
 /** §1.14, S1 + S10 + pydata/xarray#6500 [M]: `<html theme="dark">` in dark mode. */
 export const THEME_ATTRIBUTE = 'theme';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, insertAndRun, outcomeOf } from './colab-api';
+import { ApiError, insertAndRun, outcomeOf, userInteractionOccurred } from './colab-api';
 
 /** A notebook controller shaped as the evidence describes (colab-dom.md §2), with knobs to break it. */
 function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean } } = {}) {
@@ -156,5 +156,39 @@ describe('a run that stops without execution_completed', () => {
     const { notebook } = fakeNotebook();
     insertAndRun(notebook, 'print(1)');
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('userInteractionOccurred', () => {
+  const withColab = async (colab: unknown, run: () => Promise<void>) => {
+    const g = globalThis as { window?: unknown };
+    const previous = g.window;
+    g.window = { colab };
+    try {
+      await run();
+    } finally {
+      g.window = previous;
+    }
+  };
+
+  it('calls colab.global.notebook.userInteractionOccurred()', async () => {
+    let calls = 0;
+    const notebook = { userInteractionOccurred() { calls += this === notebook ? 1 : 0; } };
+    await withColab({ global: { notebook } }, async () => {
+      await expect(userInteractionOccurred(0)).resolves.toEqual({ called: true });
+    });
+    expect(calls).toBe(1);
+  });
+
+  it('says what is missing instead of faking input', async () => {
+    await withColab(undefined, async () => {
+      await expect(userInteractionOccurred(0)).rejects.toMatchObject({ code: 'api-missing' });
+    });
+    await withColab({ global: { notebook: {} } }, async () => {
+      await expect(userInteractionOccurred(60)).rejects.toThrow(/userInteractionOccurred/);
+    });
+    await withColab({ global: { notebook: { userInteractionOccurred: () => { throw new Error('boom'); } } } }, async () => {
+      await expect(userInteractionOccurred(0)).rejects.toMatchObject({ code: 'api-changed' });
+    });
   });
 });

@@ -225,3 +225,28 @@ export function insertAndRun(notebook: Obj, code: string): StartedRun {
   }
   return { cellId, completion };
 }
+
+/**
+ * Session guard: `colab.global.notebook.userInteractionOccurred()` (S4, Colab's own code [S]) resets
+ * Colab's frontend idle timer, exactly as a real keypress in the notebook would. When it is missing,
+ * the caller reports why; nothing here ever fakes input events instead.
+ */
+export async function userInteractionOccurred(graceMs: number): Promise<{ called: true }> {
+  // Colab may still be booting (a tab that just loaded): give it the same grace as other requests.
+  const deadline = performance.now() + graceMs;
+  let notebook = globalNotebook();
+  while (!(isObject(notebook) && isFunction(notebook, 'userInteractionOccurred')) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    notebook = globalNotebook();
+  }
+  if (!isObject(notebook)) throw new ApiError('api-missing', "Colab's page API is not available: window.colab.global.notebook missing.");
+  if (!isFunction(notebook, 'userInteractionOccurred')) {
+    throw new ApiError('api-missing', "Colab's page API has no colab.global.notebook.userInteractionOccurred().");
+  }
+  try {
+    (notebook.userInteractionOccurred as () => unknown).call(notebook);
+  } catch (error) {
+    throw new ApiError('api-changed', `colab.global.notebook.userInteractionOccurred threw: ${String(error)}`);
+  }
+  return { called: true };
+}

@@ -3,6 +3,7 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './popup.css';
+import { GuardPanel } from './guard-panel';
 
 function Popup() {
   return (
@@ -12,6 +13,7 @@ function Popup() {
         {t('popupTitle')}
       </h1>
       <p>{t('popupIntro')}</p>
+      <GuardPanel />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('popupOptions')}
       </button>
@@ -20,4 +22,5 @@ function Popup() {
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('popupTitle');
 render(<Popup />, document.getElementById('app') as HTMLElement);

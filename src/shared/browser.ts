@@ -5,4 +5,4 @@
 import browser from 'webextension-polyfill';
 
 export default browser;
-export type { Runtime, Tabs } from 'webextension-polyfill';
+export type { Notifications, Runtime, Tabs } from 'webextension-polyfill';

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser, { type Runtime } from './browser';
+import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -137,4 +138,27 @@ export function onBackgroundRequest(handlers: BackgroundHandlers): void {
     const handler = handlers[parsed.output.type] as (request: BackgroundRequest, sender: Runtime.MessageSender) => Promise<unknown>;
     return handler(parsed.output, sender);
   });
+}
+
+// --- Session guard (issue #6) -------------------------------------------------------------------
+// Content script → service worker reports, popup → service worker commands, and the worker's
+// keep-alive ping to a tab. The guard's listeners handle only these and return undefined otherwise.
+// The schemas only the service worker and the popup validate live in ./guard-messages.ts, so that
+// the content script (which shares chunks with them) does not ship them: its size budget is tight.
+export type { GuardFromPopup, GuardFromTab, GuardPingReply, GuardToTab } from './guard-messages';
+
+/** The service worker → the content script of one Colab tab. Reply: GuardPingReply. */
+export const GuardToTabSchema = v.strictObject({ type: v.literal('guard-ping') });
+/** Reply to `guard-disconnected`: whether to click Reconnect. */
+export const GuardDialogReplySchema = v.strictObject({ reconnect: v.boolean() });
+export type GuardDialogReply = v.InferOutput<typeof GuardDialogReplySchema>;
+
+export function sendGuardToTab(tabId: number, message: GuardToTab): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
+}
+export function sendGuardFromTab(message: GuardFromTab): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+export function sendGuardFromPopup(message: GuardFromPopup): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }

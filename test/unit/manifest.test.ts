@@ -16,8 +16,10 @@ const COLAB_MATCHES = COLAB_HOSTS.map((host) => `https://${host}/*`);
 describe('manifest', () => {
   it('asks only for the permissions the features use', () => {
     // scripting: re-inject content scripts into open Colab tabs after an install or update.
-    // storage: presets (chrome.storage.local).
-    expect(manifest.permissions ?? []).toEqual(['scripting', 'storage']);
+    // storage: presets and session-guard settings (local), per-tab guard state (session).
+    // alarms: the session guard's one-minute tick. notifications: disconnects, presence checks,
+    // keep-alive limit, 12-hour cap, setup results.
+    expect(manifest.permissions ?? []).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
   });
   it('reaches only the two Colab hosts', () => {
     expect(manifest.host_permissions).toEqual(COLAB_MATCHES);
