@@ -41,9 +41,12 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Setup: E2E setup
 test.describe('Run setup', () => {
   test.beforeEach(async ({ serviceWorker }) => {
     await resetStorage(serviceWorker);
+    await serviceWorker.evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
   });
 
-  test('a preset imported on the options page runs its steps in order on the matching notebook', async ({ page, extensionId }) => {
+  test('a preset imported on the options page runs its steps in order on the matching notebook', async ({ page, extensionId, serviceWorker }) => {
     await importPresets(page, extensionId, presetsFile(THREE_STEPS));
     await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4']);
     await expectOneToolbar(page);
@@ -55,6 +58,8 @@ test.describe('Run setup', () => {
     const rows = panel(page).getByRole('listitem');
     await expect(rows).toHaveText([/Mount Drive.*Done/, /Run Python: print\('step two'\).*Done/, /Run Python: print\('step three'\).*Done/]);
     expect((await executions(page)).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+    // The user clicked and watched it: no notification.
+    expect(Object.keys(await serviceWorker.evaluate(() => chrome.notifications.getAll()))).toEqual([]);
 
     // A second run on the same (warm) runtime: Drive says it is already mounted, so that step is skipped.
     await panel(page).getByRole('button', { name: 'Close' }).click();
@@ -128,6 +133,8 @@ test.describe('Run setup', () => {
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 3 ran, 0 already done.');
     await expect(runSetupButton(page)).not.toContainText('Setup needed');
     expect(await replica(page)).toHaveLength(3);
+    // It ran without a click, so a notification says how it ended (and brings the tab back).
+    await expect.poll(async () => Object.keys(await serviceWorker.evaluate(() => chrome.notifications.getAll()))).toContainEqual(expect.stringMatching(/^launchpad:setup-finished:\d+$/));
   });
 
   test('Save as preset stores what ran in this notebook, and Run setup appears for it', async ({ page, serviceWorker }) => {

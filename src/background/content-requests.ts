@@ -1,7 +1,7 @@
 /**
  * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
- * the Python helpers the content script is too small to hold, and the presets that apply to a
- * notebook. Registered at top level by index.ts; every answer is computed from storage, nothing
+ * the Python helpers the content script is too small to hold, the presets that apply to a
+ * notebook, Save as preset, and the notification at the end of a Run setup. Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
 import { formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueName, type Preset, type Problem } from '../presets';
@@ -11,6 +11,7 @@ import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
 import { generateCell } from '../recipes/cell';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
+import { notify } from './notifications';
 
 const texts = (problems: readonly Problem[]) => problems.map((p) => formatProblem(p, t));
 
@@ -52,6 +53,12 @@ export function registerContentRequests(): void {
         return [...presets, preset];
       });
       return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+
+    'setup-result': async ({ ok, text }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { shown: false };
+      return { shown: (await notify(ok ? 'setup-finished' : 'setup-failed', { tabId, detail: text })) !== null };
     },
   });
 }

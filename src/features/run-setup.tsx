@@ -184,7 +184,13 @@ export function RunSetup(props: {
     running.current = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
     setRun((current) => (current ? { ...current, outcome } : current));
-    announce(outcomeText({ plan, cells: [], outcome }));
+    const text = outcomeText({ plan, cells: [], outcome });
+    announce(text);
+    // Someone watching the toolbar needs no notification; after an automatic run, or with the tab
+    // in the background, the worker raises one (if that kind is on) that brings the tab back.
+    if (automatic || document.hidden) {
+      askBackground({ type: 'setup-result', ok: outcome.kind === 'done', text }).catch(() => undefined);
+    }
     if (outcome.kind === 'done') setNeeded(false);
     else setOpen(true);
   };

@@ -37,6 +37,7 @@ describe('content script → service worker requests', () => {
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
       'save-preset': async () => ({ ok: true as const, name: 'x' }),
+      'setup-result': async () => ({ shown: false }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();

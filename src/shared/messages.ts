@@ -58,6 +58,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('setup-plans'), notebook: NotebookKey }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
+  /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
+  v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -87,6 +89,7 @@ export const BackgroundResponseSchemas = {
   /** Most recently updated first; `problems` when the stored presets cannot be read. */
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
+  'setup-result': v.strictObject({ shown: v.boolean() }),
 } satisfies Record<BackgroundRequestType, v.GenericSchema>;
 export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
 
