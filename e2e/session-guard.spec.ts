@@ -31,11 +31,11 @@ interface Setup {
 }
 
 /** Opens a notebook, waits for Launchpad, and opens the popup as a page about that tab. */
-async function setup(context: BrowserContext, page: Page, extensionId: string, settings: Partial<GuardSettings> = {}): Promise<Setup> {
+async function setup(context: BrowserContext, page: Page, extensionId: string, settings: Partial<GuardSettings> = {}, flags: string[] = []): Promise<Setup> {
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await writeSettings(ext, settings);
-  await openNotebook(page, `/drive/${DRIVE_ID}`);
+  await openNotebook(page, `/drive/${DRIVE_ID}`, flags);
   await expectOneToolbar(page);
   const url = page.url();
   const tabId = await ext.evaluate(async (href) => (await chrome.tabs.query({})).find((tab) => tab.url === href)?.id ?? -1, url);
@@ -200,6 +200,13 @@ test('presence checks are never clicked: reCAPTCHA and "Are you still there?" ra
   expect(await dialogClicks(colab)).toEqual([]);
   await expect(colab.locator('body > colab-recaptcha-dialog')).toHaveCount(1);
   await expect(colab.locator('body > mwc-dialog[open].still-there-dialog')).toHaveCount(1);
+});
+
+test('popup: each tab shows the accelerator its runtime really has', async ({ context, page, extensionId }) => {
+  const { ext } = await setup(context, page, extensionId, {}, ['runtime:a100']);
+  const item = ext.getByRole('listitem').filter({ has: ext.getByRole('heading', { level: 3 }) }).first();
+  await expect(item).toContainText('Runtime: connected · accelerator: A100 GPU');
+  await ext.close();
 });
 
 test('popup: unreadable settings are reported, not overwritten, until reset', async ({ context, page, extensionId }) => {

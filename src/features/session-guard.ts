@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import { request } from '../colab/bridge';
-import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
+import { watchConnection, type ConnectionState } from '../colab/connection';
 import { clickReconnect, watchDialogs, type PresenceCheck } from '../colab/dialogs';
 import { watchNotebook } from '../colab/location';
 import { notebookIdentity } from '../colab/notebook-key';
@@ -56,19 +56,33 @@ export function startSessionGuard(life: PageLife): void {
   }, { once: true });
 
   // --- connection and accelerator ------------------------------------------------------------------
-  let current: ConnectionState = readConnectionState();
+  let current: ConnectionState = { status: 'unknown', reason: 'not read yet' };
   let sent = '';
   let busySince: number | null = null;
+  /** The runtime's accelerator model (T4, L4, V5E1…) from the page API, read once per connection. */
+  let model: string | null = null;
   const report = () => {
     const backend = current.status === 'connected' ? current.backend : null;
     const identity = notebookIdentity(location.href);
     const notebookKey = identity?.kind === 'persistent' ? identity.key : null;
-    const key = `${current.status}:${backend}:${notebookKey}`;
+    const accelerator = backend === null ? null : model;
+    const key = `${current.status}:${backend}:${accelerator}:${notebookKey}`;
     if (key === sent) return;
     sent = key;
-    void send({ type: 'guard-status', notebookKey, connection: current.status, backend, accelerator: null });
+    void send({ type: 'guard-status', notebookKey, connection: current.status, backend, accelerator });
+  };
+  const readModel = () => {
+    request('runtime-info', {}, { timeoutMs: BRIDGE_TIMEOUT_MS, signal }).then(
+      (info) => {
+        model = info.assigned?.model || null;
+        report();
+      },
+      () => undefined, // the page API does not say: the popup shows CPU/GPU/TPU from the connect button
+    );
   };
   watchConnection((state) => {
+    if (state.status === 'connected' && current.status !== 'connected') readModel();
+    if (state.status !== 'connected') model = null;
     current = state;
     if (state.status === 'connected' && state.busy) busySince ??= Date.now();
     else if (busySince !== null) {
