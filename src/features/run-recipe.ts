@@ -10,6 +10,8 @@ import { BackgroundError, askBackground } from '../shared/messages';
 
 /** insert-and-run answers as soon as the cell is running; this covers the page script's boot grace. */
 const INSERT_TIMEOUT_MS = 6_000;
+/** How long a restart-runtime cell may take to end its process before Run setup moves on. */
+const RESTART_MAX_MS = 60_000;
 
 export type RunResult =
   | { readonly kind: 'done'; readonly stdout: string }
@@ -51,7 +53,15 @@ export async function runInNewCell(code: string, signal: AbortSignal, options: R
     const { cellId } = await request('insert-and-run', { code }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
     // Once a restart-runtime cell runs, what it asked for is happening.
     if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
-    const outcome = await request('await-completion', { cellId }, { signal });
+    let outcome;
+    try {
+      // A killed kernel never completes its cell; the page script notices the run stopping where
+      // Colab's cells say whether they run. Where they do not, give the restart a minute.
+      outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
+    } catch (error) {
+      if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '' };
+      throw error;
+    }
     switch (outcome.status) {
       case 'ok':
         return { kind: 'done', stdout: outcome.stdout };
