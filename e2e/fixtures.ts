@@ -65,6 +65,21 @@ export async function reloadExtension(context: BrowserContext): Promise<Worker> 
   return next;
 }
 
+/**
+ * Stops the extension's service worker as Chrome does when it idles (CDP Target.closeTarget on its
+ * target, through `page`'s session) and waits until it is gone. It stays stopped until an event it
+ * listens for arrives, so tests that use this run in their own browser or wake it themselves.
+ */
+export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
+  expect(target, 'the extension service worker target').toBeDefined();
+  await cdp.send('Target.closeTarget', { targetId: target?.targetId ?? '' });
+  await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === target?.targetId)).toBe(false);
+  await cdp.detach();
+}
+
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
 }

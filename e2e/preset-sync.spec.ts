@@ -10,7 +10,7 @@
  */
 import { test as base, type Page, type Worker } from '@playwright/test';
 import { syncItemBytes, syncKey } from '../src/presets/sync';
-import { DRIVE_ID, expect, launchWithExtension, resetStorage, serviceWorkerOf, test } from './fixtures';
+import { DRIVE_ID, expect, launchWithExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test } from './fixtures';
 
 const ID_A = '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c';
 const ID_B = '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f';
@@ -209,12 +209,7 @@ base('sync keeps working after the service worker is stopped', async () => {
 
     const page = await context.newPage();
     await openOptions(page, extensionId);
-    const cdp = await context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
-    expect(target, 'the extension service worker target').toBeDefined();
-    await cdp.send('Target.closeTarget', { targetId: target?.targetId ?? '' });
-    await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === target?.targetId)).toBe(false);
+    await stopServiceWorker(context, page, extensionId);
 
     // Another browser's edit arrives while the worker is stopped: the storage event wakes it.
     const theirs = { ...mine, name: 'Edited elsewhere', updatedAt: mine.updatedAt + 1000 };

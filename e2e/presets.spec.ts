@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, type Page } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, serviceWorkerOf, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test, toolbar } from './fixtures';
 
 const VALID = {
   format: 'colab-launchpad/presets',
@@ -109,12 +109,7 @@ base('presets survive the service worker being stopped', async () => {
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
     await expect(imported(page)).toHaveText('Presets imported: 2.');
-    const cdp = await context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
-    expect(target, 'the extension service worker target').toBeDefined();
-    await cdp.send('Target.closeTarget', { targetId: target?.targetId ?? '' });
-    await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === target?.targetId)).toBe(false);
+    await stopServiceWorker(context, page, extensionId);
     await page.reload();
     await expect(page.getByRole('list', { name: 'Presets' }).getByRole('listitem')).toHaveCount(2);
     expect(await exported(page)).toEqual(VALID);

@@ -10,7 +10,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS, type GuardSettings } from '../src/shared/guard-settings';
 import type { TabState } from '../src/shared/guard-state';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, test } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, openNotebook, stopServiceWorker, test } from './fixtures';
 
 interface Replica {
   userInteractionCount: number;
@@ -58,16 +58,6 @@ const autoDiscardable = (ext: Page, tabId: number) => ext.evaluate(async (id) =>
 const notificationIds = (ext: Page) => ext.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 
 const events = async (ext: Page, tabId: number) => (await tabState(ext, tabId))?.events.map((e) => e.kind) ?? [];
-
-async function stopServiceWorker(context: BrowserContext, ext: Page, extensionId: string): Promise<void> {
-  const cdp = await context.newCDPSession(ext);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
-  expect(target, 'the extension service worker target').toBeDefined();
-  await cdp.send('Target.closeTarget', { targetId: target?.targetId ?? '' });
-  await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === target?.targetId)).toBe(false);
-  await cdp.detach();
-}
 
 test.afterEach(async ({ context, extensionId }) => {
   // The browser is shared with the other specs: leave the guard off and no notification behind.

@@ -1,5 +1,5 @@
-import { oncePerMicrotask } from './coalesce';
 import { SELECTORS } from './selectors';
+import { watchReading } from './watch-reading';
 
 /**
  * The runtime connection as Colab's connect button shows it (colab-dom.md §1.2).
@@ -84,10 +84,7 @@ export function readConnectionState(root: ParentNode = document): ConnectionStat
  * both when Colab re-renders them; the rest of the page (cells, outputs) costs nothing.
  */
 export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
-  let last = '';
-  const observer = new MutationObserver(oncePerMicrotask(() => update(), signal));
-  function update() {
-    observer.disconnect();
+  watchReading(readConnectionState, (observer) => {
     const host = document.querySelector(SELECTORS.connectButton);
     const toolbar = document.querySelector(SELECTORS.topToolbar);
     // Until Colab's UI boots (or if the button moved), watch the document for it to appear.
@@ -97,13 +94,5 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
       observer.observe(toolbar, { childList: true });
       if (host.shadowRoot) observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true, characterData: true });
     }
-    const state = readConnectionState();
-    const key = JSON.stringify(state);
-    if (key !== last) {
-      last = key;
-      onChange(state);
-    }
-  }
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  update();
+  }, onChange, signal);
 }

@@ -5,7 +5,7 @@
  * Dialogs are children of body, so only body's child list and the dialogs' `open` attributes are
  * watched; cells and outputs cost nothing.
  */
-import { oncePerMicrotask } from './coalesce';
+import { watchReading } from './watch-reading';
 import { DISCONNECT_DIALOG_TEXT, SELECTORS, STILL_THERE_TEXT } from './selectors';
 
 export type PresenceCheck = 'recaptcha' | 'still-there';
@@ -55,10 +55,7 @@ export function clickReconnect(): boolean {
 
 /** Calls `onChange` with the dialogs now and whenever that reading changes, until `signal` aborts. */
 export function watchDialogs(onChange: (reading: DialogReading) => void, signal: AbortSignal): void {
-  let last = '';
-  const observer = new MutationObserver(oncePerMicrotask(() => update(), signal));
-  function update() {
-    observer.disconnect();
+  watchReading(readDialogs, (observer) => {
     const body = document.body as HTMLElement | null;
     if (!body) return;
     observer.observe(body, { childList: true });
@@ -66,13 +63,5 @@ export function watchDialogs(onChange: (reading: DialogReading) => void, signal:
     for (const child of body.children) {
       if (child.localName.endsWith('dialog')) observer.observe(child, { attributes: true, attributeFilter: ['open', 'heading'], childList: true });
     }
-    const reading = readDialogs();
-    const key = JSON.stringify(reading);
-    if (key !== last) {
-      last = key;
-      onChange(reading);
-    }
-  }
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  update();
+  }, onChange, signal);
 }
