@@ -12,10 +12,11 @@
  * status with its message and is tried again at the next change or startup; nothing is logged.
  */
 import browser from '../shared/browser';
+import { withLock } from '../shared/locks';
 import { LOCKS, STORAGE_KEYS } from '../shared/storage-keys';
 import { SYNC_KEY_PREFIX } from '../presets/sync';
 import { failedStatus, localUnreadableStatus, syncStep, type SyncStatus } from '../presets/sync-step';
-import { loadPresetStore, mergeRemotePresets, readSyncItems, saveSyncStatus, withLock, writeSyncItems } from '../presets/storage';
+import { loadPresetStore, mergeRemotePresets, readSyncItems, saveSyncStatus, writeSyncItems } from '../presets/storage';
 
 /** Rounds of merge-then-push in one run before leaving the rest to the change events it causes. */
 const MAX_ROUNDS = 3;

@@ -18,7 +18,8 @@ import { newTabState, withEvent, type TabState } from '../shared/guard-state';
 import { guardTabIds, loadGuardSettings, loadTabState, removeTabState, saveTabState } from '../shared/guard-storage';
 import { GuardFromPopupSchema, GuardFromTabSchema, GuardPingReplySchema } from '../shared/guard-messages';
 import { sendGuardToTab, type GuardDialogReply, type GuardFromTab } from '../shared/messages';
-import { GUARD_KEYS } from '../shared/storage-keys';
+import { withLock } from '../shared/locks';
+import { GUARD_KEYS, LOCKS } from '../shared/storage-keys';
 import { t } from '../shared/i18n';
 import { TICK_MINUTES, extend, recordActivity, recordConnection, recordNotebook, tick, type Action } from './guard-logic';
 import { EXTENDABLE, notify, parseNotificationId, registerNotificationClicks } from './notifications';
@@ -57,23 +58,13 @@ export function isFromExtensionPage(sender: Runtime.MessageSender): boolean {
 
 // --- per-tab read-modify-write ------------------------------------------------------------------
 
-const chains = new Map<number, Promise<unknown>>();
-function serialized<T>(tabId: number, run: () => Promise<T>): Promise<T> {
-  const result = (chains.get(tabId) ?? Promise.resolve()).then(run, run);
-  const tail = result.catch(() => undefined);
-  chains.set(tabId, tail);
-  void tail.then(() => {
-    if (chains.get(tabId) === tail) chains.delete(tabId);
-  });
-  return result;
-}
 
 /**
  * Reads the tab's state (new if none), applies `change`, writes it; returns both versions.
  * `notebookKey` comes with status reports (undefined: keep what is stored).
  */
 function updateTab<T>(tabId: number, notebookKey: string | null | undefined, change: (state: TabState, now: number) => { state: TabState; result: T }) {
-  return serialized(tabId, async () => {
+  return withLock(LOCKS.guardTab(tabId), async () => {
     const now = Date.now();
     const stored = await loadTabState(tabId);
     const before = stored
@@ -107,7 +98,7 @@ async function ping(tabId: number): Promise<void> {
     outcome = { ok: false, error: t('guardPingNoContentScript') };
   }
   const now = Date.now();
-  await serialized(tabId, async () => {
+  await withLock(LOCKS.guardTab(tabId), async () => {
     const state = await loadTabState(tabId);
     if (state) await saveTabState(tabId, { ...state, lastPing: { at: now, ...outcome } });
   });
@@ -161,7 +152,7 @@ export async function tickAll(previous?: GuardSettings): Promise<void> {
 
 /** The tab closed or left Colab: give it back to Chrome's discarding and drop its state. */
 async function forgetTab(tabId: number, tabMayExist: boolean): Promise<void> {
-  await serialized(tabId, async () => {
+  await withLock(LOCKS.guardTab(tabId), async () => {
     const state = await loadTabState(tabId);
     if (state?.protectedByUs && tabMayExist) await browser.tabs.update(tabId, { autoDiscardable: true }).catch(() => undefined);
     await removeTabState(tabId);

@@ -5,6 +5,7 @@
  * change nothing.
  */
 import browser from '../shared/browser';
+import { withLock } from '../shared/locks';
 import { LOCKS, STORAGE_KEYS, presetsBackupKey } from '../shared/storage-keys';
 import { canonicalJson } from './canonical';
 import { readStore, type ReadResult } from './migrations';
@@ -66,17 +67,6 @@ export function onPresetsChanged(onChange: () => void): () => void {
 }
 
 // --- sync (src/background/preset-sync.ts) -----------------------------------------------------
-
-/**
- * Runs `task` holding the Web Lock `name`, shared by the extension's pages and its worker. Only
- * on the extension's own origin: a content script's locks belong to the web page, which could
- * hold the name forever. Elsewhere (content scripts, unit tests) the task just runs.
- */
-export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const scope = globalThis as { navigator?: { locks?: LockManager }; location?: { protocol?: string } };
-  const locks = scope.location?.protocol === 'chrome-extension:' ? scope.navigator?.locks : undefined;
-  return locks ? locks.request(name, task) : task();
-}
 
 /**
  * Merges presets from sync storage into the stored list by timestamp (`mergeByTimestamp`), under

@@ -14,6 +14,8 @@ export const STORAGE_KEYS = {
 export const LOCKS = {
   presets: 'colab-launchpad:presets',
   presetSync: 'colab-launchpad:preset-sync',
+  /** One Colab tab's session-guard state (read-modify-write by the worker). */
+  guardTab: (tabId: number) => `colab-launchpad:guard-tab:${tabId}`,
 } as const;
 
 /** Where a store's previous shape is kept when a migration rewrites it (never deleted by us). */
