@@ -56,8 +56,7 @@ export function isFromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
-// --- per-tab read-modify-write ------------------------------------------------------------------
-
+// --- per-tab read-modify-write (under the tab's Web Lock) ---------------------------------------
 
 /**
  * Reads the tab's state (new if none), applies `change`, writes it; returns both versions.
