@@ -6,7 +6,7 @@ export default defineConfig({
   // Preact's automatic JSX runtime without Babel: Vite's own transformer handles TSX.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
-    target: 'chrome116',
+    target: 'chrome148',
     emptyOutDir: true,
     // Extension code is reviewed by users and stores; readable stack traces beat a few bytes.
     minify: true,

@@ -83,7 +83,7 @@ test('a reconnect to CPU after a T4 session goes back to No GPU; an earlier GPU 
   await replica(page, (r) => r.setRuntime('cpu'));
   await expect(badge(page)).toHaveAccessibleName('Accelerator: No GPU');
   await replica(page, (r) => r.disconnect());
-  await expect(badge(page)).toHaveAccessibleName('Accelerator: Not connected');
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: Disconnected');
   await replica(page, (r) => r.setRuntime('t4'));
   await expect(badge(page)).toHaveAccessibleName('Accelerator: T4');
 });

@@ -17,6 +17,8 @@ const texts = (problems: readonly Problem[]) => problems.map((p) => formatProble
 
 export function registerContentRequests(): void {
   onBackgroundRequest({
+    ping: async () => ({ pong: true }),
+
     'cell-code': async ({ steps }) => {
       try {
         return { ok: true, code: generateCell(steps) };

@@ -197,7 +197,7 @@ async function onTabReport(message: GuardFromTab, tabId: number): Promise<GuardD
     }
     case 'guard-reconnect':
       await updateTab(tabId, undefined, (current, now) => ({
-        state: withEvent(current, message.outcome === 'clicked' ? 'reconnect-clicked' : 'reconnect-missing', now),
+        state: withEvent(current, message.outcome === 'missing' ? 'reconnect-missing' : 'reconnect-clicked', now),
         result: null,
       }));
       return undefined;

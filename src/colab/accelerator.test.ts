@@ -11,7 +11,7 @@ const setting = (accelerator: string, model = '') => ({ accelerator, model });
 describe('badgeOf: connection states', () => {
   it.each([
     [{ status: 'not-connected' } as const, { kind: 'not-connected' }],
-    [{ status: 'disconnected' } as const, { kind: 'not-connected' }],
+    [{ status: 'disconnected' } as const, { kind: 'disconnected' }],
     [{ status: 'connecting' } as const, { kind: 'connecting' }],
     [{ status: 'unknown', reason: 'no button' } as const, { kind: 'unknown', reason: 'no button' }],
   ])('%o → %o', (connection, badge) => {
@@ -22,6 +22,14 @@ describe('badgeOf: connection states', () => {
 describe('badgeOf: the runtime’s accelerator from each source alone', () => {
   it('CPU runtime from the button alone is No GPU', () => {
     expect(badgeOf(facts({}))).toEqual({ kind: 'no-gpu' });
+  });
+  it('a connected runtime no signal describes is only "connected", never No GPU', () => {
+    const unread: ConnectionState = { status: 'connected', backend: 'unknown', busy: false };
+    expect(badgeOf(facts({ connection: unread }))).toEqual({ kind: 'connected' });
+    expect(badgeOf(facts({ connection: unread, requested: setting('GPU', 'T4') }))).toEqual({ kind: 'connected' });
+    // The page API names the runtime's accelerator: that is enough, whatever the language.
+    expect(badgeOf(facts({ connection: unread, assigned: setting('GPU', 'T4') }))).toEqual({ kind: 'gpu', model: 'T4' });
+    expect(badgeOf(facts({ connection: unread, assigned: setting('NONE') }))).toEqual({ kind: 'no-gpu' });
   });
   it('a GPU backend line alone is a GPU of unknown model', () => {
     expect(badgeOf(facts({ connection: gpu }))).toEqual({ kind: 'gpu', model: '' });

@@ -25,7 +25,9 @@ export interface AcceleratorFacts {
 }
 
 export type Badge =
-  | { readonly kind: 'not-connected' | 'connecting' }
+  | { readonly kind: 'not-connected' | 'disconnected' | 'connecting' }
+  /** Connected, but no signal says which accelerator (the page API is missing, the text is not in our table). */
+  | { readonly kind: 'connected' }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'no-gpu'; readonly mismatch?: Mismatch }
   /** `model` is '' when only "a GPU" is known. */
@@ -75,8 +77,9 @@ export function badgeOf(facts: AcceleratorFacts): Badge {
   const { connection, requested, assigned } = facts;
   switch (connection.status) {
     case 'not-connected':
-    case 'disconnected':
       return { kind: 'not-connected' };
+    case 'disconnected':
+      return { kind: 'disconnected' };
     case 'connecting':
       return { kind: 'connecting' };
     case 'unknown':
@@ -87,15 +90,15 @@ export function badgeOf(facts: AcceleratorFacts): Badge {
   const observed = facts.observed?.epoch === facts.epoch ? facts.observed.gpu : undefined;
   const assignedClass = assigned?.accelerator.toUpperCase();
 
-  // The runtime's accelerator class: a GPU check beats the page API, which beats the button.
-  const kind: 'gpu' | 'tpu' | 'none' =
+  // The runtime's accelerator class: a GPU check beats the page API, which beats the button. When
+  // none of them says, the badge says only "Connected": an unread signal is never "No GPU".
+  const fromAssigned = assignedClass === 'GPU' ? 'gpu' : assignedClass === 'TPU' ? 'tpu' : assignedClass === 'NONE' || assignedClass === '' ? 'none' : undefined;
+  const fromButton = { gpu: 'gpu', tpu: 'tpu', cpu: 'none', unknown: undefined } as const;
+  const kind: 'gpu' | 'tpu' | 'none' | undefined =
     observed?.kind === 'gpu' ? 'gpu'
-    : observed?.kind === 'none' && connection.backend !== 'tpu' ? 'none'
-    : assignedClass === 'GPU' ? 'gpu'
-    : assignedClass === 'TPU' ? 'tpu'
-    : connection.backend === 'gpu' ? 'gpu'
-    : connection.backend === 'tpu' ? 'tpu'
-    : 'none';
+    : observed?.kind === 'none' && connection.backend !== 'tpu' && fromAssigned !== 'tpu' ? 'none'
+    : fromAssigned ?? fromButton[connection.backend];
+  if (kind === undefined) return { kind: 'connected' };
 
   const model = kind === 'gpu' ? (observed?.kind === 'gpu' ? observed.model : assignedClass === 'GPU' ? (assigned?.model ?? '') : '') : kind === 'tpu' && assignedClass === 'TPU' ? (assigned?.model ?? '') : '';
 

@@ -35,6 +35,12 @@ export const RequestSchema = v.variant('kind', [
    * S4, resets Colab's frontend idle timer). Feature-checked; never replaced by synthetic input events.
    */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('user-interaction') }),
+  /** The connection as the page API says it (connection.ts combines it with the DOM). Never waits for boot. */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('kernel-state') }),
+  /** Reconnect as Colab's own Reconnect button does: `notebook.attemptAutoconnect(2)` (S4). */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('reconnect') }),
+  /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
+  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('probe-api') }),
 ]);
 export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
 export type RequestKind = BridgeRequest['kind'];
@@ -64,12 +70,41 @@ const Accelerator = v.nullable(v.strictObject({
 }));
 export type AcceleratorSetting = v.InferOutput<typeof Accelerator>;
 
+const Flag = v.nullable(v.boolean());
+/** What the page API says of the runtime; null fields where a member is missing or unreadable. */
+const KernelStateSchema = v.strictObject({
+  /** `colab.global.notebook` exists: the page is a notebook as the page API sees it. */
+  notebook: v.boolean(),
+  /** `kernel.isConnected()`. */
+  connected: Flag,
+  /** `kernel.getState()` (or `kernel.state`): allocating, connecting, connected, busy, … */
+  state: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  /** `notebook.kernelLastConnectedTimeMs` > 0: this notebook had a runtime since the page loaded. */
+  everConnected: Flag,
+  /** `notebook.isExecuting()`. */
+  executing: Flag,
+  /** The assigned endpoint's accelerator class (NONE → cpu). */
+  accelerator: v.nullable(v.picklist(['cpu', 'gpu', 'tpu'])),
+});
+export type KernelState = v.InferOutput<typeof KernelStateSchema>;
+
+/** One page-API member: there, missing, or not checkable now (e.g. a cell member with no cells). */
+export const ProbeResultSchema = v.strictObject({
+  path: v.pipe(v.string(), v.maxLength(120)),
+  feature: v.picklist(['toolbar', 'recipes', 'badge', 'keep-alive', 'reconnect', 'run-setup']),
+  result: v.picklist(['ok', 'missing', 'skipped']),
+});
+export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;
+
 export const ResultSchemas = {
   'insert-and-run': v.strictObject({ cellId: CellId }),
   'await-completion': Outcome,
   /** null where the page API does not say (missing member, or no runtime assigned). */
   'runtime-info': v.strictObject({ requested: Accelerator, assigned: Accelerator }),
   'user-interaction': v.strictObject({ called: v.literal(true) }),
+  'kernel-state': KernelStateSchema,
+  'reconnect': v.strictObject({ called: v.literal(true) }),
+  'probe-api': v.pipe(v.array(ProbeResultSchema), v.maxLength(100)),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
 

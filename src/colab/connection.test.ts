@@ -1,42 +1,80 @@
 import { describe, expect, it } from 'vitest';
-import { parseConnectButton, type ConnectButtonReading } from './connection';
+import type { KernelState } from './bridge-protocol';
+import { connectionOf, type ConnectButtonReading } from './connection';
 
-const reading = (r: Partial<ConnectButtonReading>): ConnectButtonReading => ({
-  tooltip: null, text: '', disabled: false, hasSparklines: false, ...r,
+const button = (r: Partial<ConnectButtonReading>): ConnectButtonReading => ({
+  tooltip: null, text: '', disabled: false, hasSparklines: false, hasConnectIcon: false, ...r,
+});
+const kernel = (k: Partial<KernelState>): KernelState => ({
+  notebook: true, connected: null, state: null, everConnected: null, executing: null, accelerator: null, ...k,
 });
 
-// Tooltip texts as recorded in colab-dom.md §1.2 (S1 2026-03 page, S9, S5).
-const CPU = 'Connected to\nPython 3 Google Compute Engine backend\nRAM: 1.08 GB/12.67 GB\nDisk: 21.20 GB/107.72 GB';
+// colab-dom.md §1.2 (S1, a real page, 2026-03) and colab-dom-2026H2.md row 13 (N6b, a real Spanish page), verbatim.
+const EN_CPU = 'Connected to\nPython 3 Google Compute Engine backend\nRAM: 1.08 GB/12.67 GB\nDisk: 21.20 GB/107.72 GB';
+const ES_CPU = 'Conectado a\ndel backend de Google Compute Engine en Python 3\nRAM: 1.26 GB/12.67 GB\nDisco: 21.20 GB/107.72 GB';
+/** Not evidenced: a stand-in for any language our table lacks (Chinese here), same structure. */
+const ZH_CPU = '已连接到\nPython 3 Google Compute Engine 后端\nRAM：1.26 GB/12.67 GB\n磁盘：21.20 GB/107.72 GB';
 
-describe('parseConnectButton', () => {
-  it('reads a connected CPU runtime with RAM and disk', () => {
-    expect(parseConnectButton(reading({ tooltip: CPU, hasSparklines: true }))).toEqual({
+describe('connectionOf: structure and evidenced text, no page API', () => {
+  it('reads the real Spanish tooltip as a connected CPU runtime with RAM and disk', () => {
+    expect(connectionOf(button({ tooltip: ES_CPU, hasConnectIcon: true, hasSparklines: true }), null)).toEqual({
       status: 'connected', backend: 'cpu', busy: false,
-      ram: { usedGb: 1.08, totalGb: 12.67 }, disk: { usedGb: 21.2, totalGb: 107.72 },
+      ram: { usedGb: 1.26, totalGb: 12.67 }, disk: { usedGb: 21.2, totalGb: 107.72 },
     });
   });
-  it('reads GPU and TPU backends from the backend line', () => {
-    const gpu = CPU.replace('backend', 'backend (GPU)');
-    const tpu = CPU.replace('backend', 'backend (TPU)');
-    expect(parseConnectButton(reading({ tooltip: gpu }))).toMatchObject({ status: 'connected', backend: 'gpu' });
-    expect(parseConnectButton(reading({ tooltip: tpu }))).toMatchObject({ status: 'connected', backend: 'tpu' });
+  it('reads the English tooltip and its GPU/TPU backend lines', () => {
+    expect(connectionOf(button({ tooltip: EN_CPU }), null)).toMatchObject({ status: 'connected', backend: 'cpu', ram: { totalGb: 12.67 } });
+    expect(connectionOf(button({ tooltip: EN_CPU.replace('backend', 'backend (GPU)') }), null)).toMatchObject({ backend: 'gpu' });
+    expect(connectionOf(button({ tooltip: EN_CPU.replace('backend', 'backend (TPU)') }), null)).toMatchObject({ backend: 'tpu' });
+    expect(connectionOf(button({ tooltip: `Waiting to finish the current execution.\n${EN_CPU}` }), null)).toMatchObject({ busy: true });
   });
-  it('reads busy while a cell executes', () => {
-    const busy = `Waiting to finish the current execution.\n${CPU}`;
-    expect(parseConnectButton(reading({ tooltip: busy }))).toMatchObject({ status: 'connected', busy: true });
+  it('reads a language it has no strings for as connected from the numbers, and never claims CPU', () => {
+    const state = connectionOf(button({ tooltip: ZH_CPU }), null);
+    expect(state).toMatchObject({ status: 'connected', backend: 'unknown', ram: { usedGb: 1.26 }, disk: { totalGb: 107.72 } });
   });
-  it('treats sparklines alone as connected (S9 uses them as the connected test)', () => {
-    expect(parseConnectButton(reading({ hasSparklines: true }))).toMatchObject({ status: 'connected', backend: 'cpu' });
+  it('takes #connect-icon or the sparklines alone as connected (rows 12, 14), backend unknown', () => {
+    expect(connectionOf(button({ hasConnectIcon: true }), null)).toMatchObject({ status: 'connected', backend: 'unknown' });
+    expect(connectionOf(button({ hasSparklines: true }), null)).toMatchObject({ status: 'connected', backend: 'unknown' });
   });
-  it('reads never connected, disconnected and connecting', () => {
-    expect(parseConnectButton(reading({ text: 'Connect', tooltip: 'Connect to a new runtime' }))).toEqual({ status: 'not-connected' });
-    expect(parseConnectButton(reading({ text: ' Reconnect ', tooltip: 'Click to connect' }))).toEqual({ status: 'disconnected' });
-    expect(parseConnectButton(reading({ text: 'Connecting', disabled: true }))).toEqual({ status: 'connecting' });
-    expect(parseConnectButton(reading({ text: 'Initializing' }))).toEqual({ status: 'connecting' });
+  it('reads connecting from #connect.disabled in any language', () => {
+    expect(connectionOf(button({ text: '正在连接', disabled: true }), null)).toEqual({ status: 'connecting' });
+    expect(connectionOf(button({ text: 'Initializing' }), null)).toEqual({ status: 'connecting' });
   });
-  it('says what it saw when the button is not recognised', () => {
-    const state = parseConnectButton(reading({ text: 'Verbinden', tooltip: 'Mit Laufzeit verbinden' }));
-    expect(state).toMatchObject({ status: 'unknown' });
-    expect(state.status === 'unknown' && state.reason).toContain('Verbinden');
+  it('tells never connected from disconnected by evidenced text, or by having seen a runtime', () => {
+    expect(connectionOf(button({ text: 'Connect', tooltip: 'Connect to a new runtime' }), null)).toEqual({ status: 'not-connected' });
+    expect(connectionOf(button({ text: ' Reconnect ', tooltip: 'Click to connect' }), null)).toEqual({ status: 'disconnected' });
+    expect(connectionOf(button({ text: '重新连接' }), null)).toEqual({ status: 'not-connected' });
+    expect(connectionOf(button({ text: '重新连接' }), null, true)).toEqual({ status: 'disconnected' });
+  });
+  it('says unknown only when both the page API and the button are missing', () => {
+    expect(connectionOf(null, null)).toMatchObject({ status: 'unknown' });
+    expect(connectionOf(null, kernel({ notebook: false }))).toMatchObject({ status: 'unknown' });
+    expect(connectionOf(null, kernel({ connected: false }))).toEqual({ status: 'not-connected' });
+  });
+});
+
+describe('connectionOf: the page API first', () => {
+  it('beats the text: connected with the assigned accelerator, whatever the tooltip says', () => {
+    expect(connectionOf(button({ tooltip: '已连接到' }), kernel({ connected: true, state: 'connected', accelerator: 'gpu' }))).toMatchObject({
+      status: 'connected', backend: 'gpu', busy: false,
+    });
+    // A button that still shows the old state does not win over the API.
+    expect(connectionOf(button({ tooltip: ES_CPU, hasConnectIcon: true }), kernel({ connected: false, state: 'disconnected', everConnected: true }))).toEqual({
+      status: 'disconnected',
+    });
+  });
+  it('reads busy from getState() or isExecuting()', () => {
+    expect(connectionOf(button({}), kernel({ connected: true, state: 'busy' }))).toMatchObject({ busy: true });
+    expect(connectionOf(button({}), kernel({ connected: true, state: 'connected', executing: true }))).toMatchObject({ busy: true });
+  });
+  it('reads connecting from the kernel state, and disconnected from kernelLastConnectedTimeMs', () => {
+    expect(connectionOf(button({}), kernel({ connected: false, state: 'allocating' }))).toEqual({ status: 'connecting' });
+    expect(connectionOf(button({}), kernel({ connected: false, state: 'disconnected', everConnected: false }))).toEqual({ status: 'not-connected' });
+    expect(connectionOf(button({}), kernel({ connected: false, state: 'disconnected', everConnected: true }))).toEqual({ status: 'disconnected' });
+  });
+  it('falls back to structure when the API members are missing (connected: null)', () => {
+    expect(connectionOf(button({ tooltip: ES_CPU }), kernel({}))).toMatchObject({ status: 'connected', backend: 'cpu' });
+    // The API has no accelerator (missing member): the Spanish CPU line still names CPU; no line, no claim.
+    expect(connectionOf(button({ hasConnectIcon: true }), kernel({ connected: true }))).toMatchObject({ backend: 'unknown' });
   });
 });

@@ -1,24 +1,38 @@
+/**
+ * The runtime connection, read without reading Colab's language (colab-dom-2026H2.md row 13: the
+ * UI follows the user's locale). Signals, most trusted first:
+ * 1. the page API: `kernel.isConnected()` / `getState()`, `notebook.kernelLastConnectedTimeMs`,
+ *    `notebook.isExecuting()`, the managed endpoint's accelerator (colab-dom.md §2 [M]/[S]);
+ * 2. structure: `#connect-icon` and the usage sparklines exist only while connected, `#connect` is
+ *    `.disabled` while connecting, the numeric `x GB/y GB` pattern (2026H2 rows 12, 14) [H];
+ * 3. text, last, through the per-language table of evidenced strings (./ui-texts.ts).
+ * A signal that is missing or unreadable is left out; it never turns into a claim. The backend is
+ * `unknown` (shown as "Connected", never as "No GPU") when neither the API nor an evidenced string
+ * says which accelerator the runtime has.
+ */
+import { request } from './bridge';
+import type { KernelState } from './bridge-protocol';
 import { SELECTORS } from './selectors';
+import { readsAs } from './ui-texts';
 import { watchReading } from './watch-reading';
 
-/**
- * The runtime connection as Colab's connect button shows it (colab-dom.md §1.2).
- * `backend` comes from the tooltip's backend line: "… backend (GPU)" / "(TPU)" / none for CPU [M].
- */
+export type Backend = 'cpu' | 'gpu' | 'tpu' | 'unknown';
+
 export type ConnectionState =
   | {
       readonly status: 'connected';
-      readonly backend: 'cpu' | 'gpu' | 'tpu';
-      /** A cell is executing ("Waiting to finish the current execution.", S9 [S]). */
+      readonly backend: Backend;
+      /** A cell is executing. */
       readonly busy: boolean;
       readonly ram?: Usage;
       readonly disk?: Usage;
     }
   | { readonly status: 'connecting' }
-  /** Never connected: label "Connect", tooltip "Connect to a new runtime" [M]. */
+  /** No runtime, and this notebook has not had one since the page loaded. */
   | { readonly status: 'not-connected' }
-  /** After a disconnect: label "Reconnect", tooltip "Click to connect" [M]. */
+  /** No runtime after having had one (a disconnect). */
   | { readonly status: 'disconnected' }
+  /** Every signal is missing: no page API and no connect button. */
   | { readonly status: 'unknown'; readonly reason: string };
 
 export interface Usage {
@@ -26,65 +40,149 @@ export interface Usage {
   readonly totalGb: number;
 }
 
+/** What the connect button shows (null fields: not there). */
 export interface ConnectButtonReading {
+  /** `#connect[tooltiptext]`, else `colab-tooltip-trigger[message]`, else the screen-reader text. */
   readonly tooltip: string | null;
+  /** The button's visible label (no label while connected, S1). */
   readonly text: string;
   readonly disabled: boolean;
   readonly hasSparklines: boolean;
+  /** `#connect-icon` is in the shadow root and not hidden: absent when disconnected (row 12). */
+  readonly hasConnectIcon: boolean;
 }
 
-function usage(tooltip: string, label: 'RAM' | 'Disk'): Usage | undefined {
-  const match = new RegExp(`^${label}: ([\\d.]+) GB/([\\d.]+) GB$`, 'm').exec(tooltip);
-  return match ? { usedGb: Number(match[1]), totalGb: Number(match[2]) } : undefined;
+/** `1.26 GB/12.67 GB` in any language (row 14); a decimal comma is read too. */
+const USAGE = /(\d+(?:[.,]\d+)?)\s*GB\s*\/\s*(\d+(?:[.,]\d+)?)\s*GB/g;
+/** kernel.getState() while a runtime is being assigned or connected (colab-dom.md §2 [M]). */
+const CONNECTING_STATES = new Set(['allocating', 'connecting', 'connect', 'initializing', 'starting', 'reconnecting', 'resuming']);
+
+function usages(text: string): Usage[] {
+  return [...text.matchAll(USAGE)].map((m) => ({ usedGb: Number(m[1]?.replace(',', '.')), totalGb: Number(m[2]?.replace(',', '.')) }));
 }
 
-/** Pure: what the connect button's tooltip, label and flags say about the connection. */
-export function parseConnectButton(reading: ConnectButtonReading): ConnectionState {
-  const tooltip = reading.tooltip ?? '';
-  const text = reading.text.trim().toLowerCase();
-  const backendLine = /Google Compute Engine backend(?: \((GPU|TPU)\))?/.exec(tooltip);
-
-  if (/Connected to/.test(tooltip) || backendLine || reading.hasSparklines) {
-    const accelerator = backendLine?.[1];
-    const ram = usage(tooltip, 'RAM');
-    const disk = usage(tooltip, 'Disk');
-    return {
-      status: 'connected',
-      backend: accelerator === 'GPU' ? 'gpu' : accelerator === 'TPU' ? 'tpu' : 'cpu',
-      busy: /^Waiting to finish the current execution\./.test(tooltip),
-      ...(ram && { ram }),
-      ...(disk && { disk }),
-    };
-  }
-  if (reading.disabled || /^(connecting|initializing|resuming|reconnecting|allocating)/.test(text)) {
-    return { status: 'connecting' };
-  }
-  if (text.startsWith('reconnect') || /Click to connect/i.test(tooltip)) return { status: 'disconnected' };
-  if (text.startsWith('connect') || /Connect to a new runtime/i.test(tooltip)) return { status: 'not-connected' };
-  return { status: 'unknown', reason: `unrecognised connect button (text "${reading.text.trim()}", tooltip "${tooltip.split('\n')[0] ?? ''}")` };
-}
-
-/** Reads the connect button from the page; `unknown` with a reason when Colab's DOM is not as expected. */
-export function readConnectionState(root: ParentNode = document): ConnectionState {
-  const host = root.querySelector(SELECTORS.connectButton);
-  if (!host) return { status: 'unknown', reason: `${SELECTORS.connectButton} not found` };
-  const inner = host.shadowRoot?.querySelector<HTMLElement & { disabled?: boolean }>(SELECTORS.connectButtonInner);
-  if (!inner) return { status: 'unknown', reason: `${SELECTORS.connectButton} has no ${SELECTORS.connectButtonInner} in its shadow root` };
-  return parseConnectButton({
-    tooltip: inner.getAttribute('tooltiptext'),
-    text: inner.textContent ?? '',
-    disabled: inner.disabled === true || inner.hasAttribute('disabled'),
-    hasSparklines: inner.querySelector(SELECTORS.usageSparkline) !== null || host.shadowRoot?.querySelector(SELECTORS.usageSparkline) != null,
-  });
+/** The accelerator class an evidenced backend line names, if any. */
+function backendFromText(tooltip: string): Backend {
+  if (readsAs('backendGpu', tooltip)) return 'gpu';
+  if (readsAs('backendTpu', tooltip)) return 'tpu';
+  if (readsAs('backendCpu', tooltip)) return 'cpu';
+  return 'unknown';
 }
 
 /**
- * Calls `onChange` with the connection state now and whenever it changes, until `signal` aborts.
- * Watches only the connect button (its shadow tree) and the toolbar that holds it, re-finding
- * both when Colab re-renders them; the rest of the page (cells, outputs) costs nothing.
+ * Pure: the connection from the connect button (null: not found), the page API (null: not
+ * available) and whether this notebook was seen connected earlier in the page's life.
+ */
+export function connectionOf(button: ConnectButtonReading | null, kernel: KernelState | null, seenConnected = false): ConnectionState {
+  const tooltip = button?.tooltip ?? '';
+  const text = button?.text.trim() ?? '';
+  const api = kernel?.notebook ? kernel : null;
+
+  let status: 'connected' | 'connecting' | 'none';
+  if (api?.connected === true) status = 'connected';
+  else if (api?.connected === false) status = CONNECTING_STATES.has(api.state ?? '') || button?.disabled ? 'connecting' : 'none';
+  else if (!button) return { status: 'unknown', reason: `neither Colab's page API nor ${SELECTORS.connectButton} is there` };
+  else if (button.hasConnectIcon || button.hasSparklines || usages(tooltip).length > 0 || readsAs('connectedTo', tooltip)) status = 'connected';
+  else if (button.disabled || readsAs('connecting', text)) status = 'connecting';
+  else status = 'none';
+
+  if (status === 'connecting') return { status: 'connecting' };
+  if (status === 'none') {
+    const hadRuntime = api?.everConnected === true || seenConnected || readsAs('disconnected', text) || readsAs('disconnected', tooltip);
+    return { status: hadRuntime ? 'disconnected' : 'not-connected' };
+  }
+  const [ram, disk] = usages(tooltip);
+  return {
+    status: 'connected',
+    backend: api?.accelerator ?? backendFromText(tooltip),
+    busy: api?.state === 'busy' || api?.executing === true || readsAs('busy', tooltip),
+    ...(ram && { ram }),
+    ...(disk && { disk }),
+  };
+}
+
+/** The first element matching `selector` in `root` or in the open shadow roots below it (two levels). */
+function deepQuery(root: ParentNode | null | undefined, selector: string, depth = 2): Element | null {
+  if (!root) return null;
+  const found = root.querySelector(selector);
+  if (found || depth === 0) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = deepQuery(el.shadowRoot, selector, depth - 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The connect button as it is now, or null when Colab's DOM does not have it. */
+export function readConnectButton(root: ParentNode = document): ConnectButtonReading | null {
+  const host = root.querySelector(SELECTORS.connectButton);
+  const shadow = host?.shadowRoot;
+  const inner = shadow?.querySelector<HTMLElement & { disabled?: boolean }>(SELECTORS.connectButtonInner);
+  if (!host || !shadow || !inner) return null;
+  const icon = shadow.querySelector<HTMLElement>(SELECTORS.connectIcon);
+  // Icons are ligature text ("done", "arrow_drop_down", row 30): the label is read without them.
+  const label = [...inner.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+  const tooltip = inner.getAttribute('tooltiptext')
+    ?? shadow.querySelector(SELECTORS.connectTooltip)?.getAttribute('message')
+    ?? deepQuery(inner.shadowRoot, SELECTORS.screenReaderText)?.textContent
+    ?? null;
+  return {
+    tooltip,
+    text: label,
+    disabled: inner.disabled === true || inner.hasAttribute('disabled') || inner.classList.contains('disabled'),
+    hasSparklines: inner.querySelector(SELECTORS.usageSparkline) !== null || shadow.querySelector(SELECTORS.usageSparkline) !== null,
+    hasConnectIcon: icon !== null && !icon.hidden,
+  };
+}
+
+/** Structure and text only (no page API): for a first reading before the page script answers. */
+export function readConnectionState(root: ParentNode = document): ConnectionState {
+  return connectionOf(readConnectButton(root), null);
+}
+
+const KERNEL_TIMEOUT_MS = 1_500;
+
+/**
+ * Calls `onChange` with the connection now and whenever it changes, until `signal` aborts. Colab
+ * re-renders its connect button on every state change, so the button's shadow tree (and the
+ * toolbar holding it) is the trigger; each trigger also asks the page API, and only the combined
+ * reading is reported. Cells and outputs cost nothing.
  */
 export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
-  watchReading(readConnectionState, (observer) => {
+  let last = '';
+  let inFlight = false;
+  let again = false;
+  /** Which notebook `seenConnected` is about: a new one in the same tab starts over. */
+  let place = location.pathname + location.hash;
+  let seenConnected = false;
+
+  const update = async () => {
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    do {
+      again = false;
+      const kernel = await request('kernel-state', {}, { timeoutMs: KERNEL_TIMEOUT_MS, signal }).catch(() => null);
+      if (signal.aborted) return;
+      const here = location.pathname + location.hash;
+      if (here !== place) {
+        place = here;
+        seenConnected = false;
+      }
+      const state = connectionOf(readConnectButton(), kernel, seenConnected);
+      if (state.status === 'connected') seenConnected = true;
+      const key = JSON.stringify(state);
+      if (key !== last) {
+        last = key;
+        onChange(state);
+      }
+    } while (again && !signal.aborted);
+    inFlight = false;
+  };
+
+  watchReading(() => readConnectButton(), (observer) => {
     const host = document.querySelector(SELECTORS.connectButton);
     const toolbar = document.querySelector(SELECTORS.topToolbar);
     // Until Colab's UI boots (or if the button moved), watch the document for it to appear.
@@ -94,5 +192,5 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
       observer.observe(toolbar, { childList: true });
       if (host.shadowRoot) observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true, characterData: true });
     }
-  }, onChange, signal);
+  }, () => void update(), signal);
 }

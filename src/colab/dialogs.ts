@@ -1,67 +1,122 @@
 /**
- * Colab's dialogs that matter to the session guard (colab-dom.md §1.10, §1.11): the "Runtime
- * disconnected" dialog, whose Reconnect the guard may click when the user asked for it, and the
- * presence checks (reCAPTCHA, "Are you still there?"), which are only ever read, never clicked.
- * Dialogs are children of body, so only body's child list and the dialogs' `open` attributes are
- * watched; cells and outputs cost nothing.
+ * Colab's dialogs that matter to the session guard, identified by structure and never by English
+ * text alone (colab-dom-2026H2.md row 13 and "must change" items 2, 3 and 5):
+ * - presence checks, which Launchpad only ever reports and never clicks or dismisses:
+ *   reCAPTCHA (`body > colab-recaptcha-dialog`, §1.11) and "Are you still there?" (row 9: an
+ *   `mwc-dialog` whose title is in its shadow root as `#title`, with a light-DOM
+ *   `[slot=primaryAction]`; `md-dialog` accepted too, row 17);
+ * - the "Runtime disconnected" dialog, positively identified only by its evidenced texts (§1.10, S4;
+ *   row 36: no 2026 capture of its DOM). It is never clicked while the page API can reconnect.
+ * Every other dialog (Drive consent, delete runtime, the runtime-change warning, Manage sessions,
+ * MCP…) is left alone. Dialogs are children of body, so only body's child list and the dialogs'
+ * `open` attributes are watched; cells and outputs cost nothing.
  */
 import { watchReading } from './watch-reading';
-import { DISCONNECT_DIALOG_TEXT, SELECTORS, STILL_THERE_TEXT } from './selectors';
+import { SELECTORS } from './selectors';
+import { readsAs } from './ui-texts';
 
 export type PresenceCheck = 'recaptcha' | 'still-there';
+export type DialogKind = 'still-there' | 'disconnected' | 'other';
 
 export interface DialogReading {
-  /** The disconnect dialog is showing (with a main button that reconnects). */
+  /** A "Runtime disconnected" dialog, identified by its evidenced heading or Reconnect label, is open. */
   readonly disconnected: boolean;
   /** Presence checks showing now; never clicked or dismissed by us. */
   readonly presence: readonly PresenceCheck[];
 }
 
-const text = (el: Element) => el.textContent ?? '';
+/** What Launchpad knows when a dialog appears, to tell a presence check from other dialogs. */
+export interface DialogContext {
+  /** The runtime is connected: "Are you still there?" asks before Colab disconnects an idle runtime. */
+  readonly connected: boolean;
+  /** The last trusted input on Colab's own UI (ms, Date.now()): a dialog the user just opened is theirs. */
+  readonly lastInputAt: number;
+  readonly now: number;
+}
 
-/** The disconnect dialog's Reconnect button, or null when no such dialog is open. */
-export function findReconnectButton(root: ParentNode = document): HTMLElement | null {
-  for (const dialog of root.querySelectorAll<HTMLElement>(SELECTORS.openDialog)) {
-    const primary = dialog.querySelector<HTMLElement>(SELECTORS.dialogPrimaryButton);
-    if (!primary) continue;
-    const heading = dialog.getAttribute('heading') ?? '';
-    if (DISCONNECT_DIALOG_TEXT.reconnect.test(text(primary)) || DISCONNECT_DIALOG_TEXT.heading.test(heading)) return primary;
+/** A dialog that appeared within this long of the user's input on Colab is taken to be theirs. */
+export const USER_OPENED_MS = 3_000;
+/**
+ * How long an unidentified dialog is watched before it is classified: Colab may show a dialog in
+ * the same moment it disconnects, and the connect button re-renders after it.
+ */
+export const SETTLE_MS = 1_500;
+
+const titleOf = (dialog: Element) =>
+  (dialog.shadowRoot?.querySelector(SELECTORS.dialogTitle)?.textContent ?? '') || (dialog.getAttribute('heading') ?? '');
+
+/**
+ * What an open dialog is. Its evidenced title decides in the languages we have strings for; in
+ * any other, a dialog of the still-there structure that no class identifies, appearing while the
+ * runtime is connected and not right after the user's own input, is taken for the presence check.
+ * Mistaking another dialog for it only raises a notification: nothing is ever clicked.
+ */
+export function classifyDialog(dialog: Element, context: DialogContext & { readonly firstSeen: number }): DialogKind | 'pending' {
+  const title = titleOf(dialog).trim();
+  const primary = dialog.querySelector(SELECTORS.dialogPrimaryAction);
+  if (readsAs('stillThere', title)) return 'still-there';
+  if (readsAs('disconnectHeading', title) || (primary && readsAs('reconnectButton', primary.textContent))) return 'disconnected';
+  if (dialog.matches(SELECTORS.knownDialog) || !primary || !dialog.shadowRoot?.querySelector(SELECTORS.dialogTitle)) return 'other';
+  if (context.now - context.firstSeen < SETTLE_MS) return 'pending';
+  return context.connected && context.firstSeen - context.lastInputAt > USER_OPENED_MS ? 'still-there' : 'other';
+}
+
+/** The open "Runtime disconnected" dialog's Reconnect button, when identified by evidenced texts. */
+export function findEvidencedReconnectButton(root: ParentNode = document): HTMLElement | null {
+  for (const dialog of root.querySelectorAll(SELECTORS.openDialog)) {
+    const primary = dialog.querySelector<HTMLElement>(SELECTORS.dialogPrimaryAction);
+    if (primary && readsAs('reconnectButton', primary.textContent) && readsAs('disconnectHeading', titleOf(dialog).trim())) return primary;
   }
   return null;
 }
 
-export function readDialogs(root: ParentNode = document): DialogReading {
-  const presence: PresenceCheck[] = [];
-  if (root.querySelector(SELECTORS.recaptchaDialog)) presence.push('recaptcha');
-  for (const dialog of root.querySelectorAll(SELECTORS.openDialog)) {
-    if (STILL_THERE_TEXT.test(dialog.getAttribute('heading') ?? '') || STILL_THERE_TEXT.test(text(dialog))) {
-      presence.push('still-there');
-      break;
-    }
-  }
-  return { disconnected: findReconnectButton(root) !== null, presence };
-}
-
 /**
- * Clicks the disconnect dialog's Reconnect (Colab's handler calls `attemptAutoconnect(2)`, S4).
- * Returns false when the dialog or its button is not there (Colab changed, or the user closed it).
+ * Calls `onChange` with the dialogs now and whenever that reading changes, until `signal` aborts.
+ * A dialog is classified once, when it is first seen open, with the context of that moment.
  */
-export function clickReconnect(): boolean {
-  const button = findReconnectButton();
-  if (!button) return false;
-  button.click();
-  return true;
-}
-
-/** Calls `onChange` with the dialogs now and whenever that reading changes, until `signal` aborts. */
-export function watchDialogs(onChange: (reading: DialogReading) => void, signal: AbortSignal): void {
-  watchReading(readDialogs, (observer) => {
+export function watchDialogs(context: () => DialogContext, onChange: (reading: DialogReading) => void, signal: AbortSignal): void {
+  const kinds = new WeakMap<Element, DialogKind>();
+  const firstSeen = new WeakMap<Element, number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = (): DialogReading => {
+    const presence: PresenceCheck[] = [];
+    if (document.querySelector(SELECTORS.recaptchaDialog)) presence.push('recaptcha');
+    let disconnected = false;
+    for (const dialog of document.querySelectorAll(SELECTORS.openDialog)) {
+      let kind = kinds.get(dialog);
+      if (kind === undefined) {
+        const now = context();
+        if (!firstSeen.has(dialog)) firstSeen.set(dialog, now.now);
+        const decided = classifyDialog(dialog, { ...now, firstSeen: firstSeen.get(dialog) ?? now.now });
+        if (decided === 'pending') {
+          clearTimeout(timer);
+          timer = setTimeout(() => refresh(), SETTLE_MS);
+          continue;
+        }
+        kind = decided;
+        kinds.set(dialog, kind);
+      }
+      if (kind === 'still-there' && !presence.includes('still-there')) presence.push('still-there');
+      if (kind === 'disconnected') disconnected = true;
+    }
+    // A dialog that closes and opens again is a new appearance.
+    for (const dialog of document.querySelectorAll('body > mwc-dialog:not([open]), body > md-dialog:not([open])')) {
+      kinds.delete(dialog);
+      firstSeen.delete(dialog);
+    }
+    return { disconnected, presence };
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  const refresh = watchReading(read, (observer) => {
     const body = document.body as HTMLElement | null;
     if (!body) return;
     observer.observe(body, { childList: true });
-    // A dialog may stay in the DOM and only toggle `open`; its heading may be set after insertion.
+    // A dialog may stay in the DOM and only toggle `open`; its title may be set after insertion.
     for (const child of body.children) {
-      if (child.localName.endsWith('dialog')) observer.observe(child, { attributes: true, attributeFilter: ['open', 'heading'], childList: true });
+      if (child.localName.endsWith('dialog')) {
+        observer.observe(child, { attributes: true, attributeFilter: ['open', 'heading'], childList: true });
+        if (child.shadowRoot) observer.observe(child.shadowRoot, { childList: true, subtree: true, characterData: true });
+      }
     }
   }, onChange, signal);
 }

@@ -1,55 +1,74 @@
 /**
  * Every CSS selector this extension uses on the Colab page, with the evidence it comes from.
- * Source ids (S1…S12) and confidence tags ([M] several/recent sources, [S] single source) refer to
- * ../shared/colab-dom.md; S1 is a saved copy of a real notebook page from 2026-03.
+ * Source ids S1…S12 and tags [M] (several or recent sources) / [S] (one source) refer to
+ * ../shared/colab-dom.md; "row N" and N1…N14 to ../shared/colab-dom-2026H2.md, which is newer and
+ * wins where they differ ([H] verified live in 2026 or several independent sources). S1 and N6 are
+ * saved copies of real notebook pages from 2026-H1; the latest public DOM evidence is 2026-07-27.
  *
- * Colab reworks its DOM every year or so (paper-button → mwc-button → md-text-button). When one of
- * these stops matching, only the feature that needs it degrades, with a visible message.
+ * Colab reworks its DOM every year or so (paper-button → mwc-button → md-text-button, and a staged
+ * `dialog_ui_refresh`, row 17). When one of these stops matching, only the feature that needs it
+ * degrades, with a visible message, and "Check compatibility" in the popup names it.
+ * No selector matches text: the UI follows the user's language (row 13); see ./ui-texts.ts.
  */
 export const SELECTORS = {
-  /** §1.1, S1 [S but a full real page]: light-DOM toolbar under the header; we render next to it. */
+  /**
+   * §1.1 S1; row 19 (N6a/b) [H]: light-DOM toolbar under the header; we render next to it. Only
+   * notebook pages have it: the landing page since 2026-07 does not (row 1, N1).
+   */
   topToolbar: 'colab-notebook-toolbar#top-toolbar',
-  /** §1.2, S1 + S2 + S9 + S11 [M]: the connect/reconnect button host (open shadow root). */
+  /** §1.2, S1 + S2 + S9 + S11; row 12 (N6a) [H]: the connect/reconnect button host (open shadow root). */
   connectButton: 'colab-connect-button',
-  /** §1.2 [M]: inside connectButton's shadow root; carries `tooltiptext` and the visible label. */
+  /** §1.2; row 12 [H]: inside connectButton's shadow root; carries `tooltiptext`, is `.disabled` while connecting. */
   connectButtonInner: '#connect',
-  /** §1.2, S1 [M]: RAM/Disk sparklines, present only while connected. */
+  /** §1.2 S1; row 12 and 14 [H]: in connectButton's shadow root only while connected (absent when disconnected). */
+  connectIcon: '#connect-icon',
+  /** Row 12 (N6a) [H]: the tooltip trigger beside `#connect`; its `message` is the tooltip text. */
+  connectTooltip: 'colab-tooltip-trigger#colab-connect-tooltip',
+  /** Rows 12 and 14 (N6a/b, N4 STATUS_JS) [H]: the status as text, inside the button's shadow roots. */
+  screenReaderText: 'span.screenreader-only',
+  /** §1.2 S1; row 14 [H]: RAM/Disk sparklines, present only while connected. */
   usageSparkline: 'colab-usage-sparkline',
   /**
-   * §1.3, S1 + S9 + Selenium scripts 2019–21 [M]: a Closure menu item by its command, e.g.
-   * `change-runtime-type` in `#runtime-menu`. Items exist in the DOM while their menu is closed.
+   * §1.3, S1 + S9 + Selenium scripts 2019–21 [M]; rows 2 and 22 [H]: a Closure menu item by its
+   * command, e.g. `change-runtime-type` in `#runtime-menu`. Items exist while their menu is closed.
    */
   menuCommand: (command: string) => `div.goog-menuitem[command="${command}"]`,
-
-  // Session guard (colab-dom.md §1.10, §1.11). Dialogs are checked by reading, never dismissed,
-  // except the disconnect dialog's Reconnect when the user turned auto-reconnect on.
   /**
-   * §1.10, S2 (since 2024-12) + S9 [M]: Colab's dialogs are `mwc-dialog` hosts directly under
-   * body, `[open]` while shown; some are `md-dialog` (S9 [S]).
+   * Row 20 [H]: Material menu items (the run-all "More actions" and the connect dropdown) carry
+   * the same commands as the Closure menus.
+   */
+  materialMenuCommand: (command: string) => `md-menu-item[command="${command}"]`,
+
+  // Dialogs (§1.10, §1.11; rows 7–9, 17, 21, 22, 36, 37). Launchpad reads dialogs and never clicks
+  // them: reconnecting goes through the page API (see ./reconnect.ts).
+  /**
+   * §1.10 S2 + S9 [M]; rows 4–9 [H/M]: Colab's dialogs are `mwc-dialog` hosts directly under body,
+   * `[open]` while shown. `md-dialog` is accepted wherever `mwc-dialog` is (row 17: the flag
+   * `dialog_ui_refresh` is staged).
    */
   openDialog: 'body > mwc-dialog[open], body > md-dialog[open]',
+  /** Rows 7, 9, 22 [H/M]: a dialog's main button in its light DOM. */
+  dialogPrimaryAction: ':scope > [slot="primaryAction"]',
+  /** Row 9 (N4) [M]: the dialog's title, in its shadow root. */
+  dialogTitle: '#title',
   /**
-   * §1.10 [M]: a dialog's main button, light-DOM `md-text-button[slot=primaryAction]` (also
-   * `[dialogaction="ok"]`). In the "Runtime disconnected" dialog its text is "Reconnect" (S4 texts).
+   * Dialogs whose class or id says what they are (rows 4–8, 21, 24; §1.10): never a presence check.
+   * `.yes-no-dialog` is generic (Drive consent, row 8; "Disconnect and delete runtime", row 22; the
+   * replica's disconnect dialog), so it is never taken for one either.
    */
-  dialogPrimaryButton: ':scope > md-text-button[slot="primaryAction"], :scope > md-text-button[dialogaction="ok"]',
-  /** §1.11, S2 8ecf0cd + notifier bookmarklets [M]: the reCAPTCHA presence check, a host under body. */
+  knownDialog: '.change-runtime-type, .dismiss-runtime-warning, .yes-no-dialog, .local-mcp-connect-dialog, #sessions-dialog',
+  /** §1.11, S2 8ecf0cd + notifier bookmarklets [M]; row 37 (no newer capture) [L]: the reCAPTCHA check. */
   recaptchaDialog: 'body > colab-recaptcha-dialog',
+  /** Row 22 (N5, N3) [H]: Runtime → "Disconnect and delete runtime". The user's own disconnect. */
+  deleteRuntimeCommand: '[command="powerwash-current-vm"]',
+  /** Row 21 (N5, N13) [M]: Manage sessions; its Terminate buttons are the user's own disconnect. */
+  sessionsDialog: '#sessions-dialog',
+  /** Row 21 [M]: one session's row in the sessions dialog (its Terminate is in the row's shadow root). */
+  sessionRow: 'colab-session',
+  /** Row 21 [M]: "Terminate other sessions" in the sessions dialog's footer. */
+  terminateOthers: '.terminate-others',
 } as const;
 
-/**
- * §1.10, S4 (Colab's own strings) [S, authoritative]: how the disconnect dialog reads. Only the
- * English UI is evidenced; in another UI language the heading does not match and auto-reconnect
- * stays idle (the user still sees Colab's own dialog).
- */
-export const DISCONNECT_DIALOG_TEXT = { heading: /^\s*Runtime disconnected\s*$/i, reconnect: /^\s*Reconnect\s*$/i } as const;
-/**
- * §1.11 [S, texts only]: users report an "Are you still here?" / "Are you still there?" prompt
- * (colabtools #3597, #3763, #3829, #3839, #3896); its element is not documented anywhere, so any
- * open dialog whose heading or text asks this counts.
- */
-export const STILL_THERE_TEXT = /are\s+you\s+still\s+(?:there|here)/i;
-
-/** §1.14, S1 + S10 + pydata/xarray#6500 [M]: `<html theme="dark">` in dark mode. */
+/** §1.14, S1 + S10 + pydata/xarray#6500 [M]; row 15 (6 saved pages) [H]: `<html theme="dark">` in dark mode. */
 export const THEME_ATTRIBUTE = 'theme';
 export const DARK_THEME_VALUE = 'dark';

@@ -4,7 +4,9 @@
  * We never insert into `#top-toolbar` itself: its light DOM is Lit-rendered and re-created on
  * state changes (colab-dom.md §1.1). Once placed, we watch only the child lists of the anchor's
  * ancestors, so streaming cell output (which happens elsewhere in the tree) costs us nothing.
- * Before Colab's UI exists, or if the anchor never appears, we watch the whole document.
+ * Before Colab's UI exists, or if the anchor never appears, we watch the whole document. Our
+ * toolbar floats on its own only on a page Colab's page API confirms is a notebook (a notebook URL
+ * alone may be Colab's landing or an error page: colab-dom-2026H2.md row 1).
  */
 import { oncePerMicrotask } from './coalesce';
 import { SELECTORS } from './selectors';
@@ -14,11 +16,16 @@ export type Placement = { readonly kind: 'anchored' } | { readonly kind: 'floati
 export interface ToolbarSlotOptions {
   /** How long to wait for Colab's toolbar before floating our own (Colab's UI takes ~1 s to boot). */
   readonly anchorTimeoutMs: number;
+  /**
+   * Whether the page is a notebook as Colab's page API says (asked only when the toolbar is
+   * missing): a page that is not one, or that we cannot confirm, gets no floating toolbar.
+   */
+  readonly isNotebookPage: () => Promise<boolean>;
   readonly onPlacement: (placement: Placement) => void;
   readonly signal: AbortSignal;
 }
 
-export function keepNextToColabToolbar(host: HTMLElement, { anchorTimeoutMs, onPlacement, signal }: ToolbarSlotOptions): void {
+export function keepNextToColabToolbar(host: HTMLElement, { anchorTimeoutMs, isNotebookPage, onPlacement, signal }: ToolbarSlotOptions): void {
   let observer: MutationObserver | undefined;
   let placement: Placement['kind'] | undefined;
 
@@ -62,8 +69,11 @@ export function keepNextToColabToolbar(host: HTMLElement, { anchorTimeoutMs, onP
     clearTimeout(fallbackTimer);
     fallbackTimer = setTimeout(() => {
       if (signal.aborted || placement === 'anchored') return;
-      document.body.append(host);
-      report({ kind: 'floating', reason: `${SELECTORS.topToolbar} not found` });
+      void isNotebookPage().then((notebook) => {
+        if (!notebook || signal.aborted || placement === 'anchored') return;
+        document.body.append(host);
+        report({ kind: 'floating', reason: `${SELECTORS.topToolbar} not found` });
+      });
     }, anchorTimeoutMs);
   }
 

@@ -1,10 +1,14 @@
 /**
- * Isolated-world entry on Colab pages: starts the features for this page's life, nothing else.
+ * Isolated-world entry on Colab pages: starts the features while the page is a notebook, and
+ * answers the popup's "Check compatibility" on any Colab page. Nothing else.
  * Any failure is caught here so that nothing from the extension reaches the page as an uncaught error.
  */
+import { whileOnNotebook } from '../colab/location';
+import { answerCompatChecks } from '../features/compat-listener';
 import { startSessionGuard } from '../features/session-guard';
 import { startToolbar } from '../features/toolbar';
-import { startPageLife, type PageLife } from './life';
+import type { PageLife } from '../shared/page-life';
+import { startPageLife } from './life';
 
 const FEATURES: readonly { readonly id: string; readonly start: (life: PageLife) => void }[] = [
   { id: 'toolbar', start: startToolbar },
@@ -12,10 +16,15 @@ const FEATURES: readonly { readonly id: string; readonly start: (life: PageLife)
 ];
 
 const life = startPageLife();
-for (const feature of FEATURES) {
-  try {
-    feature.start(life);
-  } catch (error) {
-    console.warn(`[Colab Launchpad] ${feature.id} could not start:`, error);
+answerCompatChecks(life);
+// Colab's landing page and any other page that is not a notebook get no Launchpad UI at all.
+whileOnNotebook((signal) => {
+  const notebookLife: PageLife = { signal, checkAlive: life.checkAlive };
+  for (const feature of FEATURES) {
+    try {
+      feature.start(notebookLife);
+    } catch (error) {
+      console.warn(`[Colab Launchpad] ${feature.id} could not start:`, error);
+    }
   }
-}
+}, life.signal);

@@ -5,14 +5,11 @@
  * feature adds to the page is torn down on abort, so an orphaned copy leaves nothing behind.
  */
 import browser from '../shared/browser';
+import type { PageLife } from '../shared/page-life';
+
+export type { PageLife };
 
 const STARTED_EVENT = 'colab-launchpad:content-script-started';
-
-export interface PageLife {
-  readonly signal: AbortSignal;
-  /** Aborts the life if the extension was reloaded or removed; returns whether it is still alive. */
-  checkAlive(): boolean;
-}
 
 export function startPageLife(): PageLife {
   const controller = new AbortController();

@@ -72,6 +72,8 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
 export function badgeText(badge: Badge): string {
   switch (badge.kind) {
     case 'not-connected': return t('badgeNotConnected');
+    case 'disconnected': return t('badgeDisconnected');
+    case 'connected': return t('badgeConnected');
     case 'connecting': return t('badgeConnecting');
     case 'unknown': return t('badgeUnknown');
     case 'no-gpu': return t('badgeNoGpu');
@@ -83,7 +85,7 @@ export function badgeText(badge: Badge): string {
 }
 
 const ICON: Record<Badge['kind'], IconName> = {
-  'not-connected': 'offline', connecting: 'running', unknown: 'warning', 'no-gpu': 'chip', gpu: 'chip', tpu: 'chip',
+  'not-connected': 'offline', disconnected: 'offline', connected: 'chip', connecting: 'running', unknown: 'warning', 'no-gpu': 'chip', gpu: 'chip', tpu: 'chip',
 };
 
 function mismatchText(badge: Badge): string | undefined {

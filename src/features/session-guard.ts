@@ -4,18 +4,19 @@
  * API. It reports to the worker what only the page can see:
  * - the connection (Colab's connect button, with its backend: CPU, GPU or TPU), on change;
  * - real user activity (trusted keydown/pointerdown, passive, at most one message a minute);
- * - Colab's "Runtime disconnected" dialog, whose Reconnect it clicks only when the worker says the
- *   user turned auto-reconnect on;
+ * - a disconnect that Colab, not the user, caused (src/colab/reconnect.ts), which it reconnects
+ *   through the page API only when the worker says the user turned auto-reconnect on;
  * - presence checks (reCAPTCHA, "Are you still there?"), which it never clicks or dismisses;
  * - a long run finishing (connect button busy → idle), for the optional "cell finished" notification.
  */
 import * as v from 'valibot';
 import { request } from '../colab/bridge';
 import { watchConnection, type ConnectionState } from '../colab/connection';
-import { clickReconnect, watchDialogs, type PresenceCheck } from '../colab/dialogs';
+import { SETTLE_MS, findEvidencedReconnectButton, watchDialogs, type PresenceCheck } from '../colab/dialogs';
+import { isColabsDisconnect, watchUserInput } from '../colab/reconnect';
 import { watchNotebook } from '../colab/location';
 import { notebookIdentity } from '../colab/notebook-key';
-import type { PageLife } from '../content/life';
+import type { PageLife } from '../shared/page-life';
 import browser, { type Runtime } from '../shared/browser';
 import {
   GuardDialogReplySchema,
@@ -56,17 +57,19 @@ export function startSessionGuard(life: PageLife): void {
   }, { once: true });
 
   // --- connection and accelerator ------------------------------------------------------------------
+  const input = watchUserInput((el) => el.hasAttribute('data-launchpad-host'), signal);
   let current: ConnectionState = { status: 'unknown', reason: 'not read yet' };
   let sent = '';
   let busySince: number | null = null;
   /** The runtime's accelerator model (T4, L4, V5E1…) from the page API, read once per connection. */
   let model: string | null = null;
   const report = () => {
-    const backend = current.status === 'connected' ? current.backend : null;
+    // An accelerator no signal names is reported as none known (null), never as CPU.
+    const backend = current.status === 'connected' && current.backend !== 'unknown' ? current.backend : null;
     const identity = notebookIdentity(location.href);
     const notebookKey = identity?.kind === 'persistent' ? identity.key : null;
     const accelerator = backend === null ? null : model;
-    const key = `${current.status}:${backend}:${accelerator}:${notebookKey}`;
+    const key = `${current.status}:${String(backend)}:${accelerator}:${notebookKey}`;
     if (key === sent) return;
     sent = key;
     void send({ type: 'guard-status', notebookKey, connection: current.status, backend, accelerator });
@@ -81,7 +84,12 @@ export function startSessionGuard(life: PageLife): void {
     );
   };
   watchConnection((state) => {
-    if (state.status === 'connected' && current.status !== 'connected') readModel();
+    if (state.status === 'connected' && current.status !== 'connected') {
+      readModel();
+      input.connected();
+      disconnectHandled = false;
+    }
+    if (state.status === 'disconnected' && current.status === 'connected') void onDisconnected(Date.now());
     if (state.status !== 'connected') model = null;
     current = state;
     if (state.status === 'connected' && state.busy) busySince ??= Date.now();
@@ -106,18 +114,40 @@ export function startSessionGuard(life: PageLife): void {
   };
   for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, onInput, { capture: true, passive: true, signal });
 
-  // --- dialogs -------------------------------------------------------------------------------------
-  let disconnectShown = false;
+  // --- disconnects and dialogs ---------------------------------------------------------------------
+  let disconnectHandled = false;
+  let colabSaysDisconnected = false;
   let presenceShown = new Set<PresenceCheck>();
-  const onDisconnected = async () => {
+  const connectedNow = () => current.status === 'connected';
+  /** A disconnect seen at `at`: undone only when it was Colab's and the user turned auto-reconnect on. */
+  async function onDisconnected(at: number) {
+    if (disconnectHandled) return;
+    disconnectHandled = true;
+    // Colab may show its dialog a moment after the button changes; it helps tell whose disconnect it was.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (signal.aborted || connectedNow() || !isColabsDisconnect(input.facts(at, colabSaysDisconnected))) return;
     const reply = v.safeParse(GuardDialogReplySchema, await send({ type: 'guard-disconnected' }));
-    if (!reply.success || !reply.output.reconnect || signal.aborted) return;
-    void send({ type: 'guard-reconnect', outcome: clickReconnect() ? 'clicked' : 'missing' });
-  };
-  watchDialogs((reading) => {
-    if (reading.disconnected && !disconnectShown) void onDisconnected();
-    disconnectShown = reading.disconnected;
-    for (const check of reading.presence) if (!presenceShown.has(check)) void send({ type: 'guard-presence', check });
-    presenceShown = new Set(reading.presence);
-  }, signal);
+    if (!reply.success || !reply.output.reconnect || signal.aborted || connectedNow()) return;
+    const outcome = await request('reconnect', {}, { timeoutMs: BRIDGE_TIMEOUT_MS, signal }).then(
+      () => 'requested' as const,
+      () => {
+        // No page API: only the dialog identified by its evidenced texts is ever clicked.
+        const button = findEvidencedReconnectButton();
+        button?.click();
+        return button ? ('clicked' as const) : ('missing' as const);
+      },
+    );
+    void send({ type: 'guard-reconnect', outcome });
+  }
+  watchDialogs(
+    () => ({ connected: connectedNow(), lastInputAt: input.lastInputAt(), now: Date.now() }),
+    (reading) => {
+      colabSaysDisconnected = reading.disconnected;
+      // Colab's own dialog, on a page that was already disconnected when we started watching.
+      if (reading.disconnected && !connectedNow()) void onDisconnected(Date.now());
+      for (const check of reading.presence) if (!presenceShown.has(check)) void send({ type: 'guard-presence', check });
+      presenceShown = new Set(reading.presence);
+    },
+    signal,
+  );
 }

@@ -6,12 +6,14 @@
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../colab/bridge';
 import { watchNotebook } from '../colab/location';
 import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
-import type { PageLife } from '../content/life';
+import type { PageLife } from '../shared/page-life';
 import { TOOLBAR_ENTRIES, entrySteps, type DialogEntry, type ToolbarEntry, type ValidStep } from '../recipes';
+import { FEATURE_NAMES } from '../shared/compat-features';
 import { t } from '../shared/i18n';
 import { onMessageToContent } from '../shared/messages';
 import { copyText } from '../ui/clipboard';
@@ -63,6 +65,35 @@ function notebookLife(pageSignal: AbortSignal, identity: NotebookIdentity | null
 const runsGpuCheck = (entry: ToolbarEntry) => entry.kind === 'run' && entry.steps.some((step) => step.recipe === 'gpu-check');
 const GPU_CHECK = TOOLBAR_ENTRIES.find(runsGpuCheck);
 
+/** How long after Colab's toolbar appears its page API is given to finish booting. */
+const PROBE_DELAY_MS = 2_000;
+
+/**
+ * The page-API probes of "Check compatibility", run once per notebook when the page starts: a
+ * missing member names the features it breaks, visibly, before the user meets the failure.
+ */
+function useStartupProbes(placement: Placement | undefined, signal: AbortSignal): string {
+  const [problem, setProblem] = useState('');
+  const placed = placement !== undefined;
+  useEffect(() => {
+    setProblem('');
+    if (!placed) return;
+    const timer = setTimeout(() => {
+      request('probe-api', {}, { timeoutMs: 3_000, signal }).then(
+        (results) => {
+          const missing = results.filter((r) => r.result === 'missing');
+          const features = [...new Set(missing.map((r) => t(FEATURE_NAMES[r.feature])))];
+          if (!signal.aborted && missing.length > 0) setProblem(t('compatStartupProblem', [features.join(', '), missing.slice(0, 3).map((r) => r.path).join(', ')]));
+        },
+        () => undefined, // the page script did not answer: every request says so when it is made
+      );
+    }, PROBE_DELAY_MS);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    return () => clearTimeout(timer);
+  }, [placed, signal]);
+  return problem;
+}
+
 const menuLabel = (entry: ToolbarEntry) => (entry.kind === 'dialog' ? `${t(entry.title)}…` : t(entry.title));
 
 function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; life: PageLife }) {
@@ -78,6 +109,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   // Runs belong to the notebook they started in: a notebook change abandons their state.
   const [notebook, setNotebook] = useState(() => notebookLife(life.signal, notebookIdentity(location.href)));
   const accelerator = useAccelerator(notebook.signal);
+  const compatProblem = useStartupProbes(placement, notebook.signal);
   const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
   const menu = useRef<MenuButtonHandle>(null);
@@ -218,6 +250,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         {status}
       </span>
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
+      {compatProblem && <p class="notice">{compatProblem}</p>}
       {problem && (
         <div class="alert" role="alert">
           <p>
@@ -266,6 +299,7 @@ export function startToolbar(life: PageLife): void {
   watchTheme((theme) => (host.dataset.theme = theme), life.signal);
   keepNextToColabToolbar(host, {
     anchorTimeoutMs: ANCHOR_TIMEOUT_MS,
+    isNotebookPage: () => request('kernel-state', {}, { timeoutMs: 3_000, signal: life.signal }).then((state) => state.notebook, () => false),
     signal: life.signal,
     onPlacement: (next) => {
       placement = next;

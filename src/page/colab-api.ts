@@ -3,7 +3,8 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome } from '../colab/bridge-protocol';
+import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type KernelState, type ProbeResult } from '../colab/bridge-protocol';
+import { PAGE_API_PROBES } from '../colab/probes';
 
 export class ApiError extends Error {
   constructor(
@@ -138,6 +139,89 @@ export function runtimeInfo(): { requested: AcceleratorSetting; assigned: Accele
   const kernel = isObject(notebook) ? (notebook.kernel ?? call(notebook, 'getKernel')) : undefined;
   const endpoint = call(kernel, 'getEndpoint');
   return { requested: setting(call(notebook, 'getNotebookModel')), assigned: setting(call(endpoint, 'getManagedEndpoint')) };
+}
+
+const classOf = (accelerator: string): KernelState['accelerator'] => {
+  const upper = accelerator.toUpperCase();
+  return upper === 'GPU' ? 'gpu' : upper === 'TPU' ? 'tpu' : upper === 'NONE' || upper === '' ? 'cpu' : null;
+};
+
+/**
+ * The connection as the page API says it (colab-dom.md §2: `kernel.isConnected()` / `getState()`
+ * [M], `notebook.kernelLastConnectedTimeMs` [S], `notebook.isExecuting()` [S], the managed
+ * endpoint's accelerator [S]). Answers at once, also before Colab boots (then `notebook: false`).
+ */
+export function kernelState(): KernelState {
+  const notebook = globalNotebook();
+  if (!isObject(notebook)) return { notebook: false, connected: null, state: null, everConnected: null, executing: null, accelerator: null };
+  const kernel = notebook.kernel ?? call(notebook, 'getKernel');
+  const connected = call(kernel, 'isConnected');
+  const rawState = call(kernel, 'getState') ?? (isObject(kernel) ? kernel.state : undefined);
+  const last = notebook.kernelLastConnectedTimeMs;
+  const executing = call(notebook, 'isExecuting');
+  const assigned = connected === true ? setting(call(call(kernel, 'getEndpoint'), 'getManagedEndpoint')) : null;
+  return {
+    notebook: true,
+    connected: typeof connected === 'boolean' ? connected : null,
+    state: typeof rawState === 'string' ? rawState.toLowerCase().slice(0, 40) : null,
+    everConnected: typeof last === 'number' && Number.isFinite(last) ? last > 0 : null,
+    executing: typeof executing === 'boolean' ? executing : null,
+    accelerator: assigned ? classOf(assigned.accelerator) : null,
+  };
+}
+
+/**
+ * Reconnects as the "Runtime disconnected" dialog's Reconnect does (S4: `attemptAutoconnect(2)`).
+ * Its promise is not awaited (a new VM can take a minute); its failure is Colab's to show.
+ */
+export function reconnect(): { called: true } {
+  const notebook = globalNotebook();
+  if (!isObject(notebook) || !isFunction(notebook, 'attemptAutoconnect')) {
+    throw new ApiError('api-missing', "Colab's page API has no colab.global.notebook.attemptAutoconnect().");
+  }
+  try {
+    const pending = (notebook.attemptAutoconnect as (n: number) => unknown).call(notebook, 2);
+    if (pending instanceof Promise) pending.catch(() => undefined);
+  } catch (error) {
+    throw new ApiError('api-changed', `colab.global.notebook.attemptAutoconnect threw: ${String(error)}`);
+  }
+  return { called: true };
+}
+
+/** One step of a probe path: a property, `name[0]`, or `name()`. */
+function step(value: unknown, segment: string): { value: unknown } | 'missing' | 'skipped' {
+  const match = /^([A-Za-z_$][\w$]*)(\[0\]|\(\))?$/.exec(segment);
+  if (!match || !isObject(value)) return 'missing';
+  const [, name = '', suffix] = match;
+  let next: unknown = value[name];
+  if (next === undefined) return 'missing';
+  if (suffix === '()') {
+    if (typeof next !== 'function') return 'missing';
+    try {
+      next = (next as () => unknown).call(value);
+    } catch {
+      return 'missing';
+    }
+  } else if (suffix === '[0]') {
+    if (!Array.isArray(next)) return 'missing';
+    if (next.length === 0) return 'skipped';
+    next = next[0];
+  }
+  return next === null ? 'skipped' : { value: next };
+}
+
+/** Check compatibility: each member of src/colab/probes.ts, there or not (never throws). */
+export function probeApi(): ProbeResult[] {
+  return PAGE_API_PROBES.map(({ path, kind, feature }) => {
+    let value: unknown = window;
+    for (const segment of path.split('.')) {
+      const next = step(value, segment);
+      if (typeof next === 'string') return { path, feature, result: next };
+      value = next.value;
+    }
+    const ok = kind === 'array' ? Array.isArray(value) : kind === 'function' ? typeof value === 'function' : kind === 'number' ? typeof value === 'number' : isObject(value);
+    return { path, feature, result: ok ? 'ok' : 'missing' };
+  });
 }
 
 /** How often a running cell's state is read, to notice a run that ends without execution_completed. */

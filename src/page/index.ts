@@ -16,7 +16,7 @@ import {
   type BridgeRequest,
   type CellOutcome,
 } from '../colab/bridge-protocol';
-import { ApiError, insertAndRun, notebookController, runtimeInfo, userInteractionOccurred } from './colab-api';
+import { ApiError, insertAndRun, kernelState, notebookController, probeApi, reconnect, runtimeInfo, userInteractionOccurred } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -45,6 +45,12 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       return runtimeInfo();
     case 'user-interaction':
       return userInteractionOccurred(BOOT_GRACE_MS);
+    case 'kernel-state':
+      return kernelState();
+    case 'reconnect':
+      return reconnect();
+    case 'probe-api':
+      return probeApi();
     case 'await-completion': {
       const completion = runs.get(request.cellId);
       if (!completion) throw new UnknownCell(request.cellId);

@@ -22,6 +22,7 @@ import type { GuardEventKind, TabState } from '../shared/guard-state';
 import { loadAllTabStates, loadGuardSettings, saveGuardSettings } from '../shared/guard-storage';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendGuardFromPopup } from '../shared/messages';
+import { currentTabId } from './current-tab';
 
 const CAP_MS = 12 * 3_600_000;
 
@@ -29,15 +30,8 @@ interface View {
   readonly read: SettingsRead;
   readonly tabs: readonly Tabs.Tab[];
   readonly states: ReadonlyMap<number, TabState>;
-  /** The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened as a page. */
+  /** The tab the popup is about (./current-tab.ts). */
   readonly currentTabId: number | undefined;
-}
-
-async function currentTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
 }
 
 async function loadView(): Promise<View> {

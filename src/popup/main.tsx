@@ -3,6 +3,7 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './popup.css';
+import { CompatPanel } from './compat-panel';
 import { GuardPanel } from './guard-panel';
 
 function Popup() {
@@ -14,6 +15,7 @@ function Popup() {
       </h1>
       <p>{t('popupIntro')}</p>
       <GuardPanel />
+      <CompatPanel />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('popupOptions')}
       </button>

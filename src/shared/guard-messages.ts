@@ -20,10 +20,13 @@ export const GuardFromTabSchema = v.variant('type', [
   }),
   /** A real (trusted) keydown or pointerdown in the page; throttled by the sender. */
   v.strictObject({ type: v.literal('guard-activity') }),
-  /** Colab shows its "Runtime disconnected" dialog. Reply: GuardDialogReply (messages.ts). */
+  /** Colab (not the user) disconnected the runtime. Reply: GuardDialogReply (messages.ts). */
   v.strictObject({ type: v.literal('guard-disconnected') }),
-  /** What happened after the worker said to reconnect. */
-  v.strictObject({ type: v.literal('guard-reconnect'), outcome: v.picklist(['clicked', 'missing']) }),
+  /**
+   * What happened after the worker said to reconnect: `requested` through the page API, `clicked`
+   * the dialog's evidenced Reconnect (no API), or `missing` (neither was possible).
+   */
+  v.strictObject({ type: v.literal('guard-reconnect'), outcome: v.picklist(['requested', 'clicked', 'missing']) }),
   /** A presence check appeared (never answered by us). */
   v.strictObject({ type: v.literal('guard-presence'), check: v.picklist(['recaptcha', 'still-there']) }),
   /** A run finished after this long (connect button busy → idle); only runs of a minute or more. */
