@@ -1,39 +1,45 @@
 /**
- * The adapter's view of Colab, checked against the replica: the selectors in src/colab/selectors.ts
- * find the connect button, and its reading parses to the state the replica shows.
+ * The adapter's view of Colab, checked against the replica in each UI language: the selectors in
+ * src/colab/selectors.ts find the connect button, and its structure and evidenced texts alone (no
+ * page API) read as the state the replica shows. Where no evidenced string names the accelerator
+ * (Chinese, or a GPU in Spanish), the reading says `unknown`, never CPU.
  */
-import { parseConnectButton, type ConnectButtonReading } from '../src/colab/connection';
+import { connectionOf, type Backend, type ConnectButtonReading, type ConnectionState } from '../src/colab/connection';
 import { SELECTORS } from '../src/colab/selectors';
 import { DRIVE_ID, expect, expectOneToolbar, openNotebook, test } from './fixtures';
 
-const CASES: [string[], ReturnType<typeof parseConnectButton>['status'], string?][] = [
-  [['runtime:cpu'], 'connected', 'cpu'],
-  [['runtime:t4'], 'connected', 'gpu'],
-  [['runtime:a100'], 'connected', 'gpu'],
-  [['runtime:tpu'], 'connected', 'tpu'],
+type Case = [string[], ConnectionState['status'], Record<string, Backend>?];
+const CASES: Case[] = [
+  [['runtime:cpu'], 'connected', { en: 'cpu', es: 'cpu', 'zh-CN': 'unknown' }],
+  [['runtime:t4'], 'connected', { en: 'gpu', es: 'unknown', 'zh-CN': 'unknown' }],
+  [['runtime:tpu'], 'connected', { en: 'tpu', es: 'unknown', 'zh-CN': 'unknown' }],
   [['runtime:none'], 'not-connected'],
-  [['state:disconnected'], 'disconnected'],
   [['state:connecting'], 'connecting'],
 ];
 
-test('the connect button reads as the state the replica shows, through the selector module', async ({ page }) => {
-  for (const [flags, status, backend] of CASES) {
-    await openNotebook(page, `/drive/${DRIVE_ID}`, ['boot:200', ...flags]);
-    await expectOneToolbar(page);
-    const reading = await page.evaluate((selectors): ConnectButtonReading | null => {
-      const host = document.querySelector(selectors.connectButton);
-      const inner = host?.shadowRoot?.querySelector<HTMLElement & { disabled?: boolean }>(selectors.connectButtonInner);
-      if (!host || !inner) return null;
-      return {
-        tooltip: inner.getAttribute('tooltiptext'),
-        text: inner.textContent ?? '',
-        disabled: inner.disabled === true || inner.hasAttribute('disabled'),
-        hasSparklines: inner.querySelector(selectors.usageSparkline) !== null || host.shadowRoot?.querySelector(selectors.usageSparkline) != null,
-      };
-    }, { connectButton: SELECTORS.connectButton, connectButtonInner: SELECTORS.connectButtonInner, usageSparkline: SELECTORS.usageSparkline });
-    expect(reading, flags.join()).not.toBeNull();
-    const state = parseConnectButton(reading as ConnectButtonReading);
-    expect(state.status, flags.join()).toBe(status);
-    if (backend) expect(state, flags.join()).toMatchObject({ backend });
-  }
-});
+for (const lang of ['en', 'es', 'zh-CN']) {
+  test(`the connect button reads as the state the replica shows, in ${lang}, from structure and evidenced text`, async ({ page }) => {
+    for (const [flags, status, backends] of CASES) {
+      await openNotebook(page, `/drive/${DRIVE_ID}`, ['boot:200', `lang:${lang}`, ...flags]);
+      await expectOneToolbar(page);
+      const reading = await page.evaluate((s): ConnectButtonReading | null => {
+        const host = document.querySelector(s.connectButton);
+        const shadow = host?.shadowRoot;
+        const inner = shadow?.querySelector<HTMLElement & { disabled?: boolean }>(s.connectButtonInner);
+        if (!shadow || !inner) return null;
+        const icon = shadow.querySelector<HTMLElement>(s.connectIcon);
+        return {
+          tooltip: inner.getAttribute('tooltiptext') ?? shadow.querySelector(s.connectTooltip)?.getAttribute('message') ?? null,
+          text: [...inner.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''),
+          disabled: inner.disabled === true || inner.hasAttribute('disabled') || inner.classList.contains('disabled'),
+          hasSparklines: shadow.querySelector(s.usageSparkline) !== null || inner.querySelector(s.usageSparkline) !== null,
+          hasConnectIcon: icon !== null && !icon.hidden,
+        };
+      }, { connectButton: SELECTORS.connectButton, connectButtonInner: SELECTORS.connectButtonInner, connectIcon: SELECTORS.connectIcon, connectTooltip: SELECTORS.connectTooltip, usageSparkline: SELECTORS.usageSparkline });
+      expect(reading, flags.join()).not.toBeNull();
+      const state = connectionOf(reading, null);
+      expect(state.status, flags.join()).toBe(status);
+      if (backends) expect(state, flags.join()).toMatchObject({ backend: backends[lang] });
+    }
+  });
+}

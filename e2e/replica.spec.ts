@@ -470,3 +470,371 @@ test('routing: Colab paths get the shell with a Trusted Types CSP; other hosts a
   await expect(outside.goto('https://fonts.googleapis.com/css2?family=Roboto')).rejects.toThrow();
   // (not closed here: closing a page right after an aborted navigation can hang; the context goes in afterEach)
 });
+
+// --- Evidence of 2026-H2 (colab-dom-2026H2.md): languages, landing page, dialogs, user-initiated disconnects ---
+
+interface ReplicaHooks2 {
+  dialogClicks: string[];
+  disconnects: { cause: string; at: number }[];
+  commands: string[];
+  dropConnection(): void;
+  setConnectionState(state: string): void;
+  setRuntime(kind: string): void;
+  showDisconnectDialog(): void;
+  showStillThere(): void;
+  navigate(path: string): void;
+}
+type Kernel2 = { isConnected(): boolean; getState(): string };
+type Notebook2 = { kernel: Kernel2; kernelLastConnectedTimeMs: number; attemptAutoconnect(n: number): Promise<boolean>; cells: unknown[] };
+type Window2 = Window & { colab?: { global: { notebook: Notebook2 } }; __replica: ReplicaHooks2 };
+
+/** The connect button's parts of rows 12–14, read through its shadow roots. */
+function readConnectParts() {
+  const host = document.querySelector('colab-notebook-toolbar#top-toolbar > colab-connect-button');
+  const root = host?.shadowRoot;
+  const connect = root?.querySelector('colab-toolbar-button#connect.split-button');
+  const inner = connect?.shadowRoot?.querySelector('md-text-button');
+  const sr = inner?.shadowRoot?.querySelector('span.screenreader-only');
+  return {
+    icon: root?.querySelectorAll('#connect-icon').length ?? -1,
+    iconLabel: root?.querySelector('md-icon-button#connect-icon.icon-okay')?.getAttribute('aria-label') ?? null,
+    text: connect?.textContent?.trim() ?? null,
+    tooltip: connect?.getAttribute('tooltiptext') ?? null,
+    disabled: connect?.classList.contains('split-button') && connect.hasAttribute('disabled'),
+    screenReader: sr?.textContent ?? null,
+    usageTextNode: [...(sr?.childNodes ?? [])].some((n) => n.nodeType === Node.TEXT_NODE && /\d+\.\d+ GB\/\d+/.test(n.textContent ?? '')),
+    trigger: root?.querySelector('colab-tooltip-trigger#colab-connect-tooltip')?.getAttribute('message') ?? null,
+    dropdown: root?.querySelector('md-icon-button#connect-dropdown')?.getAttribute('aria-label') ?? null,
+    sparklines: connect?.querySelectorAll('colab-usage-sparkline.ram, colab-usage-sparkline.disks').length ?? 0,
+  };
+}
+
+/** Every text and attribute value of the page, shadow roots included (what an extension could read). */
+function pageTexts(): string {
+  const out: string[] = [];
+  const walk = (root: Node) => {
+    for (const node of root.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent ?? '');
+      if (node instanceof Element) {
+        if (node.tagName === 'SCRIPT' || node.tagName === 'STYLE') continue;
+        for (const attr of node.attributes) out.push(attr.value);
+        if (node.shadowRoot) walk(node.shadowRoot);
+        walk(node);
+      }
+    }
+  };
+  walk(document.body);
+  return out.join('\n');
+}
+
+const ES_CPU_TOOLTIP = 'Conectado a\ndel backend de Google Compute Engine en Python 3\nRAM: 1.26 GB/12.67 GB\nDisco: 21.20 GB/107.72 GB';
+const ENGLISH_PHRASES = ['Connected to', 'backend (GPU)', 'Reconnect', 'Runtime disconnected', 'Are you still there'];
+
+test('texts table: every language has every key; invented non-English texts avoid the English evidence', async () => {
+  const { TEXTS, ENGLISH_EVIDENCE_PHRASES, textsFor } = await import('./replica/replica-texts.js');
+  const table = TEXTS as Record<string, Record<string, { text: string; source: string }>>;
+  expect(ENGLISH_EVIDENCE_PHRASES).toEqual(ENGLISH_PHRASES);
+  expect(Object.keys(table)).toEqual(['en', 'es', 'zh-CN']);
+  const keys = Object.keys(table.en ?? {});
+  for (const lang of ['es', 'zh-CN']) {
+    expect(Object.keys(table[lang] ?? {}).sort(), lang).toEqual([...keys].sort());
+    for (const [key, entry] of Object.entries(table[lang] ?? {})) {
+      expect(entry.source, `${lang}.${key}`).toMatch(/^(invented|N6b row 13)$/);
+      for (const phrase of ENGLISH_PHRASES) expect(entry.text, `${lang}.${key}`).not.toContain(phrase);
+    }
+  }
+  for (const [key, entry] of Object.entries(table.en ?? {})) expect(entry.source, `en.${key}`).not.toBe('');
+  // The evidenced Spanish strings (row 13, N6b) and no evidenced Chinese ones.
+  const evidencedEs = Object.entries(table.es ?? {}).filter(([, e]) => e.source !== 'invented').map(([k]) => k).sort();
+  expect(evidencedEs).toEqual(['backendCpu', 'cmd:runall', 'connectIcon', 'connectedTo', 'disk', 'ram', 'usageSeparator']);
+  expect(Object.values(table['zh-CN'] ?? {}).every((e) => e.source === 'invented')).toBe(true);
+  expect((textsFor('es') as Record<string, string>)['cmd:runall']).toBe('Ejecutar todo');
+  expect((textsFor('nope') as Record<string, string>).connect).toBe('Connect');
+});
+
+test('lang:es: <html lang>, the verbatim CPU tooltip of N6b, Spanish states, dialogs and labels', async () => {
+  const { page } = await open(['boot:0', 'lang:es', 'exec:500']);
+  await ready(page);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+  expect(await page.evaluate(readConnectParts)).toEqual({
+    icon: 1, iconLabel: 'Enfocar la última celda ejecutada', text: '', tooltip: ES_CPU_TOOLTIP, disabled: false,
+    screenReader: ES_CPU_TOOLTIP, usageTextNode: true, trigger: ES_CPU_TOOLTIP, dropdown: 'Opciones de conexión adicionales', sparklines: 2,
+  });
+  expect(await page.evaluate(() => document.querySelector('colab-notebook-toolbar-run-button')?.shadowRoot?.querySelector('#toolbar-run-button')?.textContent)).toBe('Ejecutar todo');
+  await expect(page.locator('#runtime-menu-button')).toHaveText('Entorno de ejecución');
+  expect(await page.locator('#runtime-menu [command="powerwash-current-vm"]').textContent()).toBe('Desconectar y eliminar entorno de ejecución');
+
+  await page.evaluate(() => (window as unknown as Window2).__replica.setRuntime('t4'));
+  expect((await page.evaluate(readConnectParts)).tooltip).toBe('Conectado a\ndel backend de Google Compute Engine en Python 3 (GPU)\nRAM: 2.31 GB/12.67 GB\nDisco: 30.12 GB/112.64 GB');
+  await page.evaluate(() => (window as unknown as ApiWindow).colab.global.notebook.cells[1]?.runButton.click());
+  expect((await page.evaluate(readConnectParts)).tooltip).toMatch(/^Esperando a que termine la ejecución actual\.\nConectado a\n/);
+  const set = (state: string) => page.evaluate((s) => (window as unknown as Window2).__replica.setConnectionState(s), state);
+  await set('not-connected');
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Conectar', tooltip: 'Conectarse a un nuevo entorno de ejecución', screenReader: 'Conectarse a un nuevo entorno de ejecución', usageTextNode: false });
+  await set('disconnected');
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Volver a conectar', tooltip: 'Haz clic para conectarte', trigger: 'Haz clic para conectarte' });
+  await set('connecting');
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Conectando', disabled: true });
+  await set('connected');
+
+  await page.evaluate(() => (window as unknown as Window2).__replica.showDisconnectDialog());
+  const dialog = page.locator('body > mwc-dialog[open].yes-no-dialog');
+  await expect(dialog.locator('#title')).toHaveText('Entorno de ejecución desconectado');
+  await expect(dialog.locator('md-text-button[slot=secondaryAction][dialogaction=cancel]')).toHaveText('Cerrar');
+  await expect(dialog.locator('md-text-button[slot=primaryAction][dialogaction=ok]')).toHaveText('Volver a conectar');
+  await page.evaluate(() => (window as unknown as Window2).__replica.showStillThere());
+  await expect(page.locator('body > mwc-dialog[open]:not([class])').locator('#title')).toHaveText('¿Sigues ahí?');
+  for (const phrase of ENGLISH_PHRASES) expect(await page.evaluate(pageTexts)).not.toContain(phrase);
+});
+
+test('lang:zh-CN: invented Chinese stand-ins everywhere the extension could read state; no English evidence phrase', async () => {
+  const { page } = await open(['boot:0', 'lang:zh-CN', 'runtime:t4']);
+  await ready(page);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  const parts = await page.evaluate(readConnectParts);
+  expect(parts).toMatchObject({ icon: 1, text: '', sparklines: 2, usageTextNode: true, tooltip: '已连接到\nPython 3 Google Compute Engine 后端 (GPU)\nRAM：2.31 GB/12.67 GB\n磁盘：30.12 GB/112.64 GB' });
+  const texts: string[] = [await page.evaluate(pageTexts)];
+  const hooks = (fn: string) => page.evaluate((name) => (window as unknown as Record<string, Record<string, () => void>>).__replica?.[name]?.(), fn);
+  await hooks('showDisconnectDialog');
+  await expect(page.locator('body > mwc-dialog[open].yes-no-dialog #title')).toHaveText('运行时已断开连接');
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: '重新连接', tooltip: '点击即可连接' });
+  await hooks('showStillThere');
+  await expect(page.locator('body > mwc-dialog[open]:not([class]) #title')).toHaveText('您还在吗？');
+  texts.push(await page.evaluate(pageTexts));
+  await page.evaluate(() => (window as unknown as Window2).__replica.setConnectionState('not-connected'));
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: '连接', tooltip: '连接到新的运行时' });
+  texts.push(await page.evaluate(pageTexts));
+  for (const phrase of ENGLISH_PHRASES) for (const text of texts) expect(text).not.toContain(phrase);
+});
+
+test('connect button per rows 12/14 in English: no #connect-icon unless connected, screen-reader text, tooltip trigger', async () => {
+  const { page } = await open(['boot:0']);
+  await ready(page);
+  expect(await page.evaluate(readConnectParts)).toEqual({
+    icon: 1, iconLabel: 'Focus the last run cell', text: '', tooltip: CPU_TOOLTIP, disabled: false, screenReader: CPU_TOOLTIP, usageTextNode: true,
+    trigger: CPU_TOOLTIP, dropdown: 'Additional connection options', sparklines: 2,
+  });
+  await page.evaluate(() => (window as unknown as Window2).__replica.setConnectionState('disconnected'));
+  expect(await page.evaluate(readConnectParts)).toEqual({
+    icon: 0, iconLabel: null, text: 'Reconnect', tooltip: 'Click to connect', disabled: false, screenReader: 'Click to connect', usageTextNode: false,
+    trigger: 'Click to connect', dropdown: 'Additional connection options', sparklines: 0,
+  });
+  await page.evaluate(() => (window as unknown as Window2).__replica.setConnectionState('not-connected'));
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Connect', tooltip: 'Connect to a new runtime', screenReader: 'Connect to a new runtime', trigger: 'Connect to a new runtime' });
+  await page.evaluate(() => (window as unknown as Window2).__replica.setConnectionState('connecting'));
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Connecting', disabled: true, tooltip: null, sparklines: 0 });
+});
+
+test('"Are you still there?" per row 9: classless mwc-dialog, shadow #title, light-DOM primaryAction; clicks recorded', async () => {
+  const { page } = await open(['boot:0']);
+  await ready(page);
+  await page.evaluate(() => (window as unknown as Window2).__replica.showStillThere());
+  const dom = await page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('body > mwc-dialog[open]')];
+    const host = hosts[0];
+    const primary = host?.querySelector(':scope > [slot="primaryAction"]');
+    return {
+      count: hosts.length, cls: host?.getAttribute('class') ?? null, parent: host?.parentElement?.tagName,
+      title: host?.shadowRoot?.querySelector('#title')?.textContent, titleInLight: host?.querySelector('#title') ?? null,
+      primary: primary?.tagName, primaryInLight: primary?.parentElement === host,
+    };
+  });
+  expect(dom).toEqual({ count: 1, cls: null, parent: 'BODY', title: 'Are you still there?', titleInLight: null, primary: 'MD-TEXT-BUTTON', primaryInLight: true });
+  await page.locator('body > mwc-dialog[open] > [slot="primaryAction"]').click();
+  await expect(page.locator('body > mwc-dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as Window2).__replica.dialogClicks)).toEqual(['still-there-dialog:ok']);
+  expect(await page.evaluate(() => (window as unknown as ApiWindow).__replica.userInteractionCount)).toBe(1);
+});
+
+test('dialogs:md: every dialog host is md-dialog with the same classes, shadow #title, slots and dialogaction', async () => {
+  const { page } = await open(['boot:0', 'dialogs:md']);
+  await ready(page);
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu [command="change-runtime-type"]').click();
+  await page.evaluate(() => (window as unknown as Window2).__replica.showStillThere());
+  await page.evaluate(() => (window as unknown as Window2).__replica.showDisconnectDialog());
+  const dom = await page.evaluate(() => ({
+    mwc: document.querySelectorAll('mwc-dialog').length,
+    hosts: [...document.querySelectorAll('body > md-dialog[open]')].map((d) => [d.getAttribute('class'), d.shadowRoot?.querySelector('#title')?.textContent]),
+  }));
+  expect(dom).toEqual({
+    mwc: 0,
+    hosts: [['change-runtime-type', 'Change runtime type'], [null, 'Are you still there?'], ['yes-no-dialog', 'Runtime disconnected']],
+  });
+  // The last dialog opened is on top: close them in reverse order with real clicks.
+  await page.locator('body > md-dialog.yes-no-dialog md-text-button[slot=primaryAction][dialogaction=ok]').click();
+  await page.locator('body > md-dialog:not([class]) > md-text-button[slot=primaryAction]').click();
+  await page.locator('body > md-dialog.change-runtime-type md-text-button[dialogaction="cancel"]').click();
+  await expect(page.locator('body > md-dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as Window2).__replica.dialogClicks)).toEqual(['yes-no-dialog:ok', 'still-there-dialog:ok', 'change-runtime-type:cancel']);
+  await expect.poll(() => page.evaluate(() => (window as unknown as Window2).colab?.global.notebook.kernel.isConnected())).toBe(true);
+});
+
+test('landing page (row 1): no notebook UI or window.colab; Recent links boot a notebook in place; back tears it down', async () => {
+  const { page } = await open(['boot:0'], '/');
+  await ready(page);
+  const landing = () => page.evaluate(() => ({
+    colab: typeof (window as unknown as Window2).colab,
+    toolbar: document.querySelectorAll('colab-notebook-toolbar').length,
+    cells: document.querySelectorAll('.notebook-cell-list .cell').length,
+    menus: document.querySelectorAll('.goog-menu').length,
+    home: document.querySelectorAll('.colab-home').length,
+  }));
+  expect(await landing()).toEqual({ colab: 'undefined', toolbar: 0, cells: 0, menus: 0, home: 1 });
+  await expect(page.getByRole('heading', { name: 'Recent' })).toBeVisible();
+  // Accessible names (the md-icon ligature text is aria-hidden, though it is in textContent: row 30).
+  const links = page.getByRole('link');
+  await expect(links).toHaveCount(3);
+  for (const [i, name] of ['Thesis setup.ipynb', 'Copy of Getting started.ipynb', 'colab-github-demo.ipynb'].entries()) await expect(links.nth(i)).toHaveAccessibleName(name);
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    `/drive/${DRIVE_ID}?replica=boot:0`, '/drive/1hN0tHeRnOtEb00kXyZ_abcdEFGH-12?replica=boot:0', '/github/googlecolab/colabtools/blob/main/notebooks/colab-github-demo.ipynb?replica=boot:0',
+  ]);
+  await expect(page).toHaveTitle('Colab');
+  // Hooks that need a notebook say so.
+  expect(await page.evaluate(() => {
+    try {
+      (window as unknown as Window2).__replica.setRuntime('t4');
+      return 'no error';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  })).toContain('landing page');
+
+  await page.getByRole('link', { name: 'Thesis setup.ipynb' }).click();
+  await expect(page).toHaveURL(`${HOST}/drive/${DRIVE_ID}?replica=boot:0`);
+  await expect(page.locator('colab-notebook-toolbar#top-toolbar')).toHaveCount(1);
+  await expect(page).toHaveTitle('Thesis setup.ipynb - Colab');
+  expect(await page.evaluate(() => ({
+    cells: (window as unknown as Window2).colab?.global.notebook.cells.length, connected: (window as unknown as Window2).colab?.global.notebook.kernel.isConnected(),
+    home: document.querySelectorAll('.colab-home').length, navigations: performance.getEntriesByType('navigation').length,
+  }))).toEqual({ cells: 4, connected: true, home: 0, navigations: 1 });
+  await expect(page.locator('div.notebook-cell-list > .cell')).toHaveCount(4);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${HOST}/?replica=boot:0`);
+  expect(await landing()).toEqual({ colab: 'undefined', toolbar: 0, cells: 0, menus: 0, home: 1 });
+  await page.goForward();
+  await expect(page.locator('colab-notebook-toolbar#top-toolbar')).toHaveCount(1);
+  await page.goBack();
+  await expect(page.locator('colab-notebook-toolbar')).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as Window2).__replica.navigate('/github/googlecolab/colabtools/blob/main/notebooks/colab-github-demo.ipynb'));
+  await expect(page).toHaveTitle('colab-github-demo.ipynb - Colab');
+  expect(await page.evaluate(() => typeof (window as unknown as Window2).colab?.global.notebook)).toBe('object');
+  expect(await page.evaluate(() => document.querySelectorAll('colab-notebook-toolbar#top-toolbar').length)).toBe(1);
+});
+
+test('landing page with lang:es and no-api on colab.google.com; #create=true on / opens a notebook', async () => {
+  const { page, context } = await open(['boot:0', 'lang:es', 'no-api'], '/', ALT_HOST);
+  await ready(page);
+  await expect(page.getByRole('heading', { name: 'Recientes' })).toBeVisible();
+  await page.getByRole('link', { name: 'colab-github-demo.ipynb' }).click();
+  await expect(page).toHaveURL(`${ALT_HOST}/github/googlecolab/colabtools/blob/main/notebooks/colab-github-demo.ipynb?replica=boot:0,lang:es,no-api`);
+  await expect(page.locator('colab-notebook-toolbar#top-toolbar')).toHaveCount(1);
+  expect(await page.evaluate(() => typeof (window as unknown as Window2).colab)).toBe('undefined');
+  await page.locator('div.notebook-cell-list > .cell.code').first().locator('colab-run-button').click();
+  await expect(page.locator('div.notebook-cell-list > .cell.code').first().locator('.output pre')).toHaveText('Hello from Colab\n');
+  await page.goBack();
+  await expect(page.locator('.colab-home')).toHaveCount(1);
+  await expect(page.locator('colab-notebook-toolbar')).toHaveCount(0);
+
+  const created = await context.newPage();
+  await created.goto(`${HOST}/?replica=boot:0#create=true`);
+  await created.waitForFunction(() => (window as unknown as ReplicaWindow).__replica?.ready === true);
+  await expect(created.locator('colab-notebook-toolbar#top-toolbar')).toHaveCount(1);
+  await expect(created.locator('.colab-home')).toHaveCount(0);
+  await expect(created).toHaveTitle('Untitled0.ipynb - Colab');
+});
+
+test('Disconnect and delete runtime (row 22): yes-no confirmation; confirming disconnects with no disconnect dialog', async () => {
+  const { page } = await open(['boot:0']);
+  await ready(page);
+  const state = () => page.evaluate(() => (window as unknown as Window2).colab?.global.notebook.kernel.getState());
+  // From the connect dropdown, then cancelled: nothing changes.
+  await page.locator('colab-connect-button #connect-dropdown').click();
+  await page.locator('colab-connect-button md-menu-item[command="powerwash-current-vm"]').click();
+  const confirm = page.locator('body > mwc-dialog[open].yes-no-dialog');
+  await expect(confirm).toHaveCount(1);
+  await confirm.locator('md-text-button[slot=secondaryAction][dialogaction=cancel]').click();
+  expect(await state()).toBe('connected');
+  // From the Runtime menu, confirmed.
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu div.goog-menuitem[command="powerwash-current-vm"]').click();
+  await expect(confirm.locator('#title')).toHaveText('Disconnect and delete runtime');
+  await confirm.locator('md-text-button[slot="primaryAction"]').click();
+  expect(await state()).toBe('disconnected');
+  await expect(page.locator('body > mwc-dialog')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.locator('body > mwc-dialog')).toHaveCount(0);
+  expect(await page.evaluate(readConnectParts)).toMatchObject({ icon: 0, text: 'Reconnect' });
+  expect(await page.evaluate(() => {
+    const r = (window as unknown as Window2).__replica;
+    return { clicks: r.dialogClicks, causes: r.disconnects.map((d) => d.cause), commands: r.commands.filter((c) => c === 'powerwash-current-vm').length };
+  })).toEqual({ clicks: ['delete-runtime-dialog:cancel', 'delete-runtime-dialog:ok'], causes: ['delete-runtime'], commands: 2 });
+});
+
+test('Manage sessions (row 21): sessions dialog DOM; Terminate on the current session disconnects with no dialog', async () => {
+  const { page } = await open(['boot:0']);
+  await ready(page);
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu div.goog-menuitem[command="manage-sessions"]').click();
+  const dom = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('body > mwc-dialog#sessions-dialog[open] > colab-sessions-dialog > colab-session.dialog-table-row')];
+    return {
+      rows: rows.map((r) => ({
+        current: r.hasAttribute('iscurrentsession'),
+        title: r.shadowRoot?.querySelector('.session-title')?.textContent,
+        date: !!r.shadowRoot?.querySelector('.last-date-column'),
+        ram: r.shadowRoot?.querySelector('.ram-usage')?.textContent,
+        terminate: r.shadowRoot?.querySelector('md-icon-button[data-aria-label]')?.getAttribute('data-aria-label'),
+        ariaLabel: r.shadowRoot?.querySelector('md-icon-button')?.getAttribute('aria-label') ?? null,
+      })),
+      others: document.querySelectorAll('#sessions-dialog md-text-button.terminate-others').length,
+      cancel: document.querySelectorAll('#sessions-dialog md-text-button[dialogaction="cancel"]').length,
+    };
+  });
+  expect(dom).toEqual({
+    rows: [
+      { current: true, title: 'Thesis setup.ipynb', date: true, ram: '1.08 GB', terminate: 'Terminate Thesis setup.ipynb', ariaLabel: null },
+      { current: false, title: 'homework2.ipynb', date: true, ram: '2.31 GB', terminate: 'Terminate homework2.ipynb', ariaLabel: null },
+    ],
+    others: 1, cancel: 1,
+  });
+  await page.locator('#sessions-dialog md-text-button.terminate-others').click();
+  await expect(page.locator('#sessions-dialog colab-session')).toHaveCount(1);
+  await page.locator('#sessions-dialog colab-session[iscurrentsession] md-icon-button[data-aria-label="Terminate Thesis setup.ipynb"]').click();
+  expect(await page.evaluate(() => (window as unknown as Window2).colab?.global.notebook.kernel.getState())).toBe('disconnected');
+  await page.locator('#sessions-dialog md-text-button[dialogaction="cancel"]').click();
+  await expect(page.locator('body > mwc-dialog')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.locator('body > mwc-dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => {
+    const r = (window as unknown as Window2).__replica;
+    return { clicks: r.dialogClicks, causes: r.disconnects.map((d) => d.cause) };
+  })).toEqual({ clicks: ['sessions-dialog:terminate-others', 'sessions-dialog:terminate-current', 'sessions-dialog:cancel'], causes: ['terminate-session'] });
+});
+
+test('dropConnection, getState, kernelLastConnectedTimeMs and attemptAutoconnect', async () => {
+  const { page } = await open(['boot:0', 'state:not-connected']);
+  await ready(page);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as Window2;
+    const nb = w.colab?.global.notebook as Notebook2;
+    const before = { time: nb.kernelLastConnectedTimeMs, state: nb.kernel.getState(), connected: nb.kernel.isConnected() };
+    const states: string[] = [];
+    const timer = setInterval(() => states.push(nb.kernel.getState()), 50);
+    const t0 = Date.now();
+    await nb.attemptAutoconnect(2);
+    clearInterval(timer);
+    const first = nb.kernelLastConnectedTimeMs;
+    w.__replica.dropConnection();
+    const dropped = { state: nb.kernel.getState(), connected: nb.kernel.isConnected(), dialogs: document.querySelectorAll('mwc-dialog, md-dialog').length };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await nb.attemptAutoconnect(1);
+    return { before, states: [...new Set(states)], firstOk: first >= t0, dropped, again: nb.kernel.getState(), later: nb.kernelLastConnectedTimeMs > first, causes: w.__replica.disconnects.map((d) => d.cause) };
+  });
+  expect(result).toEqual({
+    before: { time: 0, state: 'disconnected', connected: false },
+    states: ['allocating', 'connecting'], firstOk: true,
+    dropped: { state: 'disconnected', connected: false, dialogs: 0 }, again: 'connected', later: true, causes: ['lost-connection'],
+  });
+});

@@ -1,9 +1,11 @@
 // The replica page: skeleton (§1.1), header + Closure menus (§1.3, §1.13), the Lit-like top
 // toolbar with the connect button (§1.1, §1.2), dialogs (§1.3, §1.10, §1.11), status bar,
-// keyboard shortcuts (§4), SPA navigation (§3), the `stream` load and the window.__replica hooks.
-import { h, s, icon, delay } from './replica-dom.js';
+// keyboard shortcuts (§4), SPA navigation (§3) between the landing page (colab-dom-2026H2 row 1) and
+// notebooks, the `stream` load and the window.__replica hooks. Texts come from replica-texts.js (`lang:`).
+import { h, s, icon, delay, appendAll } from './replica-dom.js';
 import { defineElements } from './replica-elements.js';
-import { notebookIdentity, hashStr } from './replica-identity.js';
+import { notebookIdentity, hashStr, isLandingPage, RECENT_NOTEBOOKS } from './replica-identity.js';
+import { textsFor, connectedTooltip } from './replica-texts.js';
 import { Notebook, initialCells } from './replica-notebook.js';
 import { ACCELERATOR_OPTIONS, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
 
@@ -61,10 +63,10 @@ const COMMAND_HOSTS = new Set(['COLAB-TOOLBAR-BUTTON', 'MD-ICON-BUTTON', 'MD-MEN
 export async function boot() {
   const configEl = document.getElementById('replica-config');
   /** @type {Record<string, any>} */
-  const config = { boot: 1000, exec: 300, cells: null, focus: 'first', idle: 0, ...JSON.parse(configEl?.textContent || '{}') };
+  const config = { boot: 1000, exec: 300, cells: null, focus: 'first', idle: 0, lang: 'en', dialogs: 'mwc', ...JSON.parse(configEl?.textContent || '{}') };
   /** @type {Record<string, any>} */
   const replica = {
-    config, ready: false, executions: [], silentExecutions: [], userInteractionCount: 0, dialogClicks: [], commands: [], failNext_: null,
+    config, ready: false, executions: [], silentExecutions: [], userInteractionCount: 0, dialogClicks: [], commands: [], disconnects: [], failNext_: null,
   };
   /** @type {any} */ (window).__replica = replica;
   await delay(config.boot);
@@ -73,8 +75,16 @@ export async function boot() {
 }
 
 class App {
-  /** @type {NotebookT} */
-  notebook = /** @type {any} */ (null);
+  /** @type {NotebookT | null} the open notebook; null on the landing page */
+  notebook = null;
+  /** @type {HTMLElement | null} the landing page (row 1), when shown */
+  landing = null;
+  /** @type {HTMLElement | null} body > div.notebook-vertical, when a notebook is open */
+  skeleton = null;
+  /** @type {HTMLElement[]} the Closure menus under body */
+  menus = [];
+  /** @type {Map<string, HTMLElement>} open dialogs by the name recorded in dialogClicks */
+  dialogs = new Map();
   /** @type {HTMLElement | null} */
   openMenu = null;
   menuDownAt = -1e9;
@@ -91,6 +101,10 @@ class App {
   constructor(config, replica) {
     this.config = config;
     this.replica = replica;
+    this.lang = String(config.lang || 'en');
+    this.t = textsFor(this.lang);
+    /** Row 17 (dialog_ui_refresh): `dialogs:md` renders every dialog host as `md-dialog`. */
+    this.dialogTag = config.dialogs === 'md' ? 'md-dialog' : 'mwc-dialog';
     this.cellList = h('div', { class: 'notebook-cell-list' });
     /** @type {import('./replica-notebook.js').Env} */
     this.env = {
@@ -105,25 +119,10 @@ class App {
 
   start() {
     const { replica } = this;
-    this.identity = notebookIdentity(location.origin, location.pathname, location.hash);
-    this.topFloater = h('div', { class: 'top-floater' });
-    this.statusBar = this.buildStatusBar();
-    document.body.append(
-      h('div', { class: 'notebook-vertical' },
-        this.topFloater,
-        h('div', { class: 'notebook-horizontal' },
-          this.buildLeftPane(),
-          h('div', { class: 'notebook-tab-content layout vertical flex' },
-            h('colab-scroller', { id: 'notebook-main', class: 'notebook-container', role: 'main' },
-              h('div', { class: 'notebook-content' }, this.buildAddCell(), this.cellList)))),
-        this.statusBar),
-      ...MENUS.map(([id, , items]) => this.buildMenu(/** @type {string} */ (id), /** @type {any[]} */ (items))));
-    this.loadNotebook();
-    this.topFloater.append(this.buildBanner(), this.buildToolbar());
     this.installEventHandlers();
 
     Object.assign(replica, {
-      identity: this.identity,
+      identity: null,
       /**
        * Connects at once to a runtime kind (cpu, t4, l4, a100, h100, g4, tpu; `none` = never
        * connected). The requested accelerator follows unless `options.requested` is given.
@@ -131,7 +130,7 @@ class App {
        * @param {{ requested?: string }} [options]
        */
       setRuntime: (kind, options = {}) => {
-        const nb = this.notebook;
+        const nb = this.nb();
         if (String(kind).toLowerCase() === 'none') return nb.kernel.setDisconnected_('not-connected');
         const acc = parseAccelerator(kind);
         const runtime = runtimeOfKind(kind) ?? (acc ? runtimeFor(acc) : null);
@@ -141,11 +140,14 @@ class App {
         if (nb.kernel.runtime_ && nb.kernel.runtime_.kind !== runtime.kind) nb.cancelAll_();
         nb.kernel.setConnected_(runtime, { keepState: true });
       },
-      disconnect: () => this.notebook.kernel.disconnect(),
+      disconnect: () => this.disconnectKernel('hook'),
+      /** A lost connection (invented: the evidence is silent): disconnected, no dialog. */
+      dropConnection: () => this.disconnectKernel('lost-connection'),
       /** @param {'not-connected' | 'disconnected' | 'connecting' | 'connected'} state */
       setConnectionState: (state) => {
-        const k = this.notebook.kernel;
-        const runtime = k.runtime_ ?? runtimeFor(this.notebook.notebookModel.requested_);
+        const nb = this.nb();
+        const k = nb.kernel;
+        const runtime = k.runtime_ ?? runtimeFor(nb.notebookModel.requested_);
         if (state === 'connected') k.setConnected_(runtime, { keepState: true });
         else if (state === 'connecting') k.connect_(runtime, { stuck: true });
         else if (state === 'disconnected' || state === 'not-connected') k.setDisconnected_(state);
@@ -161,7 +163,7 @@ class App {
       /** @param {string} path */
       navigate: (path) => {
         history.pushState(null, '', path);
-        this.loadNotebook();
+        this.route();
       },
       showDisconnectDialog: () => this.showDisconnectDialog(),
       showRecaptcha: () => this.showRecaptcha(),
@@ -173,9 +175,113 @@ class App {
       },
       startStream: () => this.startStream(),
       stopStream: () => this.stopStream(),
-      ready: true,
     });
+    this.route();
     replica.ready = true;
+  }
+
+  /** The open notebook; hooks that need one throw on the landing page. */
+  nb() {
+    if (!this.notebook) throw new Error('No notebook is open: this is the landing page');
+    return this.notebook;
+  }
+
+  /**
+   * Disconnects the kernel without any dialog and records why in `__replica.disconnects`.
+   * @param {'hook' | 'lost-connection' | 'delete-runtime' | 'terminate-session' | 'idle-or-limit'} cause
+   */
+  disconnectKernel(cause) {
+    const kernel = this.nb().kernel;
+    if (kernel.status_ !== 'connected' && kernel.status_ !== 'connecting') return;
+    this.replica.disconnects.push({ cause, at: Date.now() });
+    kernel.disconnect();
+  }
+
+  // --- pages: landing page or notebook (SPA) --------------------------------------------------
+
+  /** Shows what the current URL opens: the landing page (row 1) or a notebook (§3). */
+  route() {
+    if (isLandingPage(location.pathname, location.hash)) this.showLanding();
+    else if (this.notebook) this.loadNotebook();
+    else this.mountNotebook();
+  }
+
+  /** Builds the notebook page skeleton (§1.1), then loads the notebook for the URL. */
+  mountNotebook() {
+    this.landing?.remove();
+    this.landing = null;
+    this.topFloater = h('div', { class: 'top-floater' });
+    this.statusBar = this.buildStatusBar();
+    this.skeleton = h('div', { class: 'notebook-vertical' },
+      this.topFloater,
+      h('div', { class: 'notebook-horizontal' },
+        this.buildLeftPane(),
+        h('div', { class: 'notebook-tab-content layout vertical flex' },
+          h('colab-scroller', { id: 'notebook-main', class: 'notebook-container', role: 'main' },
+            h('div', { class: 'notebook-content' }, this.buildAddCell(), this.cellList)))),
+      this.statusBar);
+    this.menus = MENUS.map(([id, , items]) => this.buildMenu(/** @type {string} */ (id), /** @type {any[]} */ (items)));
+    document.body.append(this.skeleton, ...this.menus);
+    this.loadNotebook();
+    this.topFloater.append(this.buildBanner(), this.buildToolbar());
+  }
+
+  /** Tears the notebook UI down (SPA navigation back to the landing page): DOM, dialogs, window.colab. */
+  unmountNotebook() {
+    if (!this.notebook) return;
+    this.stopStream();
+    this.closeMenus();
+    const nb = this.notebook;
+    this.notebook = null;
+    nb.dispose_();
+    for (const dialog of this.dialogs.values()) dialog.remove();
+    this.dialogs.clear();
+    document.querySelector('body > colab-recaptcha-dialog')?.remove();
+    this.skeleton?.remove();
+    for (const menu of this.menus) menu.remove();
+    this.menus = [];
+    this.skeleton = this.topFloater = this.statusBar = this.execButton = this.execText = this.execIcon = null;
+    this.cellList.replaceChildren();
+    if (!this.config.noApi) {
+      const w = /** @type {any} */ (window);
+      delete w.colab;
+      delete w.colabUserEmail;
+    }
+  }
+
+  /**
+   * The landing page of the bare origin (row 1, N1: a home page with a "Recent" list and
+   * "Recent → See more"). Its DOM is unknown ("Still unknown" in the evidence): everything below
+   * except the texts "Recent" and "See more" is invented. Links open notebooks by SPA navigation.
+   */
+  showLanding() {
+    this.unmountNotebook();
+    this.identity = null;
+    this.replica.identity = null;
+    document.title = this.t.landingTitle;
+    if (this.landing?.isConnected) return;
+    const search = location.search;
+    const links = RECENT_NOTEBOOKS.map((path) => {
+      const identity = notebookIdentity(location.origin, path, '');
+      const link = h('a', { class: 'recent-notebook', href: `${path}${search}` },
+        icon(identity.source === 'github' ? 'code' : 'drive', { 'aria-hidden': 'true' }),
+        h('span', { class: 'recent-notebook-name', text: identity.name }));
+      link.addEventListener('click', (e) => {
+        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        history.pushState(null, '', link.getAttribute('href'));
+        this.route();
+      });
+      return h('li', null, link);
+    });
+    this.landing = h('div', { class: 'colab-home' },
+      h('header', { class: 'colab-home-header' }, h('span', { class: 'colab-logo', 'aria-label': 'Colab logo', role: 'img' }, colabLogo())),
+      h('main', { class: 'colab-home-main' },
+        h('section', { class: 'colab-home-recent', 'aria-labelledby': 'colab-home-recent-heading' },
+          h('h2', { id: 'colab-home-recent-heading', text: this.t.landingRecent }),
+          h('ul', { class: 'recent-notebooks' }, links),
+          h('md-text-button', { class: 'see-more', on: { click: () => this.replica.commands.push('see-more') } }, this.t.landingSeeMore))));
+    document.body.append(this.landing);
   }
 
   // --- notebook -------------------------------------------------------------------------------
@@ -186,7 +292,7 @@ class App {
     this.stopStream();
     this.notebook?.dispose_();
     this.identity = notebookIdentity(location.origin, location.pathname, location.hash);
-    if (this.replica.identity) this.replica.identity = this.identity;
+    this.replica.identity = this.identity;
     const runtimeKind = config.runtime && config.runtime !== 'none' ? config.runtime : null;
     const fixedRuntime = runtimeKind ? runtimeOfKind(runtimeKind) : null;
     const requested = (config.requested && parseAccelerator(config.requested))
@@ -234,7 +340,7 @@ class App {
    * timer; each cell keeps at most STREAM_LINES lines, pre-filled so the DOM size is steady at once.
    */
   startStream() {
-    if (!this.config.stream) return;
+    if (!this.config.stream || !this.notebook) return;
     const targets = this.notebook.cells.filter((c) => c.model.type === 'code').slice(-3);
     if (!targets.length) return;
     let n = 0;
@@ -279,7 +385,7 @@ class App {
             MENUS.map(([id, label]) => h('div', { id: `${id}-menu-button`, class: 'goog-inline-block goog-menu-button', role: 'menuitem', 'aria-haspopup': 'true', 'aria-expanded': 'false' },
               h('div', { class: 'goog-inline-block goog-menu-button-outer-box' },
                 h('div', { class: 'goog-inline-block goog-menu-button-inner-box' },
-                  h('div', { class: 'goog-inline-block goog-menu-button-caption', text: label }))))))),
+                  h('div', { class: 'goog-inline-block goog-menu-button-caption', text: this.t[`menu:${id}`] ?? label }))))))),
         h('div', { id: 'header-right' },
           h('md-icon-button', { id: 'comments-button', 'aria-label': 'Comments', title: 'Comments' }, icon('comment')),
           h('md-icon-button', { id: 'settings-button', 'aria-label': 'Settings', title: 'Settings', command: 'open-settings' }, icon('settings')),
@@ -305,7 +411,16 @@ class App {
       items.map((item) => (item === null
         ? h('div', { class: 'goog-menuseparator', role: 'separator' })
         : h('div', { class: 'goog-menuitem', role: 'menuitem', command: item[0] },
-          h('div', { class: 'goog-menuitem-content' }, item[1], item[2] ? h('span', { class: 'goog-menuitem-accel', text: item[2] }) : null)))));
+          h('div', { class: 'goog-menuitem-content' }, this.label(item[0], item[1]), item[2] ? h('span', { class: 'goog-menuitem-accel', text: item[2] }) : null)))));
+  }
+
+  /**
+   * A command's label in the UI language (replica-texts.js `cmd:<command>`), else the English one.
+   * @param {string} command
+   * @param {string} english
+   */
+  label(command, english) {
+    return this.t[`cmd:${command}`] ?? english;
   }
 
   /** @param {Element} button a `.goog-menu-button` */
@@ -365,11 +480,11 @@ class App {
     if (!toolbar || !this.notebook) return;
     const collapsed = this.topFloater?.classList.contains('header-collapsed');
     toolbar.replaceChildren(
-      h('colab-toolbar-button', { id: 'toolbar-show-command-palette', command: 'show-command-palette', icon: 'search' }, 'Commands'),
+      h('colab-toolbar-button', { id: 'toolbar-show-command-palette', command: 'show-command-palette', icon: 'search' }, this.t['toolbar:commands']),
       h('span', { class: 'toolbar-add-code-split' },
-        h('colab-toolbar-button', { id: 'toolbar-add-code', command: 'insert-cell-below', icon: 'add' }, 'Code'),
+        h('colab-toolbar-button', { id: 'toolbar-add-code', command: 'insert-cell-below', icon: 'add' }, this.t['toolbar:code']),
         h('md-icon-button', { id: 'top-toolbar-add-code-dropdown-button', 'aria-label': 'More options for adding code' }, icon('arrow_drop_down'))),
-      h('colab-toolbar-button', { id: 'toolbar-add-text', command: 'add-text', icon: 'add' }, 'Text'),
+      h('colab-toolbar-button', { id: 'toolbar-add-text', command: 'add-text', icon: 'add' }, this.t['toolbar:text']),
       h('span', { class: 'colab-separator' }),
       this.buildRunAllButton(),
       h('span', { class: 'flex' }),
@@ -385,60 +500,70 @@ class App {
     const menu = h('md-menu', { id: 'toolbar-run-button-menu' },
       [['restart', 'Restart session'], ['restart-and-run-all', 'Restart session and run all'], ['runafter', 'Run cell and below'],
         ['interrupt', 'Interrupt execution'], ['clear-outputs', 'Clear all outputs']]
-        .map(([command, label]) => h('md-menu-item', { command }, label)));
+        .map(([command, label]) => h('md-menu-item', { command }, this.label(/** @type {string} */ (command), /** @type {string} */ (label)))));
     /** @type {ShadowRoot} */ (host.shadowRoot).append(
-      h('colab-toolbar-button', { id: 'toolbar-run-button', command: 'runall', icon: 'play_arrow' }, 'Run all'),
-      h('md-icon-button', { id: 'toolbar-run-button-more-actions', 'aria-label': 'More run actions', on: { click: () => this.toggleMdMenu(menu) } }, icon('arrow_drop_down')),
+      h('colab-toolbar-button', { id: 'toolbar-run-button', command: 'runall', icon: 'play_arrow' }, this.t['cmd:runall']),
+      h('md-icon-button', { id: 'toolbar-run-button-more-actions', 'aria-label': this.t['toolbar:runMore'], on: { click: () => this.toggleMdMenu(menu) } }, icon('arrow_drop_down')),
       menu);
     return host;
   }
 
-  /** `colab-connect-button` (§1.2): open shadow with #connect-icon, #connect, #connect-dropdown. */
+  /**
+   * `colab-connect-button` (§1.2; colab-dom-2026H2 rows 12–14): open shadow with `#connect-icon` (only
+   * when connected), `colab-toolbar-button#connect.split-button[tooltiptext]` (its md-text-button's
+   * shadow repeats the tooltip in `span.screenreader-only`), `colab-tooltip-trigger#colab-connect-tooltip[message]`,
+   * `#connect-dropdown` and its menu. Texts per language (replica-texts.js).
+   */
   buildConnectButton() {
-    const kernel = this.notebook.kernel;
+    const { t } = this;
+    const kernel = this.nb().kernel;
     const host = h('colab-connect-button');
-    const connected = kernel.status_ === 'connected';
-    const runtime = kernel.runtime_;
+    const runtime = kernel.status_ === 'connected' ? kernel.runtime_ : null;
     const connect = /** @type {HTMLElement & { disabled: boolean }} */ (h('colab-toolbar-button', { id: 'connect', class: 'split-button' }));
-    if (connected && runtime) {
-      const lines = ['Connected to', runtime.backend, `RAM: ${runtime.ram}`, `Disk: ${runtime.disk}`];
-      if (kernel.busy_) lines.unshift('Waiting to finish the current execution.');
-      connect.setAttribute('tooltiptext', lines.join('\n'));
+    let tooltip = '';
+    if (runtime) {
+      const status = connectedTooltip(t, this.lang, runtime, kernel.busy_);
+      tooltip = status.tooltip;
       const fraction = (/** @type {string} */ usage) => {
         const [used, total] = usage.split('/').map((x) => Number.parseFloat(x));
         return String((used ?? 0) / (total || 1));
       };
+      // Sparkline labels follow the tooltip's words (S1 "RAM"/"Disk"; localised ones are invented).
       connect.append(h('div', { id: 'connect-button-resource-display' },
-        h('colab-usage-sparkline', { class: 'ram', label: 'RAM', fraction: fraction(runtime.ram) }),
-        h('colab-usage-sparkline', { class: 'disks', label: 'Disk', fraction: fraction(runtime.disk) })));
+        h('colab-usage-sparkline', { class: 'ram', label: t.ram, fraction: fraction(status.ram) }),
+        h('colab-usage-sparkline', { class: 'disks', label: t.disk, fraction: fraction(status.disk) })));
     } else if (kernel.status_ === 'connecting') {
-      connect.disabled = true;
-      connect.append('Connecting');
+      connect.disabled = true; // §1.2 / row 14: connecting = #connect.disabled; no tooltip (invented)
+      connect.append(t.connecting);
     } else if (kernel.status_ === 'disconnected') {
-      connect.setAttribute('tooltiptext', 'Click to connect');
-      connect.append('Reconnect');
+      tooltip = t.reconnectTooltip;
+      connect.append(t.reconnect);
     } else {
-      connect.setAttribute('tooltiptext', 'Connect to a new runtime');
-      connect.append('Connect');
+      tooltip = t.connectTooltip;
+      connect.append(t.connect);
     }
+    if (tooltip) connect.setAttribute('tooltiptext', tooltip);
     connect.addEventListener('click', () => {
-      if (connect.disabled) return;
+      if (connect.disabled || !this.notebook) return;
       if (this.notebook.kernel.isConnected()) this.runCommand('open-resource-viewer');
       else void this.notebook.connect_();
     });
     const menu = h('md-menu', { id: 'connect-dropdown-menu' },
       [['connect', 'Connect to a hosted runtime'], ['change-runtime-type', 'Change runtime type'], ['open-resource-viewer', 'View resources'],
         ['manage-sessions', 'Manage sessions'], ['powerwash-current-vm', 'Disconnect and delete runtime']]
-        .map(([command, label]) => h('md-menu-item', { command }, label)));
-    /** @type {ShadowRoot} */ (host.shadowRoot).append(
-      h('md-icon-button', { id: 'connect-icon', class: connected ? 'icon-okay' : '', hidden: !connected, 'aria-label': 'Focus the last run cell', title: 'Focus the last run cell', on: { click: () => this.focusLastRun() } }, icon('done')),
+        .map(([command, label]) => h('md-menu-item', { command }, this.label(/** @type {string} */ (command), /** @type {string} */ (label)))));
+    appendAll(/** @type {ShadowRoot} */ (host.shadowRoot), [
+      // Row 12: no #connect-icon at all unless connected.
+      runtime ? h('md-icon-button', { id: 'connect-icon', class: 'icon-okay', 'aria-label': t.connectIcon, title: t.connectIcon, on: { click: () => this.focusLastRun() } }, icon('done')) : null,
       connect,
-      h('md-icon-button', { id: 'connect-dropdown', 'aria-label': 'Additional connection options', title: 'Additional connection options', on: { click: () => this.toggleMdMenu(menu) } }, icon('arrow_drop_down')),
-      menu);
+      h('colab-tooltip-trigger', { id: 'colab-connect-tooltip', message: tooltip || null }),
+      h('md-icon-button', { id: 'connect-dropdown', 'aria-label': t.connectDropdown, title: t.connectDropdown, on: { click: () => this.toggleMdMenu(menu) } }, icon('arrow_drop_down')),
+      menu]);
     return host;
   }
 
   focusLastRun() {
+    if (!this.notebook) return;
     const cell = this.notebook.cells.find((c) => c.getId() === this.notebook.lastRunCellId_);
     if (!cell) return;
     this.notebook.focusCell_(cell);
@@ -500,6 +625,7 @@ class App {
   runCommand(command) {
     this.replica.commands.push(command);
     const nb = this.notebook;
+    if (!nb) return;
     const focused = nb.focusedCell;
     const focusedIndex = focused ? nb.cells.indexOf(focused) : -1;
     switch (command) {
@@ -540,7 +666,10 @@ class App {
         nb.restartAndRunAll();
         break;
       case 'powerwash-current-vm':
-        nb.kernel.disconnect();
+        this.showDeleteRuntime();
+        break;
+      case 'manage-sessions':
+        this.showSessions();
         break;
       case 'connect':
         void nb.connect_();
@@ -576,7 +705,7 @@ class App {
     // Closure menu buttons open on mousedown; a plain .click() opens them too.
     document.addEventListener('mousedown', (e) => {
       const path = e.composedPath();
-      if (e.isTrusted) this.notebook.resetIdle_();
+      if (e.isTrusted) this.notebook?.resetIdle_();
       const button = path.find((n) => n instanceof Element && n.classList.contains('goog-menu-button'));
       if (button instanceof Element) {
         this.menuDownAt = e.timeStamp;
@@ -605,8 +734,11 @@ class App {
     });
 
     document.addEventListener('keydown', (e) => this.onKeyDown(e));
-    window.addEventListener('popstate', () => this.loadNotebook());
-    window.addEventListener('hashchange', () => this.scrollToHash());
+    window.addEventListener('popstate', () => this.route());
+    window.addEventListener('hashchange', () => {
+      if (this.notebook) this.scrollToHash();
+      else this.route();
+    });
   }
 
   /**
@@ -615,8 +747,8 @@ class App {
    * @param {KeyboardEvent} e
    */
   onKeyDown(e) {
-    if (!e.isTrusted) return;
     const nb = this.notebook;
+    if (!e.isTrusted || !nb) return;
     nb.resetIdle_();
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
@@ -671,52 +803,130 @@ class App {
   // --- dialogs --------------------------------------------------------------------------------
 
   /**
-   * An `mwc-dialog` directly under body (§1.10) with md-text-button actions; removed when closed.
-   * @param {string} className
-   * @param {string} heading
-   * @param {Node[]} content
-   * @param {[string, string][]} actions [dialogaction, label]: first is secondary, last is primary
-   * @param {(action: string) => void} onClose
+   * A dialog host directly under body (§1.10): `mwc-dialog`, or `md-dialog` with `dialogs:md`
+   * (row 17). Light-DOM `md-text-button[slot][dialogaction]` actions close it and record
+   * `<name>:<action>` in `__replica.dialogClicks`; it is removed when closed. `name` lives only in JS.
+   * @param {{ name: string, className?: string, id?: string, heading: string, content: Node[],
+   *   actions: [string, string][], onClose?: (action: string) => void, extra?: Node[] }} spec
+   *   actions: [dialogaction, label], the first secondary, the last primary; `extra`: more light-DOM nodes
    */
-  dialog(className, heading, content, actions, onClose) {
-    document.querySelector(`body > mwc-dialog.${className}`)?.remove();
-    const buttons = actions.map(([action, label], i) => h('md-text-button', { slot: i === actions.length - 1 ? 'primaryAction' : 'secondaryAction', dialogaction: action }, label));
-    const dialog = h('mwc-dialog', { class: className, heading, open: true }, content, buttons);
+  dialog(spec) {
+    this.dialogs.get(spec.name)?.remove();
+    const buttons = spec.actions.map(([action, label], i) => h('md-text-button', { slot: i === spec.actions.length - 1 ? 'primaryAction' : 'secondaryAction', dialogaction: action }, label));
+    const dialog = h(this.dialogTag, { class: spec.className, id: spec.id, heading: spec.heading, open: true }, spec.content, spec.extra ?? [], buttons);
     dialog.addEventListener('closed', (e) => {
       const action = /** @type {CustomEvent<{ action: string }>} */ (e).detail.action;
-      this.replica.dialogClicks.push(`${className}:${action}`);
+      this.replica.dialogClicks.push(`${spec.name}:${action}`);
       dialog.remove();
-      onClose(action);
+      if (this.dialogs.get(spec.name) === dialog) this.dialogs.delete(spec.name);
+      spec.onClose?.(action);
     });
+    this.dialogs.set(spec.name, dialog);
     document.body.append(dialog);
     return dialog;
   }
 
-  /** §1.10 (S4 texts): the runtime is disconnected and Colab says so; Reconnect → attemptAutoconnect(2). */
+  /**
+   * §1.10 (S4 texts in English): the runtime is disconnected and Colab says so, in the generic
+   * `.yes-no-dialog` form (row 36: no 2026 capture); Reconnect → attemptAutoconnect(2). Recorded as
+   * `yes-no-dialog:<action>`.
+   */
   showDisconnectDialog() {
-    this.notebook.kernel.disconnect();
-    this.dialog('yes-no-dialog', 'Runtime disconnected',
-      [h('div', { class: 'dialog-message', text: 'Your runtime has been disconnected due to inactivity or reaching its maximum duration.' })],
-      [['cancel', 'Close'], ['ok', 'Reconnect']],
-      (action) => {
-        if (action === 'ok') void this.notebook.attemptAutoconnect(2);
-      });
+    const { t } = this;
+    this.disconnectKernel('idle-or-limit');
+    this.dialog({
+      name: 'yes-no-dialog', className: 'yes-no-dialog', heading: t.disconnectedHeading,
+      content: [h('div', { class: 'dialog-message', text: t.disconnectedMessage })],
+      actions: [['cancel', t.disconnectedClose], ['ok', t.disconnectedReconnect]],
+      onClose: (action) => {
+        if (action === 'ok') void this.notebook?.attemptAutoconnect(2);
+      },
+    });
   }
 
   /**
-   * §1.11: the "Are you still there?" prompt users reported (colabtools #3597, #3763, #3829…). Its DOM
-   * is undocumented, so it takes the generic dialog form of §1.10: an `mwc-dialog` under body with
-   * md-text-button actions. Class, message and button labels are guesses.
+   * "Are you still there?" (row 9, N4): an `mwc-dialog[open]` with no distinguishing class, its
+   * title in the shadow root as `#title` (from `heading`) and the resume button
+   * `[slot=primaryAction]` in light DOM. Message, the secondary button and all labels but the
+   * English question are invented. Recorded as `still-there-dialog:<action>`.
    */
   showStillThere() {
-    this.dialog('still-there-dialog', 'Are you still there?',
-      [h('div', { class: 'dialog-message', text: 'This runtime will be disconnected soon unless you confirm that you are still using it.' })],
-      [['cancel', 'Disconnect'], ['ok', "I'm here"]],
-      () => this.notebook.userInteractionOccurred());
+    const { t } = this;
+    this.nb();
+    this.dialog({
+      name: 'still-there-dialog', heading: t.stillThereHeading,
+      content: [h('div', { class: 'dialog-message', text: t.stillThereMessage })],
+      actions: [['cancel', t.stillThereLeave], ['ok', t.stillThereResume]],
+      onClose: () => this.notebook?.userInteractionOccurred(),
+    });
+  }
+
+  /**
+   * Runtime → "Disconnect and delete runtime" (row 22): a generic `mwc-dialog.yes-no-dialog` whose
+   * `md-text-button[slot=primaryAction]` confirms. Confirming deletes the runtime (kernel
+   * disconnected) and shows no "Runtime disconnected" dialog: the user asked for it. Texts invented
+   * but the primary label (row 7). Recorded as `delete-runtime-dialog:<action>`.
+   */
+  showDeleteRuntime() {
+    const { t } = this;
+    this.dialog({
+      name: 'delete-runtime-dialog', className: 'yes-no-dialog', heading: t.deleteRuntimeHeading,
+      content: [h('div', { class: 'dialog-message', text: t.deleteRuntimeMessage })],
+      actions: [['cancel', t.deleteRuntimeCancel], ['ok', t.deleteRuntimeOk]],
+      onClose: (action) => {
+        if (action === 'ok' && this.notebook) this.disconnectKernel('delete-runtime');
+      },
+    });
+  }
+
+  /**
+   * Runtime → Manage sessions (row 21, N5/N13): `mwc-dialog#sessions-dialog[open] > colab-sessions-dialog
+   * > colab-session.dialog-table-row` (`[iscurrentsession]` on ours); each row's shadow root holds
+   * `.session-title`, `.last-date-column`, `.ram-usage` and `md-icon-button[data-aria-label="Terminate <title>"]`
+   * (no accessible name, N13); footer `md-text-button.terminate-others` and `[dialogaction=cancel]`.
+   * Terminating the current session disconnects the kernel with no "Runtime disconnected" dialog.
+   * Invented: one other session row, the texts (but "Terminate"), the footer's slots, rows removed
+   * in place. Recorded as `sessions-dialog:terminate-current|terminate-other|terminate-others|cancel|close`.
+   */
+  showSessions() {
+    const { t } = this;
+    const nb = this.nb();
+    const record = (/** @type {string} */ what) => this.replica.dialogClicks.push(`sessions-dialog:${what}`);
+    const list = h('colab-sessions-dialog');
+    /**
+     * @param {string} title
+     * @param {string} ram
+     * @param {boolean} current
+     */
+    const row = (title, ram, current) => {
+      const el = h('colab-session', { class: 'dialog-table-row', iscurrentsession: current });
+      const terminate = h('md-icon-button', { 'data-aria-label': `${t.sessionsTerminate} ${title}` }, icon('close'));
+      terminate.addEventListener('click', () => {
+        record(current ? 'terminate-current' : 'terminate-other');
+        el.remove();
+        if (current && this.notebook === nb) this.disconnectKernel('terminate-session');
+      });
+      /** @type {ShadowRoot} */ (el.shadowRoot).append(h('div', { class: 'row' },
+        h('div', { class: 'session-title', text: title }),
+        h('div', { class: 'last-date-column', text: current ? t.sessionsCurrent : t.sessionsJustNow }),
+        h('div', { class: 'ram-usage', text: ram }),
+        terminate));
+      return el;
+    };
+    const runtime = nb.kernel.isConnected() ? nb.kernel.runtime_ : null;
+    if (runtime) list.append(row(nb.notebookModel.getTitle(), `${runtime.ram.split('/')[0]}`, true));
+    list.append(row('homework2.ipynb', '2.31 GB', false));
+    const others = h('md-text-button', { class: 'terminate-others', slot: 'secondaryAction' }, t.sessionsTerminateOthers);
+    others.addEventListener('click', () => {
+      record('terminate-others');
+      for (const r of list.querySelectorAll('colab-session:not([iscurrentsession])')) r.remove();
+    });
+    this.dialog({ name: 'sessions-dialog', id: 'sessions-dialog', heading: t.sessionsHeading, content: [list], extra: [others], actions: [['cancel', t.sessionsClose]] });
   }
 
   /** §1.11: `body > colab-recaptcha-dialog` (shadow) with an md-text-button (→ shadow #button). */
   showRecaptcha() {
+    this.nb();
     document.querySelector('body > colab-recaptcha-dialog')?.remove();
     const host = h('colab-recaptcha-dialog');
     /** @param {string} what */
@@ -737,7 +947,8 @@ class App {
 
   /** §1.3: mwc-dialog.change-runtime-type; radios input[name=accelerator] in nested shadow roots. */
   showChangeRuntimeType() {
-    const nb = this.notebook;
+    const nb = this.nb();
+    const { t } = this;
     const model = nb.notebookModel;
     const current = model.requested_.accelerator === 'NONE' ? 'DEFAULT,NONE' : `${model.requested_.accelerator},${model.requested_.model}`;
     const selector = h('colab-runtime-attributes-selector');
@@ -747,13 +958,13 @@ class App {
     });
     const root = /** @type {ShadowRoot} */ (selector.shadowRoot);
     root.append(
-      h('div', { class: 'section', text: 'Runtime type' }), h('div', { class: 'runtime-type', text: 'Python 3' }),
-      h('div', { class: 'section', text: 'Hardware accelerator' }),
+      h('div', { class: 'section', text: t.runtimeTypeSection }), h('div', { class: 'runtime-type', text: 'Python 3' }),
+      h('div', { class: 'section', text: t.acceleratorSection }),
       h('div', { class: 'options', role: 'radiogroup', 'aria-label': 'Hardware accelerator' }, radios.map((r) => r.label)));
     root.addEventListener('change', (e) => {
       for (const r of radios) if (r.radio !== e.target) /** @type {any} */ (r.radio).checked = false;
     });
-    this.dialog('change-runtime-type', 'Change runtime type', [selector], [['cancel', 'Cancel'], ['ok', 'Save']], (action) => {
+    const onSave = (/** @type {string} */ action) => {
       if (action !== 'ok') return;
       const checked = radios.filter((r) => /** @type {any} */ (r.radio).checked);
       const chosen = (checked.find((r) => r.value !== current) ?? checked[0])?.value ?? current;
@@ -763,15 +974,22 @@ class App {
         model.setRequested_(requested);
         return;
       }
-      this.dialog('dismiss-runtime-warning', 'Change runtime type',
-        [h('div', { class: 'dialog-message', text: 'Changing runtime attributes may terminate your current session. Do you want to continue?' })],
-        [['cancel', 'Cancel'], ['ok', 'OK']],
-        (confirm) => {
+      // Row 7: text evidenced in English; the primary label varies between builds.
+      this.dialog({
+        name: 'dismiss-runtime-warning', className: 'dismiss-runtime-warning', heading: t.runtimeTypeHeading,
+        content: [h('div', { class: 'dialog-message', text: t.runtimeWarning })],
+        actions: [['cancel', t.runtimeTypeCancel], ['ok', t.runtimeWarningOk]],
+        onClose: (confirm) => {
           if (confirm !== 'ok') return;
           model.setRequested_(requested);
           nb.cancelAll_();
           nb.kernel.connect_(runtimeFor(requested));
-        });
+        },
+      });
+    };
+    this.dialog({
+      name: 'change-runtime-type', className: 'change-runtime-type', heading: t.runtimeTypeHeading, content: [selector],
+      actions: [['cancel', t.runtimeTypeCancel], ['ok', t.runtimeTypeSave]], onClose: onSave,
     });
   }
 }

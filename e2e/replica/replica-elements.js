@@ -14,6 +14,7 @@ const BUTTON_CSS = `${HOST_INLINE}
 .button:focus-visible{outline:2px solid var(--r-accent,#0b57d0);outline-offset:1px}
 .button:disabled{color:var(--r-disabled,rgba(0,0,0,.38));cursor:default;background:transparent}
 :host([outlined]) .button{border:1px solid var(--r-border,#c4c7c5);color:var(--r-fg,#1f1f1f)}
+.screenreader-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ${TOUCH}`;
 const ICON_BUTTON_CSS = `${HOST_INLINE}
 .icon-button{position:relative;display:inline-flex;align-items:center;justify-content:center;width:32px;height:32px;padding:0;border:0;border-radius:50%;
@@ -109,6 +110,26 @@ class MdTextButton extends ButtonBase {
     root.append(h('button', { id: 'button', class: 'button', type: 'button' }, h('span', { class: 'touch' }), h('slot', { name: 'icon' }), h('slot')));
     this.attributeChangedCallback();
   }
+
+  /**
+   * colab-dom-2026H2 rows 12 and 14 (N6a/b): a `colab-toolbar-button`'s tooltip is repeated as a text
+   * node in `span.screenreader-only` inside its `md-text-button`'s shadow root (placed in `button#button`:
+   * invented). Empty text removes the span.
+   * @param {string} text
+   */
+  setScreenReaderText_(text) {
+    const button = this.inner_;
+    let span = button?.querySelector(':scope > span.screenreader-only') ?? null;
+    if (!text) {
+      span?.remove();
+      return;
+    }
+    if (!span) {
+      span = h('span', { class: 'screenreader-only' });
+      button?.append(span);
+    }
+    span.textContent = text;
+  }
 }
 
 /** `md-icon-button`: shadow → native `button#button.icon-button` (Material Web). */
@@ -150,7 +171,11 @@ class ColabToolbarButton extends HTMLElement {
 
   /** @param {string} name */
   attributeChangedCallback(name) {
-    if (name === 'tooltiptext') this.tooltip_.textContent = this.getAttribute('tooltiptext') ?? '';
+    if (name === 'tooltiptext') {
+      const text = this.getAttribute('tooltiptext') ?? '';
+      this.tooltip_.textContent = text;
+      this.button_.setScreenReaderText_(text);
+    }
     else if (name === 'disabled') this.button_.disabled = this.disabled;
     else if (name === 'icon') {
       this.button_.querySelector('md-icon[slot=icon]')?.remove();
@@ -308,6 +333,12 @@ export function defineElements() {
     ['colab-toolbar-button', ColabToolbarButton],
     ['colab-usage-sparkline', ColabUsageSparkline],
     ['mwc-dialog', MwcDialog],
+    // dialog_ui_refresh (colab-dom-2026H2 row 17): the same dialog behind an `md-dialog` host (`dialogs:md`).
+    ['md-dialog', class extends MwcDialog {}],
+    // Rows 12/21: Colab's tooltip trigger (`[message]`) and the Manage sessions dialog's elements.
+    ['colab-tooltip-trigger', class extends HTMLElement {}],
+    ['colab-sessions-dialog', class extends HTMLElement {}],
+    ['colab-session', shadowed([SESSION_CSS])],
     // Colab's own elements; content is rendered by the replica's app/notebook code.
     ['colab-notebook-toolbar', class extends HTMLElement {}],
     ['colab-connect-warning-button', class extends HTMLElement {}],
@@ -326,6 +357,9 @@ export function defineElements() {
   ];
   for (const [name, cls] of defs) if (!customElements.get(name)) customElements.define(name, cls);
 }
+
+const SESSION_CSS = `:host{display:block}.row{display:grid;grid-template-columns:1fr auto auto auto;gap:12px;align-items:center;padding:6px 0;color:var(--r-fg,#1f1f1f)}
+.session-title{font-weight:500}.last-date-column,.ram-usage{color:var(--r-fg-2,#444746)}`;
 
 const RUN_BUTTON_CSS = `:host{display:block;width:36px}
 .cell-execution{position:relative;display:flex;flex-direction:column;align-items:center;width:36px;color:var(--r-run,#444746)}

@@ -743,8 +743,8 @@ export class Notebook {
   focusedCell = null;
   /** @type {string | null} */
   lastFocusedCellId = null;
-  /** @type {number | null} */
-  kernelLastConnectedTimeMs = null;
+  /** S9/S5 `notebook.kernelLastConnectedTimeMs`: 0 until the first connection, then Date.now() of the last connect. */
+  kernelLastConnectedTimeMs = 0;
   /** @type {Job[]} */
   #queue = [];
   /** @type {{ job: Job, timer: ReturnType<typeof setTimeout>, result: ReturnType<typeof interpret>, startedAt: number } | null} */

@@ -3,7 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { notebookIdentity } from './replica-identity.js';
+import { notebookIdentity, isLandingPath } from './replica-identity.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,6 +14,8 @@ export const COLAB_HOSTS = Object.freeze(['colab.research.google.com', 'colab.go
 export const RUNTIME_KINDS = Object.freeze(['none', 'cpu', 't4', 'l4', 'a100', 'h100', 'g4', 'tpu']);
 /** Values of the `state:` flag. */
 export const CONNECTION_STATES = Object.freeze(['not-connected', 'disconnected', 'connecting', 'connected']);
+/** Values of the `lang:` flag (UI languages of replica-texts.js). */
+export const UI_LANGS = Object.freeze(['en', 'es', 'zh-CN']);
 
 /**
  * @typedef {object} ReplicaConfig
@@ -28,6 +30,8 @@ export const CONNECTION_STATES = Object.freeze(['not-connected', 'disconnected',
  * @property {boolean} stream      `stream`: stream stdout into the last three code cells
  * @property {'first' | 'none'} focus `focus:none`: no focused cell at boot
  * @property {number} idle         `idle:<ms>`: frontend idle timeout (0: off)
+ * @property {string} lang         `lang:<en|es|zh-CN>`: UI language, `<html lang>` and replica-texts.js (en)
+ * @property {'mwc' | 'md'} dialogs `dialogs:md`: every dialog host is `md-dialog` (row 17, dialog_ui_refresh)
  * @property {string[]} unknown    flags that were not understood (ignored)
  */
 
@@ -41,7 +45,7 @@ export function parseReplicaFlags(url) {
   /** @type {ReplicaConfig} */
   const config = {
     dark: false, noApi: false, boot: 1000, runtime: null, state: null, requested: null,
-    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, unknown: [],
+    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: 'en', dialogs: 'mwc', unknown: [],
   };
   const raw = u.searchParams.get('replica') ?? '';
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -61,6 +65,8 @@ export function parseReplicaFlags(url) {
     else if (key === 'state' && CONNECTION_STATES.includes(value.toLowerCase())) config.state = value.toLowerCase();
     else if (key === 'requested' && /^[A-Za-z0-9_-]+$/.test(value)) config.requested = value.toUpperCase();
     else if (key === 'focus' && (value === 'none' || value === 'first')) config.focus = value;
+    else if (key === 'lang' && UI_LANGS.some((l) => l.toLowerCase() === value.toLowerCase())) config.lang = UI_LANGS.find((l) => l.toLowerCase() === value.toLowerCase()) ?? 'en';
+    else if (key === 'dialogs' && (value === 'md' || value === 'mwc')) config.dialogs = value;
     else config.unknown.push(part);
   }
   return config;
@@ -74,7 +80,7 @@ function escapeHtml(s) {
 }
 
 /**
- * The HTML shell for a notebook URL: config, stylesheet and script. Everything else is created by
+ * The HTML shell for a Colab URL (a notebook, or the landing page at `/`): config, stylesheet and script. Everything else is created by
  * replica.js after the boot delay. (The fragment never reaches a server, so `#fileId=`/`#create=`
  * names are corrected by replica.js at boot.)
  * @param {string | URL} url
@@ -83,14 +89,15 @@ function escapeHtml(s) {
 export function replicaHtml(url) {
   const u = new URL(String(url));
   const config = parseReplicaFlags(u);
-  const { name } = notebookIdentity(u.origin, u.pathname, u.hash);
+  // The landing page's title is corrected at boot when the fragment names a notebook.
+  const title = isLandingPath(u.pathname) ? 'Colab' : `${notebookIdentity(u.origin, u.pathname, u.hash).name} - Colab`;
   // JSON inside <script>: escape "<" so the text can never close the element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en" theme="${config.dark ? 'dark' : 'light'}" editor="${config.dark ? 'Default Dark' : 'Default Light'}">
+<html lang="${config.lang}" theme="${config.dark ? 'dark' : 'light'}" editor="${config.dark ? 'Default Dark' : 'Default Light'}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(name)} - Colab</title>
+<title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__replica/replica.css">
 <script type="application/json" id="replica-config">${json}</script>
