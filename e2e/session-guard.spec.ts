@@ -7,68 +7,12 @@
  * Storage, alarms, tabs and notifications are read from an extension page (the popup opened in a
  * tab): unlike a Worker handle, it survives the service worker being stopped.
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS, type GuardSettings } from '../src/shared/guard-settings';
 import type { TabState } from '../src/shared/guard-state';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, stopServiceWorker, test } from './fixtures';
+import { DRIVE_ID, expect, stopServiceWorker, test } from './fixtures';
+import { autoDiscardable, cleanUpGuard, dialogClicks, events, interactions, notificationIds, replica, setup, tabState, writeSettings } from './guard-helpers';
 
-interface Replica {
-  userInteractionCount: number;
-  dialogClicks: string[];
-  showDisconnectDialog(): void;
-  showRecaptcha(): void;
-  showStillThere(): void;
-}
-type Hook = 'showDisconnectDialog' | 'showRecaptcha' | 'showStillThere';
-const replica = (page: Page, hook: Hook) => page.evaluate((name) => (window as unknown as { __replica: Replica }).__replica[name](), hook);
-const interactions = (page: Page) => page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.userInteractionCount);
-const dialogClicks = (page: Page) => page.evaluate(() => [...(window as unknown as { __replica: Replica }).__replica.dialogClicks]);
-
-interface Setup {
-  colab: Page;
-  ext: Page;
-  tabId: number;
-}
-
-/** Opens a notebook, waits for Launchpad, and opens the popup as a page about that tab. */
-async function setup(context: BrowserContext, page: Page, extensionId: string, settings: Partial<GuardSettings> = {}, flags: string[] = []): Promise<Setup> {
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-  await writeSettings(ext, settings);
-  await openNotebook(page, `/drive/${DRIVE_ID}`, flags);
-  await expectOneToolbar(page);
-  const url = page.url();
-  const tabId = await ext.evaluate(async (href) => (await chrome.tabs.query({})).find((tab) => tab.url === href)?.id ?? -1, url);
-  expect(tabId).toBeGreaterThan(0);
-  // The content script's first report created the tab's state.
-  await expect.poll(() => tabState(ext, tabId)).not.toBeNull();
-  await ext.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
-  return { colab: page, ext, tabId };
-}
-
-async function writeSettings(ext: Page, settings: Partial<GuardSettings>): Promise<void> {
-  await ext.evaluate((value) => chrome.storage.local.set({ guardSettings: value }), { ...DEFAULT_SETTINGS, ...settings });
-}
-
-const tabState = (ext: Page, tabId: number) =>
-  ext.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as TabState | undefined) ?? null, `guard.tab.${tabId}`);
-
-const autoDiscardable = (ext: Page, tabId: number) => ext.evaluate(async (id) => (await chrome.tabs.get(id)).autoDiscardable, tabId);
-
-const notificationIds = (ext: Page) => ext.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
-
-const events = async (ext: Page, tabId: number) => (await tabState(ext, tabId))?.events.map((e) => e.kind) ?? [];
-
-test.afterEach(async ({ context, extensionId }) => {
-  // The browser is shared with the other specs: leave the guard off and no notification behind.
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-  await ext.evaluate(async () => {
-    await chrome.storage.local.remove('guardSettings');
-    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-  });
-  for (const other of context.pages()) if (other.url().startsWith('chrome-extension://')) await other.close();
-});
+test.afterEach(async ({ context, extensionId }) => cleanUpGuard(context, extensionId));
 
 test('keep-alive: the popup switch pings Colab now and every minute, and protects the tab from discarding', async ({ context, page, extensionId }) => {
   const { colab, ext, tabId } = await setup(context, page, extensionId);
