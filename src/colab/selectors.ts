@@ -33,6 +33,13 @@ export const SELECTORS = {
    * command, e.g. `change-runtime-type` in `#runtime-menu`. Items exist while their menu is closed.
    */
   menuCommand: (command: string) => `div.goog-menuitem[command="${command}"]`,
+  /** §1.3 S1; rows 2, 10 [H/M]: the Runtime menubar button, for opening its menu before an item. */
+  runtimeMenuButton: 'div.goog-menu-button#runtime-menu-button',
+  /**
+   * §1.3; rows 4, 6 [H/M]: the Change runtime type dialog, open once `[open]` (it has no layout
+   * box, so it is waited for as attached, not visible).
+   */
+  changeRuntimeDialog: 'body > mwc-dialog.change-runtime-type[open], body > md-dialog.change-runtime-type[open]',
   /**
    * Row 20 [H]: Material menu items (the run-all "More actions" and the connect dropdown) carry
    * the same commands as the Closure menus.

@@ -161,8 +161,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
           <button
             type="button"
             onClick={() => {
-              if (runColabMenuCommand('change-runtime-type')) close();
-              else setHint(t('badgeChangeRuntimeManually'));
+              void runColabMenuCommand('change-runtime-type').then((opened) => (opened ? close() : setHint(t('badgeChangeRuntimeManually'))));
             }}
           >
             {t('badgeChangeRuntime')}
