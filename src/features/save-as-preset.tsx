@@ -9,19 +9,6 @@ import { BackgroundError, askBackground } from '../shared/messages';
 import { Dialog } from '../ui/dialog';
 import { stepLabel } from './run-setup';
 
-/** Appends the steps of a run to the notebook's history, skipping steps already in it. */
-export function withRunSteps(history: readonly ValidStep[], steps: readonly ValidStep[]): ValidStep[] {
-  const next = [...history];
-  const seen = new Set(history.map((step) => JSON.stringify(step)));
-  for (const step of steps) {
-    const key = JSON.stringify(step);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    next.push(step);
-  }
-  return next;
-}
-
 export function SaveAsPresetDialog(props: { notebook: string; steps: readonly ValidStep[]; onSaved: (name: string) => void; onClose: () => void }) {
   const { notebook, steps, onSaved, onClose } = props;
   const [name, setName] = useState('');

@@ -20,13 +20,17 @@ import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
 import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
-import { RecipeDialog } from '../ui/recipe-dialog';
+import { lazy } from '../ui/lazy';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, runInNewCell, type RunResult } from './run-recipe';
 import { RunSetup } from './run-setup';
-import { SaveAsPresetDialog, withRunSteps } from './save-as-preset';
+import { withRunSteps } from './run-history';
 import css from './toolbar.css?inline';
+
+// Dialogs the user may never open are loaded when first shown (the content script's size budget).
+const RecipeDialog = lazy(() => import('../ui/recipe-dialog').then((m) => m.RecipeDialog));
+const SaveAsPresetDialog = lazy(() => import('./save-as-preset').then((m) => m.SaveAsPresetDialog));
 
 /** How long Colab may take to show its toolbar before ours floats on its own. */
 const ANCHOR_TIMEOUT_MS = 10_000;
