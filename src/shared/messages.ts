@@ -60,6 +60,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
   /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
+  /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
+  v.strictObject({ type: v.literal('toolbar-config') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -90,6 +92,8 @@ export const BackgroundResponseSchemas = {
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
+  /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
+  'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),
 } satisfies Record<BackgroundRequestType, v.GenericSchema>;
 export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
 
