@@ -33,6 +33,8 @@ try {
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`chrome-extension://${id}/src/options/index.html`);
+    // The editor open, to show the preset's switches.
+    await page.locator('button[data-action="edit"]').first().click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `options-${scheme}${suffix}.png`), fullPage: true });
     await page.goto(`chrome-extension://${id}/src/popup/index.html?tab=${tabId}`);
