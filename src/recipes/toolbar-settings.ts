@@ -43,12 +43,12 @@ export type ToolbarSettingsRead =
 export function readToolbarSettings(raw: unknown): ToolbarSettingsRead {
   const refuse = (problem: string): ToolbarSettingsRead => ({ ok: false, settings: DEFAULT_TOOLBAR_SETTINGS, problem });
   if (raw === undefined) return { ok: true, settings: DEFAULT_TOOLBAR_SETTINGS };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('the stored toolbar buttons are not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('not an object');
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > TOOLBAR_SETTINGS_VERSION) {
-    return refuse(`the stored toolbar buttons are version ${version}, newer than this extension understands (${TOOLBAR_SETTINGS_VERSION})`);
+    return refuse(`version ${version}, newer than this extension understands (${TOOLBAR_SETTINGS_VERSION})`);
   }
-  if (version !== TOOLBAR_SETTINGS_VERSION) return refuse(`the stored toolbar buttons have an unknown version (${JSON.stringify(version) ?? 'none'})`);
+  if (version !== TOOLBAR_SETTINGS_VERSION) return refuse(`unknown version (${JSON.stringify(version) ?? 'none'})`);
   const parsed = v.safeParse(ToolbarSettingsSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
