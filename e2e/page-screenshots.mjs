@@ -29,6 +29,9 @@ try {
   ] });
   await page.locator('input[type="file"]').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.waitForTimeout(500);
+  // One switch on, to show both states.
+  await page.evaluate(() => chrome.storage.local.set({ guardSettings: { version: 1, keepAlive: false, autoReconnect: true, limitHours: 2, notebooks: {},
+    notify: { disconnected: true, presence: true, keepAlive: true, capWarning: true, setupFinished: true, setupFailed: true, cellFinished: false }, cellFinishedMinutes: 10 } }));
   const tabId = await page.evaluate(async () => (await chrome.tabs.query({ url: 'https://colab.research.google.com/*' }))[0]?.id);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
