@@ -133,6 +133,32 @@ test.describe('Make it yours', () => {
     await colab.close();
   });
 
+  test('one setup at a time: a shown preset waits while Run setup runs in the same notebook', async ({ page, context, extensionId }) => {
+    await openOptions(page, extensionId);
+    const file = { format: 'colab-launchpad/presets', version: 1, presets: [
+      { name: 'Slow', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'python', params: { code: 'import time\ntime.sleep(2)' } }] },
+      // The file format keeps the switch: this one arrives on the toolbar.
+      { name: 'Shown', showOnToolbar: true, steps: [{ recipe: 'python', params: { code: "print('shown')" } }] },
+    ] };
+    await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
+
+    const colab = await context.newPage();
+    await openNotebook(colab);
+    await expectOneToolbar(colab);
+    await toolbar(colab).getByRole('button', { name: /^Run setup/ }).click();
+    await expect(runStatus(colab)).toContainText('Setup “Slow”');
+    await toolbar(colab).getByRole('button', { name: 'Shown', exact: true }).click();
+    await expect(runStatus(colab)).toHaveText('Another setup is running in this notebook: wait until it ends.');
+    await expect(runStatus(colab)).toHaveText('Setup “Slow” done: 1 ran, 0 already done.', { timeout: 10_000 });
+    expect((await executions(colab)).map((e) => e.code)).toEqual(['import time\ntime.sleep(2)']);
+
+    await toolbar(colab).getByRole('button', { name: 'Shown', exact: true }).click();
+    await expect(runStatus(colab)).toHaveText('Setup “Shown” done: 1 ran, 0 already done.');
+    expect((await executions(colab)).map((e) => e.code)).toEqual(['import time\ntime.sleep(2)', "print('shown')"]);
+    await colab.close();
+  });
+
   test('a narrow window moves the extra buttons into More recipes; nothing is covered or cut off', async ({ page, context, extensionId }) => {
     await importPreset(page, extensionId, 'Narrow preset');
     await page.getByRole('button', { name: 'Edit “Narrow preset”' }).click();

@@ -22,6 +22,9 @@ import { runSetup, type CellProgress, type CellState, type SetupOutcome } from '
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
 
+/** One setup at a time in a page: Run setup and the presets shown on the toolbar write cells into the same notebook. */
+let setupRunning = false;
+
 export function stepLabel(step: { readonly recipe: string; readonly params: unknown }): string {
   const title = isRecipeId(step.recipe) ? t(RECIPES[step.recipe].title) : step.recipe;
   const summary = stepSummary(step.recipe, step.params);
@@ -170,7 +173,9 @@ export function RunSetup(props: {
 
   const start = async (plan: SetupPlan, automatic: boolean) => {
     if (running.current || !checkAlive()) return;
+    if (setupRunning) return announce(t('setupAnotherRunning'));
     running.current = true;
+    setupRunning = true;
     if (!automatic) setOpen(true);
     const onProgress = (cells: readonly CellProgress[]) => {
       const next = { plan, cells };
@@ -187,6 +192,7 @@ export function RunSetup(props: {
       signal,
     );
     running.current = false;
+    setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
     setRun((current) => (current ? { ...current, outcome } : current));
     const text = outcomeText({ plan, cells: [], outcome });
