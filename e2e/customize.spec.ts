@@ -85,6 +85,14 @@ test.describe('Make it yours', () => {
     expect(items).not.toContain('System info');
     await systemInfo.click();
     await expect(runStatus(colab)).toHaveText('System info: done');
+
+    // An entry that asks for values is a direct button too ("…": it opens its dialog).
+    await toolbarSwitch(page, 'Clone repo').click();
+    await toolbar(colab).getByRole('button', { name: 'Clone repo…' }).click();
+    const dialog = colab.getByRole('dialog', { name: 'Clone repo' });
+    await expect(dialog).toBeVisible();
+    await colab.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
     await colab.close();
   });
 

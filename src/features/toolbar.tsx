@@ -209,7 +209,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         <span key={entry.id} class={index < shown ? 'fold' : 'fold folded'}>
           <RecipeButton
             id={entry.id}
-            label={t(entry.title)}
+            label={menuLabel(entry)}
             description={t(entry.description)}
             state={states[entry.id] ?? 'idle'}
             tabIndex={index < shown && index + 1 === focusIndex ? 0 : -1}
