@@ -222,8 +222,8 @@ test('switches: run on connect; one cell is refused while Restart runtime is not
   await seed(serviceWorker, [preset({ steps: [MOUNT, { recipe: 'restart-runtime', params: {} }, GPU] })]);
   await openOptions(page, extensionId);
   const edit = await openEditor(page, 'Thesis setup');
-  const autoRun = edit.getByRole('checkbox', { name: 'Run automatically on connect' });
-  const oneCell = edit.getByRole('checkbox', { name: 'Run as one cell' });
+  const autoRun = edit.getByRole('switch', { name: 'Run automatically on connect' });
+  const oneCell = edit.getByRole('switch', { name: 'Run as one cell' });
   await expect(autoRun).not.toBeChecked();
 
   await oneCell.click();

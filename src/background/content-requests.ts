@@ -1,14 +1,17 @@
 /**
  * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
  * the Python helpers the content script is too small to hold, the presets that apply to a
- * notebook, Save as preset, and the notification at the end of a Run setup. Registered at top level by index.ts; every answer is computed from storage, nothing
+ * notebook, Save as preset, the notification at the end of a Run setup, and the toolbar's
+ * configuration (direct buttons, presets shown on the toolbar). Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
-import { formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueName, type Preset, type Problem } from '../presets';
+import { formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
 import { generateCell } from '../recipes/cell';
+import { directEntryIds } from '../recipes/toolbar-settings';
+import { loadToolbarSettings } from '../shared/toolbar-storage';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
 import { notify } from './notifications';
@@ -61,6 +64,12 @@ export function registerContentRequests(): void {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { shown: false };
       return { shown: (await notify(ok ? 'setup-finished' : 'setup-failed', { tabId, detail: text })) !== null };
+    },
+
+    // Unreadable settings or presets: the defaults and no preset buttons (the options page says why).
+    'toolbar-config': async () => {
+      const [settings, read] = await Promise.all([loadToolbarSettings(), loadPresetStore()]);
+      return { direct: directEntryIds(settings.settings), presets: read.ok ? toolbarPresets(read.store.presets).map(setupPlan) : [] };
     },
   });
 }

@@ -9,6 +9,7 @@ import { registerContentRequests } from './content-requests';
 import { injectIntoOpenTabs } from './reinject';
 import { registerPresetSync } from './preset-sync';
 import { registerSessionGuard } from './session-guard';
+import { registerWelcome } from './welcome';
 
 registerContentRequests();
 
@@ -27,3 +28,4 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 registerPresetSync();
 registerSessionGuard();
+registerWelcome();

@@ -1,5 +1,5 @@
 /**
- * "Check compatibility", loaded on demand (src/features/compat-listener.ts): runs in the Colab tab every probe Launchpad relies on
+ * "Check compatibility", injected on demand (src/content/self-test.ts): runs in the Colab tab every probe Launchpad relies on
  * and reports each one with the feature that needs it. This is how the real Colab reaches us
  * (colab-dom-2026H2.md, "must change" item 13: no public DOM evidence after 2026-07-27). It reads
  * only structure and the names of what it looks for: no cell text, no title, no ids, no account.

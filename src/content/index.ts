@@ -1,10 +1,9 @@
 /**
- * Isolated-world entry on Colab pages: starts the features while the page is a notebook, and
- * answers the popup's "Check compatibility" on any Colab page. Nothing else.
+ * Isolated-world entry on Colab pages: starts the features while the page is a notebook, nothing
+ * else ("Check compatibility" is injected on demand: ./self-test.ts).
  * Any failure is caught here so that nothing from the extension reaches the page as an uncaught error.
  */
 import { whileOnNotebook } from '../colab/location';
-import { answerCompatChecks } from '../features/compat-listener';
 import { startSessionGuard } from '../features/session-guard';
 import { startToolbar } from '../features/toolbar';
 import type { PageLife } from '../shared/page-life';
@@ -16,7 +15,6 @@ const FEATURES: readonly { readonly id: string; readonly start: (life: PageLife)
 ];
 
 const life = startPageLife();
-answerCompatChecks(life);
 // Colab's landing page and any other page that is not a notebook get no Launchpad UI at all.
 whileOnNotebook((signal) => {
   const notebookLife: PageLife = { signal, checkAlive: life.checkAlive };

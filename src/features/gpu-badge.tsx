@@ -8,12 +8,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignedChanged, badgeOf, machineOf, nextEpoch, type AcceleratorFacts, type Badge, type ObservedGpu } from '../colab/accelerator';
 import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
-import { runColabMenuCommand } from '../colab/commands';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
 import { parseGpuCheckOutput } from '../recipes';
 import { t } from '../shared/i18n';
-import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
+import { BadgeDetails } from './gpu-badge-details';
 
 const RUNTIME_INFO_TIMEOUT_MS = 3_000;
 
@@ -96,14 +95,12 @@ function mismatchText(badge: Badge): string | undefined {
 export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: () => void }) {
   const { badge, tabIndex, onGpuCheck } = props;
   const [open, setOpen] = useState(false);
-  const [hint, setHint] = useState('');
+  /** The details are rendered from their first opening on. */
+  const [opened, setOpened] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const popoverRef = useRef<HTMLDivElement>(null);
   const ids = useRef(Math.random().toString(36).slice(2)).current;
   const text = badgeText(badge);
   const mismatch = mismatchText(badge);
-
-  useAnchoredPopover({ open, anchor: buttonRef, popover: popoverRef, width: 320, focusTarget: (popover) => popover.querySelector('button') });
 
   const close = () => {
     setOpen(false);
@@ -123,7 +120,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
         tabIndex={tabIndex}
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
-        onClick={() => (open ? close() : (setHint(''), setOpen(true)))}
+        onClick={() => (open ? close() : (setOpened(true), setOpen(true)))}
       >
         <Icon name={mismatch ? 'warning' : ICON[badge.kind]} class={badge.kind === 'connecting' ? 'icon spin' : 'icon'} />
         <span>{text}</span>
@@ -134,43 +131,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
         </span>
       )}
     </span>
-      <div
-        ref={popoverRef}
-        class="popover"
-        popover="auto"
-        role="dialog"
-        aria-label={t('badgeDetailsTitle')}
-        onToggle={(event) => {
-          if (event.newState === 'closed' && open) setOpen(false);
-        }}
-      >
-        <h2>{t('badgeDetailsTitle')}</h2>
-        <p>{t('badgeDetailsRuntime', text)}</p>
-        {mismatch && <p class="warn">{mismatch} {t('badgeMismatchAdvice')}</p>}
-        {badge.kind === 'unknown' && <p>{t('badgeUnknownDetail', badge.reason)}</p>}
-        <p class="muted">{t('badgeSources')}</p>
-        {hint && (
-          <p class="warn" role="alert">
-            {hint}
-          </p>
-        )}
-        <div class="actions">
-          <button type="button" onClick={() => (close(), onGpuCheck())}>
-            {t('recipeGpuCheck')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              void runColabMenuCommand('change-runtime-type').then((opened) => (opened ? close() : setHint(t('badgeChangeRuntimeManually'))));
-            }}
-          >
-            {t('badgeChangeRuntime')}
-          </button>
-          <button type="button" class="primary" onClick={close}>
-            {t('badgeClose')}
-          </button>
-        </div>
-      </div>
+      {opened && <BadgeDetails open={open} anchor={buttonRef} badge={badge} text={text} mismatch={mismatch} onGpuCheck={onGpuCheck} onClose={close} onClosed={() => setOpen(false)} />}
     </>
   );
 }

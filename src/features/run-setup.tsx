@@ -2,7 +2,9 @@
  * Run setup: on a notebook with a preset, the toolbar's `Run setup` button replays the preset's
  * steps (setup-runner.ts) with a status list per step, says "Setup needed" after the runtime
  * (re)connects, and runs the preset by itself on connect when the user chose that. The presets
- * and their cells come from the service worker; storage changes refresh them.
+ * and their cells come from the service worker; storage changes refresh them. A preset shown on
+ * the toolbar (issue 13) is the same component given that one plan: a button with its name, run
+ * only when clicked.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchConnection, type ConnectionState } from '../colab/connection';
@@ -19,6 +21,9 @@ import { runSetup, type CellProgress, type CellState, type SetupOutcome } from '
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
+
+/** One setup at a time in a page: Run setup and the presets shown on the toolbar write cells into the same notebook. */
+let setupRunning = false;
 
 export function stepLabel(step: { readonly recipe: string; readonly params: unknown }): string {
   const title = isRecipeId(step.recipe) ? t(RECIPES[step.recipe].title) : step.recipe;
@@ -148,9 +153,12 @@ export function RunSetup(props: {
   tabIndex: number;
   /** The toolbar's live region. */
   announce: (text: string) => void;
+  /** A preset shown on the toolbar: its button (named after it) runs it on any notebook, never by itself. */
+  preset?: SetupPlan;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce } = props;
-  const { plans, problem } = usePlans(notebook, signal);
+  const { notebook, signal, checkAlive, tabIndex, announce, preset } = props;
+  const loaded = usePlans(preset ? null : notebook, signal);
+  const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
   const [needed, setNeeded] = useState(false);
   const [open, setOpen] = useState(false);
@@ -165,7 +173,9 @@ export function RunSetup(props: {
 
   const start = async (plan: SetupPlan, automatic: boolean) => {
     if (running.current || !checkAlive()) return;
+    if (setupRunning) return announce(t('setupAnotherRunning'));
     running.current = true;
+    setupRunning = true;
     if (!automatic) setOpen(true);
     const onProgress = (cells: readonly CellProgress[]) => {
       const next = { plan, cells };
@@ -182,6 +192,7 @@ export function RunSetup(props: {
       signal,
     );
     running.current = false;
+    setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
     setRun((current) => (current ? { ...current, outcome } : current));
     const text = outcomeText({ plan, cells: [], outcome });
@@ -196,6 +207,7 @@ export function RunSetup(props: {
   };
 
   useEffect(() => {
+    if (preset) return;
     watchFreshRuntime(() => {
       if (running.current) return; // a restart step of our own run
       setNeeded(true);
@@ -217,7 +229,7 @@ export function RunSetup(props: {
   const label = (
     <>
       <Icon name={busy ? 'running' : 'launch'} class={busy ? 'icon spin' : 'icon'} />
-      <span>{t('toolbarRunSetup')}</span>
+      {preset ? <span class="name">{preset.name}</span> : <span>{t('toolbarRunSetup')}</span>}
       {needed && !busy && <span class="needed">{t('setupNeeded')}</span>}
     </>
   );
@@ -230,7 +242,7 @@ export function RunSetup(props: {
           ref={buttonRef}
           type="button"
           class="recipe setup-button"
-          data-entry="run-setup"
+          data-entry={preset ? `preset:${preset.presetId}` : 'run-setup'}
           title={t('setupButtonTitle', first.name)}
           aria-disabled={busy ? 'true' : undefined}
           aria-busy={busy ? 'true' : undefined}

@@ -2,10 +2,11 @@
  * The Launchpad toolbar: recipe buttons, the "More recipes" menu and parameter dialogs, rendered
  * by Preact in an open shadow root right after Colab's own toolbar, following Colab's theme.
  * Exactly one per page: it is torn down with the content script's life and re-placed when Colab
- * re-renders around it.
+ * re-renders around it. The user picks the direct buttons and adds presets to it (options page,
+ * toolbar-config.ts); buttons that do not fit on one line move into More recipes.
  */
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../colab/bridge';
 import { watchNotebook } from '../colab/location';
 import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
@@ -20,22 +21,21 @@ import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
 import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
-import { lazy } from '../ui/lazy';
+import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, runInNewCell, type RunResult } from './run-recipe';
 import { RunSetup } from './run-setup';
 import { withRunSteps } from './run-history';
+import { SaveAsPresetDialog } from './save-as-preset';
+import { useToolbarConfig } from './toolbar-config';
 import css from './toolbar.css?inline';
-
-// Dialogs the user may never open are loaded when first shown (the content script's size budget).
-const RecipeDialog = lazy(() => import('../ui/recipe-dialog').then((m) => m.RecipeDialog));
-const SaveAsPresetDialog = lazy(() => import('./save-as-preset').then((m) => m.SaveAsPresetDialog));
 
 /** How long Colab may take to show its toolbar before ours floats on its own. */
 const ANCHOR_TIMEOUT_MS = 10_000;
-const DIRECT = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'direct');
-const MENU = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'menu');
+/** Until the worker says what the user chose: the catalogue's own direct buttons. */
+const DEFAULT_DIRECT = TOOLBAR_ENTRIES.filter((entry) => entry.placement === 'direct').map((entry) => entry.id);
+const PRESET = 'preset:';
 
 interface Problem {
   readonly recipe: string;
@@ -117,6 +117,41 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
   const menu = useRef<MenuButtonHandle>(null);
+  const config = useToolbarConfig(life.signal);
+  const directIds = config.direct ?? DEFAULT_DIRECT;
+  const DIRECT = TOOLBAR_ENTRIES.filter((entry) => directIds.includes(entry.id));
+  const MENU = TOOLBAR_ENTRIES.filter((entry) => !directIds.includes(entry.id));
+  // How many of the foldable buttons (direct recipes, then presets) fit on one line; the rest go into More recipes.
+  const [shown, setShown] = useState(Infinity);
+  const observer = useRef<ResizeObserver>();
+
+  const fit = () => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const style = getComputedStyle(bar);
+    const gap = parseFloat(style.columnGap) || 0;
+    let room = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + gap - 1;
+    const foldable: number[] = [];
+    for (const child of bar.children) {
+      const width = child.getBoundingClientRect().width;
+      if (child.classList.contains('fold')) foldable.push(width);
+      else if (width > 0 && !child.matches('.status, .alert, .notice, [popover], dialog')) room -= width + gap;
+    }
+    let count = 0;
+    while (count < foldable.length && (foldable[count] as number) + gap <= room) room -= (foldable[count++] as number) + gap;
+    setShown(count);
+  };
+  // After every render (labels change width) and whenever the bar or a button is resized; the
+  // observer's work waits for the next frame, so it never resizes what it observes mid-callback.
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    observer.current ??= new ResizeObserver(() => requestAnimationFrame(fit));
+    observer.current.observe(bar);
+    for (const child of bar.children) observer.current.observe(child);
+    fit();
+  });
+  useEffect(() => () => observer.current?.disconnect(), []);
 
   useEffect(() => {
     watchNotebook((identity) => {
@@ -175,7 +210,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
 
   // role=toolbar keyboard pattern: one tab stop, arrow keys move between the buttons.
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>('button.badge, button.recipe') ?? [])];
+    const buttons = [...(barRef.current?.querySelectorAll<HTMLButtonElement>('button.badge, button.recipe') ?? [])].filter((b) => !b.closest('.folded'));
     const current = buttons.indexOf(root.activeElement as HTMLButtonElement);
     if (current < 0) return;
     const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
@@ -186,7 +221,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     buttons[index]?.focus();
   };
 
-  const menuRunning = MENU.some((entry) => states[entry.id] === 'running');
+  const foldedEntries = DIRECT.slice(shown);
+  const shownDirect = DIRECT.length - foldedEntries.length;
+  const shownPresets = Math.max(0, Math.min(config.presets.length, shown - DIRECT.length));
+  const menuIndex = shownDirect + shownPresets + 1;
+  const menuRunning = [...foldedEntries, ...MENU].some((entry) => states[entry.id] === 'running');
+  const entryItem = (entry: ToolbarEntry) => {
+    const state = states[entry.id] ?? 'idle';
+    return { id: entry.id, label: menuLabel(entry), hint: stateLabel(state), state, disabled: state === 'running' };
+  };
 
   return (
     <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown}>
@@ -196,19 +239,32 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       </span>
       <GpuBadge badge={accelerator.badge} tabIndex={focusIndex === 0 ? 0 : -1} onGpuCheck={() => GPU_CHECK && activate(GPU_CHECK)} />
       {DIRECT.map((entry, index) => (
-        <RecipeButton
-          key={entry.id}
-          id={entry.id}
-          label={t(entry.title)}
-          description={t(entry.description)}
-          state={states[entry.id] ?? 'idle'}
-          tabIndex={index + 1 === focusIndex ? 0 : -1}
-          onRun={() => activate(entry)}
-        />
+        <span key={entry.id} class={index < shown ? 'fold' : 'fold folded'}>
+          <RecipeButton
+            id={entry.id}
+            label={menuLabel(entry)}
+            description={t(entry.description)}
+            state={states[entry.id] ?? 'idle'}
+            tabIndex={index < shown && index + 1 === focusIndex ? 0 : -1}
+            onRun={() => activate(entry)}
+          />
+        </span>
+      ))}
+      {config.presets.map((plan, index) => (
+        <span key={PRESET + plan.presetId} class={index < shownPresets ? 'fold' : 'fold folded'}>
+          <RunSetup
+            preset={plan}
+            notebook={null}
+            signal={notebook.signal}
+            checkAlive={life.checkAlive}
+            tabIndex={index < shownPresets && shownDirect + index + 1 === focusIndex ? 0 : -1}
+            announce={setStatus}
+          />
+        </span>
       ))}
       <MenuButton
         handle={menu}
-        tabIndex={focusIndex === DIRECT.length + 1 ? 0 : -1}
+        tabIndex={focusIndex === menuIndex || (focusIndex > menuIndex + 1) ? 0 : -1}
         label={
           <>
             <Icon name={menuRunning ? 'running' : 'more'} class={menuRunning ? 'icon spin' : 'icon'} />
@@ -217,16 +273,9 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         }
         menuLabel={t('toolbarRecipeMenuLabel')}
         items={[
-          ...MENU.map((entry) => {
-            const state = states[entry.id] ?? 'idle';
-            return {
-              id: entry.id,
-              label: menuLabel(entry),
-              hint: stateLabel(state),
-              state,
-              disabled: state === 'running',
-            };
-          }),
+          ...foldedEntries.map(entryItem),
+          ...config.presets.slice(shownPresets).map((plan) => ({ id: PRESET + plan.presetId, label: plan.name })),
+          ...MENU.map(entryItem),
           {
             id: SAVE_AS_PRESET,
             label: `${t('saveAsPreset')}…`,
@@ -239,7 +288,9 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             setSaving(true);
             return;
           }
-          const entry = MENU.find((e) => e.id === id);
+          // A folded preset runs through its own (hidden) button, so its panel and runner are the same.
+          if (id.startsWith(PRESET)) root.querySelector<HTMLButtonElement>(`[data-entry="${id}"]`)?.click();
+          const entry = TOOLBAR_ENTRIES.find((e) => e.id === id);
           if (entry) activate(entry);
         }}
       />
@@ -247,7 +298,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}
-        tabIndex={focusIndex === DIRECT.length + 2 ? 0 : -1}
+        tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
       />
       <span class="status" role="status" aria-live="polite" title={status}>

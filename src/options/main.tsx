@@ -3,19 +3,30 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './options.css';
+import { GETTING_STARTED, GettingStarted } from './getting-started';
 import { PresetsSection } from './presets-section';
 import { SyncStatusView } from './sync-status';
+import { ToolbarButtonsSection } from './toolbar-buttons';
+
+/** Opened by the welcome on install (`#getting-started`): Getting started comes first. */
+const welcome = location.hash === `#${GETTING_STARTED}`;
 
 function Options() {
   return (
     <main>
-      <h1>
+      <header class="page-head">
         <img src="/icons/icon-32.png" alt="" />
-        {t('optionsTitle')}
-      </h1>
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      {welcome && <GettingStarted welcome />}
       <PresetsSection />
       <SyncStatusView />
-      <p class="muted">{t('optionsIntro')}</p>
+      <ToolbarButtonsSection />
+      <section class="card" aria-labelledby="guard-note-heading">
+        <h2 id="guard-note-heading">{t('popupGuardHeading')}</h2>
+        <p>{t('optionsIntro')}</p>
+      </section>
+      {!welcome && <GettingStarted welcome={false} />}
     </main>
   );
 }

@@ -59,7 +59,8 @@ export function newPreset(name: string, step: PresetStep, id: string, now: numbe
  * never both run in the same notebook); the user binds the copy where it belongs.
  */
 export function duplicatePreset(preset: Preset, name: string, id: string, now: number): Preset {
-  return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, updatedAt: now };
+  return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, updatedAt: now,
+    ...(preset.showOnToolbar ? { showOnToolbar: true } : {}) };
 }
 
 /** The tombstone of a preset: kept (for sync and undo), no longer listed. */

@@ -27,6 +27,7 @@ export function PresetList(props: { presets: readonly Preset[]; editingId: strin
             <strong>{preset.name}</strong>{' '}
             <span class="muted">{t('optionsPresetSummary', [String(preset.steps.length), String(preset.notebooks.length)])}</span>
             {preset.autoRun && <span class="tag">{t('editorAutoRunTag')}</span>}
+            {preset.showOnToolbar && <span class="tag">{t('editorShowOnToolbarTag')}</span>}
           </div>
           <div class="row actions">
             {BUTTONS.map(({ action, text, name }) => (

@@ -1,17 +1,20 @@
 /**
- * The per-preset switches: "Run automatically on connect" (autoRun, off by default) and "Run as
- * one cell" (oneCell). Each click is one write; when the store refuses (one cell with Restart
- * runtime before the last step) its reason is shown and the checkbox shows the stored value again.
+ * The per-preset switches: "Show on the toolbar" (a button with its name on every notebook's
+ * toolbar), "Run automatically on connect" (autoRun, off by default) and "Run as one cell"
+ * (oneCell). Each click is one write; when the store refuses (one cell with Restart runtime
+ * before the last step) its reason is shown and the switch shows the stored value again.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
+import { Switch } from '../ui/switch';
 import { Alert } from './alert';
 import { writePreset } from './store-writes';
 
-type Switch = 'autoRun' | 'oneCell';
+type SwitchKey = 'showOnToolbar' | 'autoRun' | 'oneCell';
 
-const SWITCHES: readonly { key: Switch; label: 'editorAutoRun' | 'editorOneCell'; hint: 'editorAutoRunHint' | 'editorOneCellHint' }[] = [
+const SWITCHES: readonly { key: SwitchKey; label: MessageKey; hint: MessageKey }[] = [
+  { key: 'showOnToolbar', label: 'editorShowOnToolbar', hint: 'editorShowOnToolbarHint' },
   { key: 'autoRun', label: 'editorAutoRun', hint: 'editorAutoRunHint' },
   { key: 'oneCell', label: 'editorOneCell', hint: 'editorOneCellHint' },
 ];
@@ -19,9 +22,8 @@ const SWITCHES: readonly { key: Switch; label: 'editorAutoRun' | 'editorOneCell'
 export function PresetSwitches(props: { preset: Preset; onStore: (store: PresetStore) => void }) {
   const { preset, onStore } = props;
   const [messages, setMessages] = useState<readonly string[]>([]);
-  const id = useId();
 
-  const toggle = async (key: Switch, on: boolean) => {
+  const toggle = async (key: SwitchKey, on: boolean) => {
     const result = await writePreset(preset.id, (current) => ({ ...current, [key]: on }));
     setMessages(result.ok ? [] : result.messages);
     if (result.ok) onStore(result.store);
@@ -31,19 +33,7 @@ export function PresetSwitches(props: { preset: Preset; onStore: (store: PresetS
     <fieldset class="switches">
       <legend>{t('editorSwitches')}</legend>
       {SWITCHES.map(({ key, label, hint }) => (
-        <div class="field checkbox" key={key}>
-          <input
-            type="checkbox"
-            id={`${id}-${key}`}
-            checked={preset[key]}
-            aria-describedby={`${id}-${key}-hint`}
-            onChange={(e) => void toggle(key, e.currentTarget.checked)}
-          />
-          <label for={`${id}-${key}`}>{t(label)}</label>
-          <small class="hint" id={`${id}-${key}-hint`}>
-            {t(hint)}
-          </small>
-        </div>
+        <Switch key={key} label={t(label)} hint={t(hint)} checked={preset[key] === true} onChange={(on) => void toggle(key, on)} />
       ))}
       {messages.length > 0 && <Alert title={t('editorNotSaved')} messages={messages} />}
     </fieldset>

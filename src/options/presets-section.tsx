@@ -143,7 +143,7 @@ export function PresetsSection() {
   const editingPreset = editing && loaded?.ok ? loaded.presets.find((p) => p.id === editing.id) : undefined;
 
   return (
-    <section aria-labelledby="presets-heading">
+    <section class="card" aria-labelledby="presets-heading">
       <h2 id="presets-heading">{t('optionsPresetsHeading')}</h2>
       <p>{t('optionsPresetsIntro')}</p>
       {loaded && !loaded.ok && (

@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser from '../shared/browser';
 import { FEATURE_NAMES } from '../shared/compat-features';
-import { CompatReportSchema, type CompatCheckRequest, type CompatProbe, type CompatReport } from '../shared/compat-report';
+import selfTestFile from '../content/self-test.ts?iife';
+import { CompatReportSchema, type CompatProbe, type CompatReport } from '../shared/compat-report';
 import { t } from '../shared/i18n';
 import { copyText } from '../ui/clipboard';
 import { currentTabId } from './current-tab';
@@ -35,9 +36,15 @@ async function colabTab(): Promise<number | undefined> {
 async function runCheck(): Promise<Check> {
   const tabId = await colabTab();
   if (tabId === undefined) return { kind: 'error', text: t('compatNoTab') };
-  const request: CompatCheckRequest = { type: 'compat-check' };
   try {
-    const parsed = v.safeParse(CompatReportSchema, await browser.tabs.sendMessage(tabId, request));
+    // The check is injected only now, into the extension's isolated world of that tab; it works in
+    // a tab opened before Launchpad was installed too. Its answer is validated like any message.
+    await browser.scripting.executeScript({ target: { tabId }, files: [selfTestFile] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as unknown as { launchpadSelfTest?: () => Promise<unknown> }).launchpadSelfTest?.(),
+    });
+    const parsed = v.safeParse(CompatReportSchema, injection?.result);
     return parsed.success ? { kind: 'done', report: parsed.output } : { kind: 'error', text: t('compatUnavailable', 'the answer did not validate') };
   } catch (error) {
     return { kind: 'error', text: t('compatUnavailable', error instanceof Error ? error.message : String(error)) };
@@ -94,7 +101,7 @@ export function CompatPanel() {
   const ran = check.kind === 'done' ? check.report.probes.filter((p) => p.result !== 'skipped').length : 0;
 
   return (
-    <section class="compat" ref={panel} aria-labelledby="compat-title">
+    <section class="card compat" ref={panel} aria-labelledby="compat-title">
       <h2 id="compat-title">{t('compatTitle')}</h2>
       <p class="muted">{t('compatIntro')}</p>
       <div class="actions">

@@ -23,6 +23,7 @@ import { loadAllTabStates, loadGuardSettings, saveGuardSettings } from '../share
 import { t, type MessageKey } from '../shared/i18n';
 import { sendGuardFromPopup } from '../shared/messages';
 import { currentTabId } from './current-tab';
+import { Switch } from '../ui/switch';
 
 const CAP_MS = 12 * 3_600_000;
 
@@ -138,15 +139,6 @@ function TabItem(props: { tab: Tabs.Tab; state: TabState | undefined; settings: 
   );
 }
 
-function Switch(props: { label: string; checked: boolean; disabled: boolean; onChange: (checked: boolean) => void }) {
-  return (
-    <label class="switch">
-      <input type="checkbox" role="switch" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)} />
-      <span>{props.label}</span>
-    </label>
-  );
-}
-
 function Override(props: { label: string; global: boolean; value: boolean | undefined; disabled: boolean; onChange: (value: boolean | undefined) => void }) {
   const value = props.value === undefined ? '' : props.value ? 'on' : 'off';
   return (
@@ -225,11 +217,11 @@ export function GuardPanel() {
       )}
       {saveError ? <p class="problem" role="alert">{saveError}</p> : null}
 
-      <section aria-labelledby="guard-heading">
+      <section class="card" aria-labelledby="guard-heading">
         <h2 id="guard-heading">{t('popupGuardHeading')}</h2>
         <Switch label={t('popupKeepAlive')} checked={settings.keepAlive} disabled={locked} onChange={(on) => update((s) => ({ ...s, keepAlive: on }))} />
         <Switch label={t('popupAutoReconnect')} checked={settings.autoReconnect} disabled={locked} onChange={(on) => update((s) => ({ ...s, autoReconnect: on }))} />
-        <label class="field inline">
+        <label class="field sentence">
           {t('popupLimitBefore')}{' '}
           <input
             type="number"
@@ -250,7 +242,7 @@ export function GuardPanel() {
       </section>
 
       {currentTab ? (
-        <section aria-labelledby="notebook-heading">
+        <section class="card" aria-labelledby="notebook-heading">
           <h2 id="notebook-heading">{t('popupThisNotebook')}</h2>
           {!currentState ? (
             <p class="muted">{t('popupTabNoReport')}</p>
@@ -267,7 +259,7 @@ export function GuardPanel() {
         </section>
       ) : null}
 
-      <section aria-labelledby="tabs-heading">
+      <section class="card" aria-labelledby="tabs-heading">
         <h2 id="tabs-heading">{t('popupTabsHeading')}</h2>
         {tabs.length === 0 ? (
           <p class="muted">{t('popupNoTabs')}</p>
@@ -280,7 +272,7 @@ export function GuardPanel() {
         )}
       </section>
 
-      <details>
+      <details class="card">
         <summary>{t('popupNotificationsHeading')}</summary>
         {NOTIFY_LABELS.map(([key, label]) => (
           <Switch key={key} label={t(label)} checked={settings.notify[key]} disabled={locked}
@@ -288,7 +280,7 @@ export function GuardPanel() {
         ))}
         <Switch label={t('popupNotifyCellFinished')} checked={settings.notify.cellFinished} disabled={locked}
           onChange={(on) => update((s) => ({ ...s, notify: { ...s.notify, cellFinished: on } }))} />
-        <label class="field inline">
+        <label class="field sentence">
           {t('popupCellFinishedBefore')}{' '}
           <input
             type="number"

@@ -5,20 +5,24 @@ import '../ui/page.css';
 import './popup.css';
 import { CompatPanel } from './compat-panel';
 import { GuardPanel } from './guard-panel';
+import { StartCard } from './start-card';
 
+// One card per section, in this order; each section is its own component file.
 function Popup() {
   return (
     <main>
-      <h1>
+      <header class="page-head">
         <img src="/icons/icon-32.png" alt="" />
-        {t('popupTitle')}
-      </h1>
-      <p>{t('popupIntro')}</p>
+        <h1>{t('popupTitle')}</h1>
+      </header>
+      <StartCard />
       <GuardPanel />
       <CompatPanel />
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-        {t('popupOptions')}
-      </button>
+      <footer class="page-foot">
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -6,6 +6,7 @@
  *
  * Steps are the catalogue's recipe ids and parameters. No ids, timestamps, tombstones or
  * per-browser settings (autoRun, oneCell) are written: imported presets never run by themselves.
+ * `showOnToolbar` is written when set (it only shows a button) and kept on import.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -46,6 +47,8 @@ export interface ImportedPreset {
   readonly name: string;
   readonly notebooks: readonly NotebookKey[];
   readonly steps: readonly PresetStep[];
+  /** Present (true) when the file asks for a toolbar button. */
+  readonly showOnToolbar?: boolean;
 }
 
 export type ImportResult =
@@ -67,7 +70,12 @@ export function exportPresets(presets: readonly Preset[]): string {
   const file = {
     format: FILE_FORMAT,
     version: FILE_VERSION,
-    presets: presets.filter(isLive).map((p) => ({ name: p.name, notebooks: [...p.notebooks], steps: p.steps.map(fileStep) })),
+    presets: presets.filter(isLive).map((p) => ({
+      name: p.name,
+      notebooks: [...p.notebooks],
+      steps: p.steps.map(fileStep),
+      ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
+    })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -123,6 +131,7 @@ const filePresetSchema = record({
   name: nameSchema,
   notebooks: v.optional(notebooksSchema, []),
   steps: rawStepsSchema,
+  showOnToolbar: v.optional(v.boolean()),
 });
 
 const fileSchema = record({
@@ -181,7 +190,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
     else names.set(raw.name, index);
     const checked = checkSteps(raw.steps, childPath(path, 'steps'), false);
     problems.push(...checked.problems);
-    presets.push({ name: raw.name, notebooks: raw.notebooks, steps: checked.steps });
+    presets.push({ name: raw.name, notebooks: raw.notebooks, steps: checked.steps, ...(raw.showOnToolbar ? { showOnToolbar: true } : {}) });
   });
   if (problems.length > 0) return refuse(problems);
   return { ok: true, presets };
@@ -237,6 +246,7 @@ export function mergeImport(
       autoRun: false,
       oneCell: false,
       updatedAt: now,
+      ...(preset.showOnToolbar ? { showOnToolbar: true } : {}),
     });
   }
   return [...existing, ...added];

@@ -11,6 +11,7 @@ export {
   parseStore,
   presetNameProblem,
   presetsForNotebook,
+  toolbarPresets,
   type Preset,
   type PresetStep,
   type PresetStore,

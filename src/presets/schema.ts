@@ -44,6 +44,11 @@ export interface Preset {
   readonly updatedAt: number;
   /** Tombstone: when it was deleted. Kept so a deletion syncs and can be undone. */
   readonly deletedAt?: number;
+  /**
+   * A button with its name on the toolbar of every notebook (issue 13). Stored only when true, so
+   * presets that do not use it stay readable by older versions (on other browsers, through sync).
+   */
+  readonly showOnToolbar?: boolean;
 }
 
 export interface PresetStore {
@@ -224,6 +229,7 @@ const storedPresetSchema = record({
   oneCell: v.optional(v.boolean(), false),
   updatedAt: timestampSchema,
   deletedAt: v.optional(timestampSchema),
+  showOnToolbar: v.optional(v.boolean()),
 });
 
 const OPTIONS = { abortPipeEarly: true } as const;
@@ -244,6 +250,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     oneCell: output.oneCell,
     updatedAt: output.updatedAt,
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
+    ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
   };
   return { ok: true, value: preset };
 }
@@ -286,6 +293,11 @@ export function isLive(preset: Preset): boolean {
 /** Live presets bound to a notebook key, most recently updated first. */
 export function presetsForNotebook(presets: readonly Preset[], key: NotebookKey): Preset[] {
   return presets.filter((p) => isLive(p) && p.notebooks.includes(key)).sort((a, b) => b.updatedAt - a.updatedAt || compare(a.id, b.id));
+}
+
+/** Live presets shown on every notebook's toolbar, in list order. */
+export function toolbarPresets(presets: readonly Preset[]): Preset[] {
+  return presets.filter((p) => isLive(p) && p.showOnToolbar === true);
 }
 
 function compare(a: string, b: string): number {

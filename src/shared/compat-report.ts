@@ -1,15 +1,11 @@
 /**
- * "Check compatibility": the popup asks the content script of a Colab tab to run every probe
- * Launchpad relies on (src/colab/self-test.ts) and shows the report. The report names what
+ * "Check compatibility": the popup injects the self-test into a Colab tab (src/content/self-test.ts,
+ * running src/colab/self-test.ts), which runs every probe Launchpad relies on, and shows the report. The report names what
  * was looked for, never what the page holds: no notebook content, no title, no ids, no account.
  */
 import * as v from 'valibot';
 
 export const COMPAT_REPORT_VERSION = 1;
-
-/** The popup → a Colab tab's content script. */
-export const CompatCheckRequestSchema = v.strictObject({ type: v.literal('compat-check') });
-export type CompatCheckRequest = v.InferOutput<typeof CompatCheckRequestSchema>;
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 

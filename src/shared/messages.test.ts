@@ -39,6 +39,7 @@ describe('content script → service worker requests', () => {
       'save-preset': async () => ({ ok: true as const, name: 'x' }),
       'setup-result': async () => ({ shown: false }),
       ping: async () => ({ pong: true as const }),
+      'toolbar-config': async () => ({ direct: [], presets: [] }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();

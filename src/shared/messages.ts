@@ -62,6 +62,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
   /** Check compatibility: the content script ↔ service worker round trip. */
   v.strictObject({ type: v.literal('ping') }),
+  /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
+  v.strictObject({ type: v.literal('toolbar-config') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -93,6 +95,8 @@ export const BackgroundResponseSchemas = {
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
   'ping': v.strictObject({ pong: v.literal(true) }),
+  /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
+  'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),
 } satisfies Record<BackgroundRequestType, v.GenericSchema>;
 export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
 

@@ -29,3 +29,7 @@ export const GUARD_KEYS = {
   tabPrefix: 'guard.tab.',
 } as const;
 export const guardTabKey = (tabId: number) => `${GUARD_KEYS.tabPrefix}${tabId}`;
+
+// --- Toolbar buttons (issue #13) ----------------------------------------------------------------
+/** chrome.storage.sync: which toolbar entries are direct buttons (src/recipes/toolbar-settings.ts), versioned and validated. */
+export const TOOLBAR_BUTTONS_KEY = 'toolbarButtons';
