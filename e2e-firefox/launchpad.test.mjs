@@ -52,13 +52,14 @@ async function startFirefox(options = {}) {
   return {
     problems,
     /** Opens a notebook of the replica in a new tab and waits for exactly one toolbar. */
-    async colab(pathname = `/drive/${DRIVE_ID}`, flags = []) {
+    async colab(pathname = `/drive/${DRIVE_ID}`, flags = [], { expectToolbar = true } = {}) {
       const page = track(await firefox.browser.newPage(), true);
       await firefox.routeColab(page);
       await page.goto(`${HOST}${pathname}${flags.length ? `?replica=${flags.join(',')}` : ''}`);
-      await expectOneToolbar(page);
+      if (expectToolbar) await expectOneToolbar(page);
       return page;
     },
+    reinstall: firefox.reinstall,
     /** Opens an extension page (`src/popup/index.html`) in a new tab. */
     async extensionPage(pathAndQuery) {
       const page = track(await firefox.browser.newPage(), false);
@@ -264,11 +265,12 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
   });
 });
 
-describe('Launchpad in Firefox, background page restarted', { timeout: 3 * 60_000 }, () => {
+describe('Launchpad in Firefox: background restart, update, site access', { timeout: 3 * 60_000 }, () => {
   // Firefox suspends an idle background page (after 30 s; 1.5 s here) and starts it again for the
-  // next event, as Chrome does with its service worker.
+  // next event, as Chrome does with its service worker. Permission requests are granted without
+  // Firefox's prompt (a doorhanger outside the page that WebDriver cannot click).
   let firefox;
-  before(async () => { firefox = await startFirefox({ backgroundIdleMs: 1_500 }); });
+  before(async () => { firefox = await startFirefox({ backgroundIdleMs: 1_500, prefs: { 'extensions.webextOptionalPermissionPrompts': false } }); });
   after(async () => { await firefox?.close(); });
 
   test('presets survive the background page stopping and starting again', { timeout: 60_000 }, async () => {
@@ -284,6 +286,39 @@ describe('Launchpad in Firefox, background page restarted', { timeout: 3 * 60_00
 
     const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
     await runSetupAndExpectDone(colab);
+    await firefox.endTest();
+  });
+
+  test('an update while a Colab tab is open leaves one working toolbar', { timeout: TEST_TIMEOUT }, async () => {
+    const colab = await firefox.colab();
+    await firefox.reinstall();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await expectOneToolbar(colab);
+    await colab.locator(inToolbar('button[data-entry="mount-drive"]')).click();
+    await until('Mount Drive done', () => buttonState(colab, 'mount-drive'), (s) => s === 'done');
+    await firefox.endTest();
+  });
+
+  test('without access to Colab’s pages the toolbar button and the popup say so, and Allow restores it', { timeout: TEST_TIMEOUT }, async () => {
+    const ext = await firefox.extensionPage('src/popup/index.html');
+    const origins = ['https://colab.research.google.com/*', 'https://colab.google.com/*'];
+    const badge = () => ext.evaluate(() => browser.action.getBadgeText({}));
+    assert.equal(await badge(), '');
+    assert.equal(await ext.evaluate((o) => browser.permissions.remove({ origins: o }), origins), true);
+    await until('the “!” badge', badge, (text) => text === '!');
+    const alertText = () => ext.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? '');
+    await until('the popup’s notice', alertText, (text) => text.includes('may not read Colab pages'));
+
+    const colab = await firefox.colab(`/drive/${DRIVE_ID}`, [], { expectToolbar: false });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assert.equal((await toolbarPlacement(colab)).count, 0, 'no toolbar without access');
+
+    await clickByRole(ext, 'button', 'Allow on Colab');
+    await until('access granted', () => ext.evaluate((o) => browser.permissions.contains({ origins: o }), origins), (v) => v === true);
+    await until('the notice gone', alertText, (text) => text === '');
+    await until('the badge cleared', badge, (text) => text === '');
+    await colab.reload();
+    await expectOneToolbar(colab);
     await firefox.endTest();
   });
 });

@@ -34,11 +34,12 @@ const QUIET_PREFS = {
  * Launches firefox-esr with a throw-away profile and installs dist/ as a temporary add-on.
  * `backgroundIdleMs` shortens how long Firefox keeps an idle background page (30 s by default)
  * before it suspends it: tests use it to see the extension start again from storage.
+ * `prefs` adds Firefox prefs (tests: `extensions.webextOptionalPermissionPrompts`).
  * `onExtensionError` receives every line Firefox reports as a JavaScript error or warning of
  * moz-extension:// code (the background page, extension pages, content scripts).
- * @param {{ headless: boolean, backgroundIdleMs?: number, onExtensionError?: (line: string) => void }} options
+ * @param {{ headless: boolean, backgroundIdleMs?: number, prefs?: Record<string, unknown>, onExtensionError?: (line: string) => void }} options
  */
-export async function launchFirefox({ headless, backgroundIdleMs, onExtensionError }) {
+export async function launchFirefox({ headless, backgroundIdleMs, prefs = {}, onExtensionError }) {
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} not found: install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
   if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const browser = await puppeteer.launch({
@@ -53,6 +54,7 @@ export async function launchFirefox({ headless, backgroundIdleMs, onExtensionErr
       ...QUIET_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       ...(backgroundIdleMs ? { 'extensions.background.idle.timeout': backgroundIdleMs } : {}),
+      ...prefs,
     },
   });
   const stderr = browser.process()?.stderr;
@@ -82,7 +84,13 @@ export async function launchFirefox({ headless, backgroundIdleMs, onExtensionErr
       void request.respond({ status, contentType, headers, body }).catch(() => undefined);
     });
   };
-  return { browser, routeColab, close: () => browser.close().catch(() => undefined) };
+  return {
+    browser,
+    routeColab,
+    /** Installs dist/ again, as an update of the add-on does (same id, storage kept). */
+    reinstall: () => browser.installExtension(DIST),
+    close: () => browser.close().catch(() => undefined),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import '../ui/page.css';
 import './popup.css';
 import { GuardPanel } from './guard-panel';
+import { HostAccessNotice } from './host-access-notice';
 
 function Popup() {
   return (
@@ -13,6 +14,7 @@ function Popup() {
         {t('popupTitle')}
       </h1>
       <p>{t('popupIntro')}</p>
+      <HostAccessNotice />
       <GuardPanel />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('popupOptions')}
