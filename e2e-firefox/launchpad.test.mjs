@@ -187,8 +187,10 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     await firefox.endTest();
   });
 
-  test('a preset imported on the options page runs with Run setup', { timeout: TEST_TIMEOUT }, async () => {
-    await importPresets(firefox, PRESETS_FILE);
+  test('a preset imported on the options page is mirrored to storage.sync and runs with Run setup', { timeout: TEST_TIMEOUT }, async () => {
+    const options = await importPresets(firefox, PRESETS_FILE);
+    await until('a preset item in storage.sync', () => options.evaluate(async () => Object.keys(await browser.storage.sync.get(null))), (keys) => keys.some((k) => k.startsWith('preset:')));
+    await until('the sync status names Firefox', () => options.evaluate(() => document.body.textContent), (text) => text.includes('Kept in Firefox’s sync storage'));
     const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
     await runSetupAndExpectDone(colab);
     await firefox.endTest();

@@ -53,19 +53,14 @@ export async function launchFirefox({ headless, backgroundIdleMs, prefs = {}, on
     extraPrefsFirefox: {
       ...QUIET_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Extension pages' and the background page's console.* calls are printed on stdout.
+      'devtools.console.stdout.content': true,
       ...(backgroundIdleMs ? { 'extensions.background.idle.timeout': backgroundIdleMs } : {}),
       ...prefs,
     },
   });
-  const stderr = browser.process()?.stderr;
-  if (stderr && onExtensionError) {
-    let rest = '';
-    stderr.on('data', (chunk) => {
-      const lines = (rest + String(chunk)).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (/^JavaScript (?:error|warning): moz-extension:\/\//.test(line)) onExtensionError(line);
-    });
-  }
+  // Always read both pipes: an unread pipe that fills up would stall Firefox.
+  watchExtensionErrors(browser.process(), onExtensionError ?? (() => undefined));
   const id = await browser.installExtension(DIST);
   if (id !== GECKO_ID) throw new Error(`the add-on installed as ${id}, not ${GECKO_ID}`);
   const respond = await replicaResponder();
@@ -91,6 +86,26 @@ export async function launchFirefox({ headless, backgroundIdleMs, prefs = {}, on
     reinstall: () => browser.installExtension(DIST),
     close: () => browser.close().catch(() => undefined),
   };
+}
+
+/**
+ * Firefox prints uncaught errors (and unhandled rejections) on stderr as
+ * `JavaScript error: <file>, line N: …`, naming the moz-extension:// file; with
+ * devtools.console.stdout.content it prints console.warn/error on stdout as
+ * `console.warn: "[Colab Launchpad] …"` (without the file: every log of ours carries that prefix).
+ * @param {import('node:child_process').ChildProcess | null} child
+ * @param {(line: string) => void} report
+ */
+function watchExtensionErrors(child, report) {
+  const OURS = [/^JavaScript (?:error|warning): moz-extension:\/\//, /^console\.(?:error|warn): .*(?:\[Colab Launchpad\]|moz-extension:\/\/)/];
+  for (const stream of [child?.stderr, child?.stdout]) {
+    let rest = '';
+    stream?.on('data', (chunk) => {
+      const lines = (rest + String(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (OURS.some((pattern) => pattern.test(line))) report(line);
+    });
+  }
 }
 
 /**

@@ -59,7 +59,7 @@ if (!headless) {
 /** The same, in firefox-esr over WebDriver BiDi (scripts/firefox.mjs). */
 async function startFirefox() {
   const { launchFirefox } = await import('./firefox.mjs');
-  const { browser, routeColab: routeColabInFirefox, close } = await launchFirefox({ headless });
+  const { browser, routeColab: routeColabInFirefox, close } = await launchFirefox({ headless, onExtensionError: (line) => console.error(line) });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   if (!live) await routeColabInFirefox(page);
   await page.goto(live ? LIVE_URL : DEMO_URL);
