@@ -4,6 +4,7 @@
  * allow it in the browser's settings, and a button that asks for it.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { isFirefox } from '../shared/browser';
 import { hasHostAccess, onHostAccessChanged, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
 
@@ -18,7 +19,7 @@ export function HostAccessNotice() {
   return (
     <div class="problem" role="alert">
       <p>{t('hostAccessMissing')}</p>
-      <p class="muted">{t('hostAccessHowTo')}</p>
+      <p class="muted">{t(isFirefox() ? 'hostAccessHowTo' : 'hostAccessHowToChrome')}</p>
       <button type="button" onClick={() => void requestHostAccess().then(setGranted, () => undefined)}>
         {t('hostAccessGrant')}
       </button>
