@@ -239,7 +239,7 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     await firefox.endTest();
   });
 
-  test('popup: Auto-reconnect clicks Reconnect; a presence check is only notified, never answered', { timeout: TEST_TIMEOUT }, async () => {
+  test('popup: Auto-reconnect brings the runtime back; a presence check is only notified, never answered', { timeout: TEST_TIMEOUT }, async () => {
     const colab = await firefox.colab();
     const ext = await firefox.extensionPage('src/popup/index.html');
     const tabId = await tabIdOf(ext, colab);
@@ -250,17 +250,24 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     assert.equal(await isChecked(reconnect), true);
     await until('setting stored', () => ext.evaluate(async () => (await browser.storage.local.get('guardSettings')).guardSettings?.autoReconnect), (v) => v === true);
     const dialogClicks = () => replica(colab, () => [...window.__replica.dialogClicks]);
+    const connected = () => replica(colab, () => window.colab.global.notebook.kernel.isConnected());
+    const events = async () => (await tabState(ext, tabId))?.events.map((e) => e.kind) ?? [];
 
     const shown = Date.now();
     await replica(colab, () => window.__replica.showDisconnectDialog());
-    await until('Reconnect clicked', dialogClicks, (clicks) => clicks.join() === 'yes-no-dialog:ok', 10_000);
+    await until('disconnected', connected, (v) => v === false, 3_000);
+    // Whichever way Launchpad reconnects (Colab's Reconnect button, or its page API), the runtime is back within 10 s.
+    await until('reconnected', connected, (v) => v === true, 10_000);
     assert.ok(Date.now() - shown < 10_000);
+    await until('the guard’s record', events, (kinds) => ['disconnected', 'reconnect-clicked', 'reconnected'].every((k) => kinds.includes(k)));
     await until('disconnected notification', () => notificationIds(ext), (ids) => ids.includes(`launchpad:disconnected:${tabId}`));
 
+    const clicksBefore = await dialogClicks();
     await replica(colab, () => window.__replica.showRecaptcha());
     await until('presence-check notification', () => notificationIds(ext), (ids) => ids.includes(`launchpad:presence-check:${tabId}`));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    assert.deepEqual(await dialogClicks(), ['yes-no-dialog:ok'], 'nothing clicked in the presence check');
+    assert.deepEqual(await dialogClicks(), clicksBefore, 'nothing clicked in the presence check');
+    assert.ok((await events()).includes('presence-recaptcha'));
     assert.equal(await colab.$$eval('body > colab-recaptcha-dialog', (list) => list.length), 1, 'the reCAPTCHA dialog is still there');
     await ext.evaluate(async () => {
       await browser.storage.local.remove('guardSettings');
