@@ -111,11 +111,26 @@ const recordNotifications = (ext) => ext.evaluate(() => {
 });
 const notificationIds = (ext) => ext.evaluate(async () => [...Object.keys(await browser.notifications.getAll()), ...window.__e2eNotifications]);
 
-/** The element with `role` whose label (its own text, aria-label or a wrapping <label>) is `name`. */
+/**
+ * Clicks the element with `role` whose accessible name is `name` (from aria-label,
+ * aria-labelledby, its <label>s or its own text: enough for the popup's controls).
+ */
 async function clickByRole(page, role, name) {
-  const handle = await until(`${role} “${name}”`, () => page.evaluateHandle((r, n) => [...document.querySelectorAll(`[role="${r}"], ${r === 'button' ? 'button' : r}`)]
-    .find((el) => [el.getAttribute('aria-label'), el.textContent, el.closest('label')?.textContent].some((text) => text?.trim() === n)) ?? null, role, name)
-    .then(async (h) => ((await h.evaluate((el) => el !== null)) ? h : null)));
+  const find = (r, n) => {
+    const candidates = document.querySelectorAll(r === 'button' ? 'button, [role="button"]' : `[role="${r}"]`);
+    const names = (el) => [
+      el.getAttribute('aria-label'),
+      (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      ...[...(el.labels ?? [])].map((label) => label.textContent),
+      el.closest('label')?.textContent,
+      el.textContent,
+    ];
+    return [...candidates].find((el) => names(el).some((text) => text?.trim() === n)) ?? null;
+  };
+  const handle = await until(`${role} “${name}”`, async () => {
+    const found = await page.evaluateHandle(find, role, name);
+    return (await found.evaluate((el) => el !== null)) ? found : null;
+  });
   await handle.click();
   return handle;
 }
