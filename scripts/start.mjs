@@ -11,6 +11,7 @@ const live = process.argv.includes('--live');
 const firefox = process.argv.includes('--firefox');
 ensureSystemDeps(firefox ? 'start-firefox' : 'start');
 
+// Imported only after the check: static imports would load (and could fail) before it.
 const { build } = await import('vite');
 const { routeColab } = await import('../e2e/replica/serve.mjs');
 const { ROOT, launch } = await import('./chromium.mjs');
