@@ -88,6 +88,16 @@ export async function launchFirefox({ headless, backgroundIdleMs, prefs = {}, on
   };
 }
 
+const EXTENSION_PROBLEMS = [/^JavaScript (?:error|warning): moz-extension:\/\//, /^console\.(?:error|warn): .*(?:\[Colab Launchpad\]|moz-extension:\/\/)/];
+
+/**
+ * Whether a line of Firefox's output reports a problem of the extension's own code.
+ * @param {string} line
+ */
+export function isExtensionProblem(line) {
+  return EXTENSION_PROBLEMS.some((pattern) => pattern.test(line));
+}
+
 /**
  * Firefox prints uncaught errors (and unhandled rejections) on stderr as
  * `JavaScript error: <file>, line N: …`, naming the moz-extension:// file; with
@@ -97,13 +107,12 @@ export async function launchFirefox({ headless, backgroundIdleMs, prefs = {}, on
  * @param {(line: string) => void} report
  */
 function watchExtensionErrors(child, report) {
-  const OURS = [/^JavaScript (?:error|warning): moz-extension:\/\//, /^console\.(?:error|warn): .*(?:\[Colab Launchpad\]|moz-extension:\/\/)/];
   for (const stream of [child?.stderr, child?.stdout]) {
     let rest = '';
     stream?.on('data', (chunk) => {
       const lines = (rest + String(chunk)).split('\n');
       rest = lines.pop() ?? '';
-      for (const line of lines) if (OURS.some((pattern) => pattern.test(line))) report(line);
+      for (const line of lines) if (isExtensionProblem(line)) report(line);
     });
   }
 }
