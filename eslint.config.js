@@ -27,4 +27,9 @@ export default tseslint.config(
     files: ['e2e/**'],
     rules: { 'no-empty-pattern': 'off' },
   },
+  {
+    // Functions the Firefox run evaluates in extension pages use Firefox's `browser` global.
+    files: ['e2e-firefox/**'],
+    languageOptions: { globals: { browser: 'readonly' } },
+  },
 );

@@ -4,30 +4,45 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
+interface BuiltManifest {
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
+  web_accessible_resources?: { resources: string[] }[];
+}
+
+/** Scripts the extension injects itself (chrome.scripting), which no web page needs to fetch. */
+const INJECTED_ONLY = ['src/content/self-test.js'];
+
 /**
- * The self-test (src/content/self-test.ts) is injected with chrome.scripting.executeScript, which
- * needs no web-accessible resource; crxjs lists every `?iife` script as one for all http(s) pages
- * all the same. Nothing of Launchpad's needs to be fetchable by web pages, so the entry goes.
+ * The last touches to dist/manifest.json, which crx() writes after the bundle:
+ * - One dist/ for Chrome and Firefox. crx() rewrites `background` to its service-worker loader and
+ *   keeps only `service_worker` (Chrome's key); Firefox refuses that key alone and runs
+ *   `background.scripts` as an event page instead. The loader is a one-line ES module
+ *   (`import './assets/index.ts-….js'`), so the same file serves both as a module.
+ * - crx() lists every `?iife` script as web-accessible for all http(s) pages. The self-test is
+ *   injected with chrome.scripting.executeScript, which needs no such entry, and nothing of
+ *   Launchpad needs to be fetchable by web pages, so it goes.
  */
-function noWebAccessibleSelfTest(): Plugin {
+function finishManifest(): Plugin {
+  let outDir = 'dist';
   return {
-    name: 'launchpad:no-web-accessible-self-test',
+    name: 'launchpad:finish-manifest',
+    apply: 'build',
     enforce: 'post',
-    // crxjs writes the manifest last, so it is edited on disk once the bundle is written.
-    writeBundle(options) {
-      const file = path.join(options.dir ?? 'dist', 'manifest.json');
-      let json: { web_accessible_resources?: { resources: string[] }[] };
-      try {
-        json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
-      } catch {
-        return; // not the extension build (crxjs's own sub-builds write no manifest)
-      }
-      const kept = (json.web_accessible_resources ?? [])
-        .map((entry) => ({ ...entry, resources: entry.resources.filter((file) => file !== 'src/content/self-test.js') }))
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const file = path.join(outDir, 'manifest.json');
+      const built = JSON.parse(readFileSync(file, 'utf8')) as BuiltManifest;
+      const worker = built.background?.service_worker;
+      if (!worker) throw new Error('crx() wrote no background.service_worker');
+      built.background = { service_worker: worker, scripts: [worker], type: 'module' };
+      const kept = (built.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((res) => !INJECTED_ONLY.includes(res)) }))
         .filter((entry) => entry.resources.length > 0);
-      if (kept.length > 0) json.web_accessible_resources = kept;
-      else delete json.web_accessible_resources;
-      writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+      if (kept.length > 0) built.web_accessible_resources = kept;
+      else delete built.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(built, null, 2)}\n`);
     },
   };
 }
@@ -53,7 +68,7 @@ export default defineConfig({
         standaloneFiles: ['src/page/index.ts', 'src/content/index.ts'],
       },
     }),
-    noWebAccessibleSelfTest(),
+    finishManifest(),
   ],
-  server: { cors: { origin: [/chrome-extension:\/\//] } },
+  server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
 });

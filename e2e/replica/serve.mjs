@@ -115,15 +115,15 @@ export function replicaHtml(url) {
  */
 
 /**
- * Serves the replica for every https request to Colab's hosts (any path) and aborts every other
- * http(s) request. Under `/__replica/` the replica's own files are served
- * (`replica.js` is the entry module; it imports the other `replica-*.js` modules).
- * @param {import('@playwright/test').BrowserContext} context
- * @param {RouteOptions} [options]
- * @returns {Promise<void>}
+ * What the replica answers for one request URL, independent of the browser driver (Playwright's
+ * `route` here, Puppeteer's request interception in e2e-firefox/):
+ * `{ action: 'fulfill', status, contentType, headers, body }`, `{ action: 'abort' }`, or
+ * `{ action: 'continue' }` for non-http(s) URLs (data:, blob:, extension pages).
+ * @typedef {{ action: 'abort' } | { action: 'continue' } | { action: 'fulfill', status: number, contentType: string, headers: Record<string, string>, body: string }} ReplicaResponse
+ * @returns {Promise<(href: string) => ReplicaResponse>}
  */
-export async function routeColab(context, options = {}) {
-  // Every replica*.js module and replica.css, read once per context (the files are small).
+export async function replicaResponder() {
+  // Every replica*.js module and replica.css, read once (the files are small).
   const names = (await readdir(HERE)).filter((f) => /^replica[\w-]*\.(?:js|css)$/.test(f));
   /** @type {Record<string, { body: string, type: string }>} */
   const assets = {};
@@ -133,32 +133,47 @@ export async function routeColab(context, options = {}) {
       type: f.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
     };
   }));
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const href = request.url();
-    options.onRequest?.(href);
+  /** @type {(status: number, contentType: string, body: string, headers?: Record<string, string>) => ReplicaResponse} */
+  const fulfill = (status, contentType, body, headers = {}) => ({ action: 'fulfill', status, contentType, headers, body });
+  return (href) => {
     let url;
-    try { url = new URL(href); } catch { return route.abort(); }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
-    if (!COLAB_HOSTS.includes(url.hostname)) return route.abort();
+    try { url = new URL(href); } catch { return { action: 'abort' }; }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { action: 'continue' };
+    if (!COLAB_HOSTS.includes(url.hostname)) return { action: 'abort' };
     if (url.protocol === 'http:') {
       url.protocol = 'https:';
-      return route.fulfill({ status: 301, headers: { location: url.href } });
+      return fulfill(301, 'text/plain', '', { location: url.href });
     }
     if (url.pathname.startsWith('/__replica/')) {
       const asset = assets[url.pathname];
-      if (!asset) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-      return route.fulfill({ status: 200, contentType: asset.type, body: asset.body, headers: { 'cache-control': 'no-store' } });
+      if (!asset) return fulfill(404, 'text/plain', 'not found');
+      return fulfill(200, asset.type, asset.body, { 'cache-control': 'no-store' });
     }
-    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      headers: {
-        'content-security-policy': "require-trusted-types-for 'script'",
-        'cache-control': 'no-store',
-      },
-      body: replicaHtml(url),
+    if (url.pathname === '/favicon.ico') return fulfill(404, 'text/plain', '');
+    return fulfill(200, 'text/html; charset=utf-8', replicaHtml(url), {
+      'content-security-policy': "require-trusted-types-for 'script'",
+      'cache-control': 'no-store',
     });
+  };
+}
+
+/**
+ * Serves the replica for every https request to Colab's hosts (any path) and aborts every other
+ * http(s) request. Under `/__replica/` the replica's own files are served
+ * (`replica.js` is the entry module; it imports the other `replica-*.js` modules).
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {RouteOptions} [options]
+ * @returns {Promise<void>}
+ */
+export async function routeColab(context, options = {}) {
+  const respond = await replicaResponder();
+  await context.route('**/*', async (route) => {
+    const href = route.request().url();
+    options.onRequest?.(href);
+    const response = respond(href);
+    if (response.action === 'abort') return route.abort();
+    if (response.action === 'continue') return route.continue();
+    const { status, contentType, headers, body } = response;
+    return route.fulfill({ status, contentType, headers, body });
   });
 }

@@ -6,6 +6,7 @@ import browser from '../shared/browser';
 import { migrateStoredPresets } from '../presets/storage';
 import { sendToTab } from '../shared/messages';
 import { registerContentRequests } from './content-requests';
+import { registerHostAccessBadge } from './host-access-badge';
 import { injectIntoOpenTabs } from './reinject';
 import { registerPresetSync } from './preset-sync';
 import { registerSessionGuard } from './session-guard';
@@ -29,3 +30,4 @@ browser.commands.onCommand.addListener((command, tab) => {
 registerPresetSync();
 registerSessionGuard();
 registerWelcome();
+registerHostAccessBadge();

@@ -112,22 +112,31 @@ export async function notify(kind: NotifyKind, options: NotifyOptions): Promise<
   if (!settings.notify[NOTIFY_SWITCH[kind]]) return null;
   const id = notificationId(kind, options.tabId);
   const name = await notebookName(options.tabId);
-  const create = {
+  const basic = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: t(TITLE[kind]),
     message: messageOf(kind, options),
     ...(name ? { contextMessage: name } : {}),
     priority: kind === 'presence-check' ? 2 : 0,
+  };
+  const chromeOnly = {
     // A presence check waits for the user; the others may go away on their own.
     requireInteraction: kind === 'presence-check',
     ...(EXTENDABLE.has(kind) ? { buttons: [{ title: t('guardExtendButton') }] } : {}),
   };
   try {
     // `buttons` and `requireInteraction` are Chrome's; the polyfill's types only know Firefox's subset.
-    return await browser.notifications.create(id, create as Notifications.CreateNotificationOptions);
+    return await browser.notifications.create(id, { ...basic, ...chromeOnly } as Notifications.CreateNotificationOptions);
   } catch {
-    return null;
+    // Firefox refuses both options outright ("Property "buttons" is unsupported by Firefox"): show
+    // the notification without them, and say where the missing button is.
+    const message = EXTENDABLE.has(kind) ? `${basic.message} ${t('guardNotifyExtendInPopup')}` : basic.message;
+    try {
+      return await browser.notifications.create(id, { ...basic, message });
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatProblem, type SyncLocalOnly, type SyncStatus } from '../presets';
 import { loadSyncStatus, onSyncStatusChanged } from '../presets/storage';
-import browser from '../shared/browser';
+import browser, { isFirefox } from '../shared/browser';
 import { t } from '../shared/i18n';
 
 /** KB with one decimal, rounded up so a preset just over the limit never reads as equal to it. */
@@ -33,7 +33,7 @@ function lines(status: SyncStatus | undefined): string[] {
   if (status === undefined) return [t('syncStatusPending')];
   switch (status.state) {
     case 'synced':
-      return [t('syncStatusSynced')];
+      return [t(isFirefox() ? 'syncStatusSyncedFirefox' : 'syncStatusSynced')];
     case 'partial':
       return notSyncedLines(status.localOnly);
     case 'error':

@@ -5,6 +5,7 @@ import '../ui/page.css';
 import './popup.css';
 import { CompatPanel } from './compat-panel';
 import { GuardPanel } from './guard-panel';
+import { HostAccessNotice } from './host-access-notice';
 import { StartCard } from './start-card';
 
 // One card per section, in this order; each section is its own component file.
@@ -15,6 +16,7 @@ function Popup() {
         <img src="/icons/icon-32.png" alt="" />
         <h1>{t('popupTitle')}</h1>
       </header>
+      <HostAccessNotice />
       <StartCard />
       <GuardPanel />
       <CompatPanel />

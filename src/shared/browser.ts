@@ -10,4 +10,16 @@ import type { Browser } from 'webextension-polyfill';
 const browser = (globalThis as unknown as { browser: Browser }).browser;
 
 export default browser;
+
+/**
+ * Firefox alone has runtime.getBrowserInfo. Features are checked by trying them; this is only for
+ * texts that name the browser's own settings or account (Firefox Sync versus a Chrome profile).
+ */
+export function isFirefox(): boolean {
+  try {
+    return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  } catch {
+    return false;
+  }
+}
 export type { Notifications, Runtime, Tabs } from 'webextension-polyfill';

@@ -9,6 +9,8 @@ const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../.
   content_scripts: { matches: string[]; world?: string; js: string[]; run_at?: string }[];
   name: string;
   default_locale: string;
+  background: { service_worker?: string; scripts?: string[]; type?: string };
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } } };
 };
 
 const COLAB_MATCHES = COLAB_HOSTS.map((host) => `https://${host}/*`);
@@ -32,5 +34,17 @@ describe('manifest', () => {
   it('is localised', () => {
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');
+  });
+  it('loads in Chrome (service_worker) and Firefox (scripts) from the same module', () => {
+    expect(manifest.background.service_worker).toBe('src/background/index.ts');
+    expect(manifest.background.scripts).toEqual([manifest.background.service_worker]);
+    expect(manifest.background.type).toBe('module');
+  });
+  it('has a stable Firefox add-on id and declares that it collects no data', () => {
+    const gecko = manifest.browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe('colab-launchpad@launchpad');
+    // data_collection_permissions needs Firefox 142; world: "MAIN" content scripts need 128.
+    expect(Number.parseFloat(gecko?.strict_min_version ?? '0')).toBeGreaterThanOrEqual(142);
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
 });
