@@ -8,7 +8,7 @@ import { formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueNam
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
-import { generateCell } from '../recipes/cell';
+import { recipeCell } from '../recipes/cell';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
 import { notify } from './notifications';
@@ -17,9 +17,9 @@ const texts = (problems: readonly Problem[]) => problems.map((p) => formatProble
 
 export function registerContentRequests(): void {
   onBackgroundRequest({
-    'cell-code': async ({ steps }) => {
+    'cell-code': async ({ steps, entry }) => {
       try {
-        return { ok: true, code: generateCell(steps) };
+        return { ok: true, ...recipeCell(steps, t, entry) };
       } catch (error) {
         if (error instanceof RecipeParamsError) return { ok: false, problems: error.issues.map((issue) => formatIssue(issue, t)) };
         return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
@@ -29,7 +29,7 @@ export function registerContentRequests(): void {
     'setup-plans': async ({ notebook }) => {
       const read = await loadPresetStore();
       if (!read.ok) return { plans: [], problems: texts(read.problems) };
-      return { plans: presetsForNotebook(read.store.presets, notebook).map(setupPlan), problems: [] };
+      return { plans: presetsForNotebook(read.store.presets, notebook).map((preset) => setupPlan(preset, t)), problems: [] };
     },
 
     'save-preset': async ({ notebook, name, steps }) => {

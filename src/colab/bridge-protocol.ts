@@ -5,6 +5,7 @@
  * any script on the page can dispatch these events too.
  */
 import * as v from 'valibot';
+import { CELL_KEY } from '../shared/cell-marker';
 
 const NS = 'colab-launchpad';
 export const BRIDGE_VERSION = 1;
@@ -20,13 +21,35 @@ export const MAX_CODE_LENGTH = 100_000;
 export const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
 const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
+const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
+/**
+ * Which notebook a request is for (`notebookAddress` when the run began): the page script refuses
+ * to write anywhere once another notebook is open.
+ */
+const Address = v.pipe(v.string(), v.maxLength(4096));
+
+/**
+ * Where a new cell goes: after cell `after` if it is still there, else at the top or below the
+ * focused cell. (Strings and regexes only: the page script validates it, and each further valibot
+ * schema kind costs its size budget.)
+ */
+const Place = v.strictObject({ at: v.pipe(v.string(), v.regex(/^(top|focus)$/)), after: v.pipe(v.string(), v.maxLength(200)) });
+export interface CellPlace {
+  readonly at: 'top' | 'focus';
+  /** A cell id, or '' for none. */
+  readonly after: string;
+}
+/** Cell keys separated by spaces (keys never contain one). */
+const KeyList = v.pipe(v.string(), v.maxLength(50 * 121), v.regex(/^[\w:. -]*$/));
+
+/** The notebook's address as both scripts see it: path and hash, without Colab's `scrollTo`. */
+export function notebookAddress(where: { readonly pathname: string; readonly hash: string }): string {
+  const hash = where.hash.slice(1).split('&').filter((part) => part && !part.startsWith('scrollTo=')).join('&');
+  return hash ? `${where.pathname}#${hash}` : where.pathname;
+}
+
 export const RequestSchema = v.variant('kind', [
-  /** Insert a code cell below the focused cell (at the end when none is focused) and start running it. */
-  v.strictObject({
-    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('insert-and-run'),
-    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
-  }),
-  /** Resolves when a cell started by insert-and-run finishes. */
+  /** Resolves when a cell started by run-cell finishes. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
   /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('runtime-info') }),
@@ -35,6 +58,19 @@ export const RequestSchema = v.variant('kind', [
    * S4, resets Colab's frontend idle timer). Feature-checked; never replaced by synthetic input events.
    */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('user-interaction') }),
+  /**
+   * Run Launchpad's cell `key` (src/shared/cell-marker.ts): re-run ours in place (rewritten first
+   * when the code changed), follow it when it already runs, or insert it at `place`.
+   */
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('run-cell'), address: Address, key: CellKey, place: Place,
+    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
+  }),
+  /** Delete Launchpad's intact cells whose key starts with `prefix` and is not in `keep` (space-separated): a preset's removed steps. */
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('prune-cells'), address: Address,
+    prefix: v.pipe(v.string(), v.minLength(1), v.maxLength(120)), keep: KeyList,
+  }),
 ]);
 export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
 export type RequestKind = BridgeRequest['kind'];
@@ -64,12 +100,27 @@ const Accelerator = v.nullable(v.strictObject({
 }));
 export type AcceleratorSetting = v.InferOutput<typeof Accelerator>;
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Placed = v.strictObject({
+  cellId: CellId,
+  /** inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours, already running. */
+  action: v.picklist(['inserted', 'reran', 'rewritten', 'joined']),
+  /** Cells with this key that the user edited (left alone). */
+  edited: Count,
+  /** Intact cells with this key (more than 1: the user duplicated one; the first ran). */
+  copies: Count,
+  /** The cell's position in the notebook, from 0. */
+  index: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+});
+export type PlacedCell = v.InferOutput<typeof Placed>;
+
 export const ResultSchemas = {
-  'insert-and-run': v.strictObject({ cellId: CellId }),
   'await-completion': Outcome,
   /** null where the page API does not say (missing member, or no runtime assigned). */
   'runtime-info': v.strictObject({ requested: Accelerator, assigned: Accelerator }),
   'user-interaction': v.strictObject({ called: v.literal(true) }),
+  'run-cell': Placed,
+  'prune-cells': v.strictObject({ removed: Count, edited: Count }),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
 
@@ -82,6 +133,8 @@ export const ERROR_CODES = [
   'bad-request',
   /** await-completion for a cell this page script did not start. */
   'unknown-cell',
+  /** The request was for a notebook that is no longer open (SPA navigation): nothing was written. */
+  'notebook-changed',
 ] as const;
 export type BridgeErrorCode = (typeof ERROR_CODES)[number];
 

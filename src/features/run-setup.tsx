@@ -14,8 +14,10 @@ import { STORAGE_KEYS } from '../shared/storage-keys';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
-import { runInNewCell } from './run-recipe';
-import { runSetup, type CellProgress, type CellState, type SetupOutcome } from './setup-runner';
+import { BridgeError, request } from '../colab/bridge';
+import { blockPrefix } from '../shared/cell-marker';
+import { currentNotebook, placedNote, runCell } from './run-recipe';
+import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
@@ -114,7 +116,23 @@ function stateText(progress: CellProgress): string {
 interface Run {
   readonly plan: SetupPlan;
   readonly cells: readonly CellProgress[];
+  /** Edited cells of steps the preset no longer has, left in the notebook. */
+  readonly staleEdited?: number;
   readonly outcome?: SetupOutcome;
+}
+
+/**
+ * The preset's block in the notebook at `address`: its cells re-run in place; new ones go after
+ * the block's cell before them, the first at the top of the notebook.
+ */
+function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'runtimeBack'> {
+  return {
+    prune: (signal) =>
+      request('prune-cells', { address, prefix: blockPrefix(plan.presetId), keep: plan.cells.map((cell) => cell.key).join(' ') }, { signal, timeoutMs: 6_000 }).catch(
+        (error: unknown) => ({ error: error instanceof BridgeError && error.code === 'notebook-changed' ? t('runNotebookChanged') : String(error instanceof Error ? error.message : error) }),
+      ),
+    runCell: (cell, after, signal) => runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
+  };
 }
 
 function outcomeText(run: Run): string {
@@ -167,20 +185,12 @@ export function RunSetup(props: {
     if (running.current || !checkAlive()) return;
     running.current = true;
     if (!automatic) setOpen(true);
-    const onProgress = (cells: readonly CellProgress[]) => {
-      const next = { plan, cells };
+    const onProgress = (cells: readonly CellProgress[], staleEdited: number) => {
+      const next = { plan, cells, staleEdited };
       setRun(next);
       announce(outcomeText(next));
     };
-    const outcome = await runSetup(
-      plan,
-      {
-        runCell: (cell, cellSignal) => runInNewCell(cell.code, cellSignal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
-        runtimeBack,
-      },
-      onProgress,
-      signal,
-    );
+    const outcome = await runSetup(plan, { ...blockDeps(plan, currentNotebook()), runtimeBack }, onProgress, signal);
     running.current = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
     setRun((current) => (current ? { ...current, outcome } : current));
@@ -276,10 +286,12 @@ export function RunSetup(props: {
                     <Icon name={STATE_ICON[progress.state]} class={progress.state === 'running' ? 'icon spin' : 'icon'} />
                     <span class="label">{cellLabel(run.plan, index)}</span>
                     <span class="state">{stateText(progress)}</span>
+                    {placedNote(progress.placed) && <span class="note">{placedNote(progress.placed)}</span>}
                   </li>
                 );
               })}
             </ol>
+            {!!run.staleEdited && <p class="note">{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
           </>
         )}

@@ -11,12 +11,14 @@ import {
   RequestSchema,
   TO_CONTENT_EVENT,
   TO_PAGE_EVENT,
+  notebookAddress,
   parseDetail,
   type BridgeReply,
   type BridgeRequest,
   type CellOutcome,
+  type CellPlace,
 } from '../colab/bridge-protocol';
-import { ApiError, insertAndRun, notebookController, runtimeInfo, userInteractionOccurred } from './colab-api';
+import { ApiError, notebookController, pruneCells, runCell, runtimeInfo, userInteractionOccurred } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -35,12 +37,6 @@ function reply(message: BridgeReply): void {
 
 async function handle(request: BridgeRequest): Promise<unknown> {
   switch (request.kind) {
-    case 'insert-and-run': {
-      const notebook = await notebookController(BOOT_GRACE_MS);
-      const run = insertAndRun(notebook, request.code);
-      runs.set(run.cellId, run.completion);
-      return { cellId: run.cellId };
-    }
     case 'runtime-info':
       return runtimeInfo();
     case 'user-interaction':
@@ -52,10 +48,25 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       runs.delete(request.cellId);
       return outcome;
     }
+    case 'run-cell': {
+      const notebook = await openNotebook(request.address);
+      const run = runCell(notebook, request.key, request.code, request.place as CellPlace);
+      runs.set(run.cellId, run.completion);
+      return run.placed;
+    }
+    case 'prune-cells':
+      return pruneCells(await openNotebook(request.address), request.prefix, request.keep.split(' '));
   }
 }
 
 class UnknownCell extends Error {}
+
+/** The notebook controller, if the notebook the request is for is still the one open. */
+async function openNotebook(address: string) {
+  const notebook = await notebookController(BOOT_GRACE_MS);
+  if (notebookAddress(location) !== address) throw new ApiError('notebook-changed', 'Another notebook is open now; nothing was written.');
+  return notebook;
+}
 
 function onRequest(event: Event): void {
   const parsed = v.safeParse(RequestSchema, parseDetail((event as CustomEvent<unknown>).detail));
