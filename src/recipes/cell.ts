@@ -117,7 +117,7 @@ export function recipeCell(steps: readonly RecipeStep[], t: Translate, entryId?:
   const valid = validateSteps(steps);
   const values = (valid.ok ? valid.steps : steps).map((step) => ({ recipe: step.recipe, params: step.params ?? {} }));
   const entry = TOOLBAR_ENTRIES.find((candidate) => candidate.id === entryId);
-  const key = `run:${entry ? entry.id : steps.map((step) => step.recipe).join('+')}:${hash64(sortedJson(values)).slice(0, 8)}`;
+  const key = `run:${entry ? entry.id : steps.map((step) => step.recipe).join('.')}:${hash64(sortedJson(values)).slice(0, 8)}`;
   const title = entry ? titleWith(t(entry.title), steps) : steps.map((step) => stepTitle(step, t)).join('; ');
   return { code: formCell(title, key, code), key };
 }
