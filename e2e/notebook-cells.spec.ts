@@ -2,8 +2,11 @@
  * Launchpad's footprint in a notebook: form cells (a title, code hidden), re-run in place instead
  * of copied, one block per preset kept up to date, the user's own and edited cells never touched.
  */
-import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, OTHER_DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { test as base, type Page, type Worker } from '@playwright/test';
+import {
+  DRIVE_ID, OTHER_DRIVE_ID, cells, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, runStatus,
+  serviceWorkerOf, test, toolbar,
+} from './fixtures';
 
 type NotebookCell = { getId(): string; getText(): string; setText(text: string): void };
 type Api = {
@@ -251,4 +254,29 @@ test.describe('Launchpad cells in the notebook', () => {
     expect(other.some((c) => isOurs(c.text))).toBe(false);
     expect((await executions(page)).map((r) => r.code)).not.toContainEqual(expect.stringContaining('never here'));
   });
+});
+
+base('after an extension update, Run setup finds its block again and adds no cell', async () => {
+  const { context, close } = await launchWithExtension({ reloadable: true });
+  try {
+    await storePreset(await serviceWorkerOf(context), STEPS);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(`${message.type()}: ${message.text()}`));
+    await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+    await expectOneToolbar(page);
+    await runSetup(page);
+    const block = await cells(page);
+
+    await reloadExtension(context);
+    await expectOneToolbar(page);
+    await runSetup(page);
+    expect((await cells(page)).map((c) => [c.id, c.text])).toEqual(block.map((c) => [c.id, c.text]));
+    const ran = (await executions(page)).map((r) => r.cellId);
+    expect(ran.slice(3)).toEqual(ran.slice(0, 3));
+    expect(problems, 'errors in the Colab page across the update').toEqual([]);
+  } finally {
+    await close();
+  }
 });
