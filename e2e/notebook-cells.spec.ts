@@ -280,3 +280,19 @@ base('after an extension update, Run setup finds its block again and adds no cel
     await close();
   }
 });
+
+base('in a Chinese browser the form titles are Chinese', async () => {
+  const { context, close } = await launchWithExtension({ lang: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+    const bar = toolbar(page);
+    await bar.getByRole('button', { name: '安装 PyTorch' }).click();
+    await expect(bar.locator('span.status')).toHaveText('安装 PyTorch：完成');
+    const ours = (await cells(page)).find((c) => isOurs(c.text));
+    expect(ours?.text.split('\n')[0]).toBe('# @title 安装 PyTorch (torch, torchvision, torchaudio) { display-mode: "form" }');
+    await expect(page.locator(`#cell-${ours?.id} .form-title`)).toHaveText('安装 PyTorch (torch, torchvision, torchaudio)');
+  } finally {
+    await close();
+  }
+});
