@@ -5,7 +5,7 @@
  * any script on the page can dispatch these events too.
  */
 import * as v from 'valibot';
-import { CELL_KEY } from '../shared/cell-marker';
+import { CELL_KEY } from '../shared/cell-keys';
 
 const NS = 'colab-launchpad';
 export const BRIDGE_VERSION = 1;
@@ -23,8 +23,8 @@ const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
 /**
- * Which notebook a request is for (`notebookAddress` when the run began): the page script refuses
- * to write anywhere once another notebook is open.
+ * Which notebook a request is for: `location.href` when the run began. The page script compares
+ * it with the notebook open now (`sameNotebook`) and refuses to write into another one.
  */
 const Address = v.pipe(v.string(), v.maxLength(4096));
 
@@ -42,13 +42,17 @@ export interface CellPlace {
 /** Cell keys separated by spaces (keys never contain one). */
 const KeyList = v.pipe(v.string(), v.maxLength(50 * 121), v.regex(/^[\w:. -]*$/));
 
-/** The notebook's address as both scripts see it: path and hash, without Colab's `scrollTo`. */
-export function notebookAddress(where: { readonly pathname: string; readonly hash: string }): string {
-  const hash = where.hash.slice(1).split('&').filter((part) => part && !part.startsWith('scrollTo=')).join('&');
-  return hash ? `${where.pathname}#${hash}` : where.pathname;
+/** Whether two addresses are the same notebook: path and hash equal, Colab's `scrollTo` aside. */
+export function sameNotebook(a: string, b: string): boolean {
+  const key = (href: string) => {
+    const url = new URL(href);
+    return url.pathname + url.hash.slice(1).split('&').filter((part) => !part.startsWith('scrollTo=')).join('&');
+  };
+  return key(a) === key(b);
 }
 
-export const RequestSchema = v.variant('kind', [
+/** Made on demand: only the page script validates requests, so the content script does not ship it. */
+export const requestSchema = () => v.variant('kind', [
   /** Resolves when a cell started by run-cell finishes. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
   /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
@@ -72,7 +76,7 @@ export const RequestSchema = v.variant('kind', [
     prefix: v.pipe(v.string(), v.minLength(1), v.maxLength(120)), keep: KeyList,
   }),
 ]);
-export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
+export type BridgeRequest = v.InferOutput<ReturnType<typeof requestSchema>>;
 export type RequestKind = BridgeRequest['kind'];
 
 /** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last. */
@@ -101,16 +105,17 @@ const Accelerator = v.nullable(v.strictObject({
 export type AcceleratorSetting = v.InferOutput<typeof Accelerator>;
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined'] as const;
 const Placed = v.strictObject({
   cellId: CellId,
   /** inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours, already running. */
-  action: v.picklist(['inserted', 'reran', 'rewritten', 'joined']),
+  action: v.picklist(ACTIONS),
   /** Cells with this key that the user edited (left alone). */
   edited: Count,
   /** Intact cells with this key (more than 1: the user duplicated one; the first ran). */
   copies: Count,
   /** The cell's position in the notebook, from 0. */
-  index: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  index: Count,
 });
 export type PlacedCell = v.InferOutput<typeof Placed>;
 

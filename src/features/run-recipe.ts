@@ -4,7 +4,7 @@
  * and the outcome is read from Colab's completion event and outputs.
  */
 import { BridgeError, request } from '../colab/bridge';
-import { notebookAddress, type CellPlace, type PlacedCell } from '../colab/bridge-protocol';
+import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
 import type { RecipeStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
@@ -56,7 +56,7 @@ export interface RunOptions {
 }
 
 /** What the notebook looked like when a run began: its cells are written only while it is open. */
-export const currentNotebook = () => notebookAddress(location);
+export const currentNotebook = () => location.href;
 
 /**
  * Runs Launchpad's cell for `cell.key` in the notebook at `address`: ours re-runs in place, a
@@ -66,41 +66,44 @@ export const currentNotebook = () => notebookAddress(location);
 export async function runCell(cell: CellToRun, place: CellPlace, address: string, signal: AbortSignal, options: RunOptions = {}): Promise<RunResult> {
   try {
     const placed = await request('run-cell', { code: cell.code, key: cell.key, place, address }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
-    const { cellId } = placed;
-    // Once a restart-runtime cell runs, what it asked for is happening.
-    if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '', placed };
-    let outcome;
-    try {
-      // A killed kernel never completes its cell; the page script notices the run stopping where
-      // Colab's cells say whether they run. Where they do not, give the restart a minute.
-      outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
-    } catch (error) {
-      if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '', placed };
-      throw error;
-    }
-    switch (outcome.status) {
-      case 'ok':
-        return { kind: 'done', stdout: outcome.stdout, placed };
-      case 'error':
-        return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`), placed };
-      case 'unknown':
-        return { kind: 'unverified', reason: outcome.reason, placed };
-      case 'stopped':
-        return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout, placed } : { kind: 'failed', error: t('runStopped'), placed };
-    }
+    return { ...(await outcomeOf(placed.cellId, signal, options)), placed };
   } catch (error) {
     if (error instanceof BridgeError && error.code === 'aborted') return { kind: 'abandoned' };
-    if (error instanceof BridgeError && error.code === 'notebook-changed') return { kind: 'failed', error: t('runNotebookChanged') };
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unavailable', detail };
+    return { kind: 'unavailable', detail: failureText(error) };
   }
 }
 
+/** How the run of a cell that was started ended. */
+async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOptions): Promise<RunResult & { kind: 'done' | 'failed' | 'unverified' }> {
+  // Once a restart-runtime cell runs, what it asked for is happening.
+  if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
+  let outcome;
+  try {
+    // A killed kernel never completes its cell; the page script notices the run stopping where
+    // Colab's cells say whether they run. Where they do not, give the restart a minute.
+    outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
+  } catch (error) {
+    if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '' };
+    throw error;
+  }
+  switch (outcome.status) {
+    case 'ok':
+      return { kind: 'done', stdout: outcome.stdout };
+    case 'error':
+      return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
+    case 'unknown':
+      return { kind: 'unverified', reason: outcome.reason };
+    case 'stopped':
+      return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
+  }
+}
+
+/** A failed page request in words (the page script's messages, like Colab's API, are English). */
+export const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** What the user should know about where a run happened: an edited cell left alone, duplicates. */
 export function placedNote(placed: PlacedCell | undefined): string {
-  if (!placed) return '';
-  const notes = [];
-  if (placed.edited > 0 && placed.action === 'inserted') notes.push(t('cellNoteEdited'));
-  if (placed.copies > 1) notes.push(t('cellNoteCopies', [String(placed.copies), String(placed.index + 1)]));
-  return notes.join(' ');
+  const edited = placed?.edited && placed.action === 'inserted' ? t('cellNoteEdited') : '';
+  const copies = placed && placed.copies > 1 ? t('cellNoteCopies', [String(placed.copies), String(placed.index + 1)]) : '';
+  return edited && copies ? `${edited} ${copies}` : edited || copies;
 }

@@ -14,9 +14,9 @@ import { STORAGE_KEYS } from '../shared/storage-keys';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
-import { BridgeError, request } from '../colab/bridge';
-import { blockPrefix } from '../shared/cell-marker';
-import { currentNotebook, placedNote, runCell } from './run-recipe';
+import { request } from '../colab/bridge';
+import { blockPrefix } from '../shared/cell-keys';
+import { currentNotebook, failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -129,7 +129,7 @@ function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'runtimeBa
   return {
     prune: (signal) =>
       request('prune-cells', { address, prefix: blockPrefix(plan.presetId), keep: plan.cells.map((cell) => cell.key).join(' ') }, { signal, timeoutMs: 6_000 }).catch(
-        (error: unknown) => ({ error: error instanceof BridgeError && error.code === 'notebook-changed' ? t('runNotebookChanged') : String(error instanceof Error ? error.message : error) }),
+        (error: unknown) => ({ error: failureText(error) }),
       ),
     runCell: (cell, after, signal) => runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
   };
@@ -286,12 +286,12 @@ export function RunSetup(props: {
                     <Icon name={STATE_ICON[progress.state]} class={progress.state === 'running' ? 'icon spin' : 'icon'} />
                     <span class="label">{cellLabel(run.plan, index)}</span>
                     <span class="state">{stateText(progress)}</span>
-                    {placedNote(progress.placed) && <span class="note">{placedNote(progress.placed)}</span>}
+                    {placedNote(progress.placed) && <span class="state">{placedNote(progress.placed)}</span>}
                   </li>
                 );
               })}
             </ol>
-            {!!run.staleEdited && <p class="note">{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
+            {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
           </>
         )}

@@ -8,10 +8,10 @@ import {
   BRIDGE_VERSION,
   PAGE_SCRIPT_STARTED_EVENT,
   RequestId,
-  RequestSchema,
+  requestSchema,
   TO_CONTENT_EVENT,
   TO_PAGE_EVENT,
-  notebookAddress,
+  sameNotebook,
   parseDetail,
   type BridgeReply,
   type BridgeRequest,
@@ -30,6 +30,7 @@ document.dispatchEvent(new CustomEvent(PAGE_SCRIPT_STARTED_EVENT));
 document.addEventListener(PAGE_SCRIPT_STARTED_EVENT, () => life.abort(), { signal: life.signal });
 
 const runs = new Map<string, Promise<CellOutcome>>();
+const RequestSchema = requestSchema();
 
 function reply(message: BridgeReply): void {
   document.dispatchEvent(new CustomEvent(TO_CONTENT_EVENT, { detail: JSON.stringify(message) }));
@@ -64,7 +65,7 @@ class UnknownCell extends Error {}
 /** The notebook controller, if the notebook the request is for is still the one open. */
 async function openNotebook(address: string) {
   const notebook = await notebookController(BOOT_GRACE_MS);
-  if (notebookAddress(location) !== address) throw new ApiError('notebook-changed', 'Another notebook is open now; nothing was written.');
+  if (!sameNotebook(address, location.href)) throw new ApiError('notebook-changed', 'Another notebook is open now; nothing was written.');
   return notebook;
 }
 

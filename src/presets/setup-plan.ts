@@ -7,7 +7,7 @@
  */
 import { RECIPES, type Translate } from '../recipes';
 import { formCell, generateCell, stepTitle } from '../recipes/cell';
-import { blockPrefix } from '../shared/cell-marker';
+import { blockPrefix } from '../shared/cell-keys';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {

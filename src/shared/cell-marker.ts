@@ -6,17 +6,14 @@
  * belongs to the user and Launchpad never rewrites it. Pure, and small: the page script ships it.
  */
 
+import { isCellKey } from './cell-keys';
+
 /** `# launchpad-cell <key> <hash> …`: the hash covers every other character of the cell. */
 const MARKER = /^# launchpad-cell ([\w:.-]{1,120}) ([0-9a-f]{16})( .*)?$/;
 const NO_HASH = '-'.repeat(16);
 const NOTE = ' (Colab Launchpad re-runs this cell in place; once you edit it, it is yours)';
 
-/** The marker keys of a preset's block of cells (`setup:<preset id>:<n>`) start with this. */
-export const blockPrefix = (presetId: string) => `setup:${presetId}:`;
-
-/** Keys are what MARKER accepts: letters, digits, `_ : . -`. */
-export const CELL_KEY = /^[\w:.-]{1,120}$/;
-export const isCellKey = (key: string) => CELL_KEY.test(key);
+export { CELL_KEY, blockPrefix, isCellKey } from './cell-keys';
 
 /**
  * 64 bits of a fast non-cryptographic hash (two 32-bit multiply-xor lanes, cyrb53's mixing).

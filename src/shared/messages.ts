@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser, { type Runtime } from './browser';
-import { isCellKey } from './cell-marker';
+import { CELL_KEY } from './cell-keys';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 
 /** Service worker → the content script of one Colab tab. */
@@ -69,7 +69,7 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** One cell of Run setup: its code and which of the preset's steps it runs. */
-const CellKey = v.pipe(v.string(), v.check(isCellKey));
+const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
 const SetupCell = v.strictObject({
   code: v.pipe(v.string(), v.minLength(1)),
   /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
