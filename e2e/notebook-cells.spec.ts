@@ -237,6 +237,44 @@ test.describe('Launchpad cells in the notebook', () => {
     await expectUserCellsKept(page, before);
   });
 
+  test('a Launchpad cell deleted while it waits in Colab’s queue fails visibly; moved cells are found where they are', async ({ page }) => {
+    await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+    await expectOneToolbar(page);
+    const mount = toolbar(page).getByRole('button', { name: 'Mount Drive' });
+    await mount.click();
+    await expect(runStatus(page)).toHaveText('Mount Drive: done');
+    const ours = (await cells(page)).find((c) => isOurs(c.text));
+    // Moved to the end by the user: found there and run in place.
+    await page.evaluate((id) => {
+      const notebook = (window as unknown as { colab: { global: { notebook: { cells: { getId(): string }[]; moveCell_(cell: unknown, delta: number): void } } } }).colab.global.notebook;
+      for (let i = 0; i < 5; i++) notebook.moveCell_(notebook.cells.find((c) => c.getId() === id), 1);
+    }, ours?.id);
+    expect((await cells(page)).at(-1)?.id).toBe(ours?.id);
+    const count = (await cells(page)).length;
+
+    // The user runs a long cell of their own; Mount Drive's cell waits behind it, and the user deletes it.
+    await page.evaluate(() => {
+      const notebook = (window as unknown as Api).colab.global.notebook;
+      const first = notebook.cells[1] as unknown as NotebookCell & { runButton: { click(): void } };
+      first.setText('import time\ntime.sleep(2)\nprint("long")');
+      first.runButton.click();
+    });
+    await mount.click();
+    await expect(page.locator(`#cell-${ours?.id}`)).toHaveClass(/pending/);
+    await page.evaluate((id) => {
+      const notebook = (window as unknown as Api).colab.global.notebook;
+      const cell = notebook.cells.find((c) => c.getId() === id) as unknown as { model: unknown };
+      notebook.notebookModel.deleteCells([cell.model]);
+    }, ours?.id);
+    await expect(mount).toHaveAttribute('data-state', 'failed', { timeout: 10_000 });
+    await expect(runStatus(page)).toHaveText('Mount Drive failed: Deleted: the cell was deleted before its run finished');
+    expect(await cells(page)).toHaveLength(count - 1);
+    // The next click simply writes it again.
+    await mount.click();
+    await expect(mount).toHaveAttribute('data-state', 'done', { timeout: 10_000 });
+    expect(await cells(page)).toHaveLength(count);
+  });
+
   test('opening another notebook during Run setup writes nothing into it', async ({ page, serviceWorker }) => {
     await storePreset(serviceWorker, [
       { recipe: 'python', params: { code: "import time\ntime.sleep(1)\nprint('slow')" } },

@@ -268,10 +268,17 @@ describe('a run that stops without execution_completed', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('watches nothing when cells cannot say whether they run', () => {
+  it('only notices a deleted cell when cells cannot say whether they run', async () => {
     vi.useFakeTimers();
-    const { notebook } = fakeNotebook();
-    runCell(notebook, 'run:x:1', 'print(1)', FOCUS);
+    const { notebook, cells } = fakeNotebook();
+    const run = runCell(notebook, 'run:x:1', 'print(1)', FOCUS);
+    let outcome: unknown;
+    void run.completion.then((o) => (outcome = o));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(outcome).toBeUndefined();
+    cells.splice(1, 1); // the user deletes it while it waits in Colab's queue: no event will come
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toEqual({ status: 'error', ename: 'Deleted', evalue: 'the cell was deleted before its run finished' });
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -144,15 +144,21 @@ const isTrue = (cell: Obj, name: string) => call(cell, name) === true;
  * Calls `onStopped` when a cell that was running or queued is neither any more, twice in a row,
  * without Colab having fired execution_completed (the caller stops this when it fires): Colab
  * drops a run whose kernel died or whose runtime went away without completing it (S9
- * `cell.isRunning()`/`isPending()` [S]). Without those members nothing is watched. Returns a
- * function that stops watching.
+ * `cell.isRunning()`/`isPending()` [S]); and `onDeleted` once the cell has left
+ * `notebook.cells` (deleted while queued, it never completes). Returns a function that stops
+ * watching.
  */
-function whenStopped(cell: Obj, onStopped: () => void): () => void {
-  if (!isFunction(cell, 'isRunning')) return () => undefined;
+function whenStopped(notebook: Obj, cell: Obj, onStopped: () => void, onDeleted: () => void): () => void {
+  const canTell = isFunction(cell, 'isRunning');
   let seenBusy = false;
   let idleReadings = 0;
   const timer = setInterval(() => {
-    if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
+    if (!(notebook.cells as unknown[]).includes(cell)) {
+      clearInterval(timer);
+      onDeleted();
+    } else if (!canTell) {
+      // Only deletion can be noticed.
+    } else if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
       seenBusy = true;
       idleReadings = 0;
     } else if (seenBusy && ++idleReadings >= 2) {
@@ -258,7 +264,12 @@ export function runCell(notebook: Obj, key: string, code: string, place: CellPla
 
   // Listen before running, so a very fast execution cannot complete unobserved.
   const completion = new Promise<CellOutcome>((resolve) => {
-    const stopWatching = whenStopped(cell, () => resolve({ status: 'stopped', stdout: stdoutOf(cell) }));
+    const stopWatching = whenStopped(
+      notebook,
+      cell,
+      () => resolve({ status: 'stopped', stdout: stdoutOf(cell) }),
+      () => resolve({ status: 'error', ename: 'Deleted', evalue: 'the cell was deleted before its run finished' }),
+    );
     (cell.model as { listenOnce: (type: string, fn: () => void) => unknown }).listenOnce('execution_completed', () => {
       stopWatching();
       try {
