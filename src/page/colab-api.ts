@@ -191,10 +191,13 @@ function isBusy(cell: Obj): boolean {
   throw new ApiError('api-changed', 'A cell can say neither whether it is running (no isRunning()) nor show it (no element_).');
 }
 
+const isTextCell = (cell: unknown) => isObject(cell) && isObject(cell.model) && cell.model.type === 'text';
+
 /** Cells with a Launchpad marker whose key passes `wanted`, in document order; `intact`: still as written (ours). */
 function markedCells(notebook: Obj, wanted: (key: string) => boolean): { cell: Obj; intact: boolean }[] {
   const found = [];
   for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell)) continue; // never ours
     if (!isObject(cell) || !isFunction(cell, 'getText')) throw new ApiError('api-changed', 'A cell of colab.global.notebook.cells has no getText().');
     const marker = readMarker(textOf(cell));
     if (marker && wanted(marker.key)) found.push({ cell, intact: marker.intact });
@@ -202,7 +205,6 @@ function markedCells(notebook: Obj, wanted: (key: string) => boolean): { cell: O
   return found;
 }
 
-const isTextCell = (cell: unknown) => isObject(cell) && isObject(cell.model) && cell.model.type === 'text';
 
 /**
  * Inserts an empty code cell (S3 `insertCell('code', {after, index})`) and returns it: after the
