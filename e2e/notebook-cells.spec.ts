@@ -2,7 +2,7 @@
  * Launchpad's footprint in a notebook: form cells (a title, code hidden), re-run in place instead
  * of copied, one block per preset kept up to date, the user's own and edited cells never touched.
  */
-import { test as base, type Page, type Worker } from '@playwright/test';
+import { test as base, type Locator, type Page, type Worker } from '@playwright/test';
 import {
   DRIVE_ID, OTHER_DRIVE_ID, cells, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, runStatus,
   serviceWorkerOf, test, toolbar,
@@ -108,6 +108,30 @@ test.describe('Launchpad cells in the notebook', () => {
     await expect(cell.locator('.view-line').first()).toBeHidden();
     // The user's own cells are not forms.
     await expect(page.locator('div.notebook-cell-list > .cell.code:not(.form-cell)')).toHaveCount(3);
+  });
+
+  test('the replica shows any form cell as Colab does: title; code hidden only in display-mode "form"', async ({ page }) => {
+    await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+    await expectOneToolbar(page);
+    const ids = await page.evaluate(() => {
+      const notebook = (window as unknown as Api).colab.global.notebook;
+      const [, a, b, c] = notebook.cells;
+      a?.setText('# @title Train the model { display-mode: "form" }\nprint("training")');
+      b?.setText('# @title Plot the losses\nprint("plot")');
+      c?.setText('print("no form")');
+      return [a, b, c].map((cell) => cell?.getId());
+    });
+    const [form, both, plain] = [0, 1, 2].map((i) => page.locator(`#cell-${ids[i]}`)) as [Locator, Locator, Locator];
+    await expect(form.locator('.form-title')).toHaveText('Train the model');
+    await expect(form.locator('.view-line').first()).toBeHidden();
+    await expect(both.locator('.form-title')).toHaveText('Plot the losses');
+    await expect(both.locator('.view-line').nth(1)).toBeVisible();
+    await expect(plain.locator('.formview')).toBeHidden();
+    await expect(plain.locator('.view-line').first()).toBeVisible();
+    // Running a form cell shows its output under the title; the code stays hidden.
+    await form.locator('colab-run-button').click();
+    await expect(form.locator('.output')).toContainText('training');
+    await expect(form.locator('.view-line').first()).toBeHidden();
   });
 
   test('an edited Launchpad cell is left alone and a new one runs instead; a duplicated one is named', async ({ page }) => {

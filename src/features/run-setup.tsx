@@ -123,9 +123,10 @@ interface Run {
 
 /**
  * The preset's block in the notebook at `address`: its cells re-run in place; new ones go after
- * the block's cell before them, the first at the top of the notebook.
+ * the block's cell before them, the first at the top of the notebook. With `runtimeBack`, what
+ * `runSetup` needs to run a plan (anything that runs a preset uses these).
  */
-function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'runtimeBack'> {
+export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'runtimeBack'> {
   return {
     prune: (signal) =>
       request('prune-cells', { address, prefix: blockPrefix(plan.presetId), keep: plan.cells.map((cell) => cell.key).join(' ') }, { signal, timeoutMs: 6_000 }).catch(
