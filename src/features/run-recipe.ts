@@ -55,11 +55,9 @@ export interface RunOptions {
   readonly awaitRestart?: boolean;
 }
 
-/** What the notebook looked like when a run began: its cells are written only while it is open. */
-export const currentNotebook = () => location.href;
-
 /**
- * Runs Launchpad's cell for `cell.key` in the notebook at `address`: ours re-runs in place, a
+ * Runs Launchpad's cell for `cell.key` in the notebook at `address` (`location.href` when the run
+ * began: the page script writes only while that notebook is open): ours re-runs in place, a
  * new one goes where `place` says. `placed` tells what happened (the toolbar and Run setup
  * mention edited cells and duplicates).
  */

@@ -16,7 +16,7 @@ import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
-import { currentNotebook, failureText, placedNote, runCell } from './run-recipe';
+import { failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -191,7 +191,7 @@ export function RunSetup(props: {
       setRun(next);
       announce(outcomeText(next));
     };
-    const outcome = await runSetup(plan, { ...blockDeps(plan, currentNotebook()), runtimeBack }, onProgress, signal);
+    const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal);
     running.current = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
     setRun((current) => (current ? { ...current, outcome } : current));
@@ -286,8 +286,7 @@ export function RunSetup(props: {
                   <li key={index} data-state={progress.state}>
                     <Icon name={STATE_ICON[progress.state]} class={progress.state === 'running' ? 'icon spin' : 'icon'} />
                     <span class="label">{cellLabel(run.plan, index)}</span>
-                    <span class="state">{stateText(progress)}</span>
-                    {placedNote(progress.placed) && <span class="state">{placedNote(progress.placed)}</span>}
+                    <span class="state">{`${stateText(progress)} ${placedNote(progress.placed)}`.trim()}</span>
                   </li>
                 );
               })}

@@ -21,7 +21,7 @@ import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button'
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
-import { cellCode, currentNotebook, placedNote, runCell, type RunResult } from './run-recipe';
+import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
 import { RunSetup } from './run-setup';
 import { SaveAsPresetDialog, withRunSteps } from './save-as-preset';
 import css from './toolbar.css?inline';
@@ -112,7 +112,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
     setProblem(null);
-    const address = currentNotebook();
+    const address = location.href;
     const code = await cellCode(steps, entry.id);
     const result: RunResult = code.ok
       ? await runCell(code, { at: 'focus', after: '' }, address, signal, { endsRuntime: entry.endsRuntime })
@@ -122,8 +122,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     setState(entry.id, result.kind);
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
-    const note = result.kind === 'unavailable' ? '' : placedNote(result.placed);
-    setStatus(`${entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result)}${note ? ` ${note}` : ''}`);
+    setStatus(`${entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result)} ${result.kind === 'unavailable' ? '' : placedNote(result.placed)}`.trim());
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));
       setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });
