@@ -1,6 +1,15 @@
+import { toolbarEntry } from '../src/recipes';
+import { entryCode } from '../src/recipes/cell';
+import { translator } from '../test/translate';
 import { cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, DRIVE_ID, HOST, runStatus } from './fixtures';
 
-const MOUNT_CODE = "from google.colab import drive\ndrive.mount('/content/drive')";
+/** The form cell Mount Drive writes: its title, its marker, then Colab's own two lines. */
+const MOUNT_CODE = (() => {
+  const entry = toolbarEntry('mount-drive');
+  const code = entry && entryCode(entry, {}, translator('en'));
+  if (!code?.ok) throw new Error('no Mount Drive cell');
+  return code.code;
+})();
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void };
 

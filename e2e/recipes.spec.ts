@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
 import { TOOLBAR_ENTRIES, type ToolbarEntry } from '../src/recipes';
 import { entryCode } from '../src/recipes/cell';
+import { translator } from '../test/translate';
 import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, runStatus } from './fixtures';
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void };
 
+const en = translator('en');
 const codeOf = (entry: ToolbarEntry) => {
-  const code = entryCode(entry);
+  const code = entryCode(entry, {}, en);
   if (!code.ok) throw new Error(`${entry.id} has no fixed code`);
   return code.code;
 };
@@ -178,7 +180,7 @@ test('every other dialog entry inserts the cell its values generate', async ({ p
   await expectOneToolbar(page);
   for (const dialogCase of OTHER_DIALOGS) {
     const entry = TOOLBAR_ENTRIES.find((e) => e.id === dialogCase.id);
-    const expected = entry && entryCode(entry, dialogCase.values);
+    const expected = entry && entryCode(entry, dialogCase.values, en);
     if (!expected?.ok) throw new Error(`${dialogCase.id}: the test values do not validate`);
     const before = await cells(page);
     const menu = await openMenu(page);

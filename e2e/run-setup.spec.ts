@@ -35,6 +35,8 @@ async function setPresetFlags(serviceWorker: Worker, flags: { autoRun?: boolean;
 }
 
 const replica = (page: Page) => page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.executions.map((e) => e.code));
+/** The code under a form cell's title and marker lines (what it ran before cells were forms). */
+const bodies = async (page: Page) => (await replica(page)).map((code) => code.split('\n').slice(2).join('\n'));
 const runSetupButton = (page: Page) => toolbar(page).getByRole('button', { name: /^Run setup/ });
 const panel = (page: Page) => page.getByRole('region', { name: 'Setup: E2E setup' });
 
@@ -53,8 +55,12 @@ test.describe('Run setup', () => {
     await runSetupButton(page).click();
 
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 3 ran, 0 already done.');
-    const codes = await replica(page);
-    expect(codes).toEqual(["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
+    expect(await bodies(page)).toEqual(["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
+    expect((await replica(page)).map((code) => code.split('\n')[0])).toEqual([
+      '# @title Setup “E2E setup” 1/3: Mount Drive { display-mode: "form" }',
+      `# @title Setup “E2E setup” 2/3: Run Python (print('step two')) { display-mode: "form" }`,
+      `# @title Setup “E2E setup” 3/3: Run Python (print('step three')) { display-mode: "form" }`,
+    ]);
     const rows = panel(page).getByRole('listitem');
     await expect(rows).toHaveText([/Mount Drive.*Done/, /Run Python: print\('step two'\).*Done/, /Run Python: print\('step three'\).*Done/]);
     expect((await executions(page)).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
@@ -80,7 +86,7 @@ test.describe('Run setup', () => {
     await runSetupButton(page).click();
 
     await expect(runStatus(page)).toHaveText("Setup “E2E setup” stopped at step 2 (Run Python: raise ValueError('broken step')): ValueError: broken step");
-    expect(await replica(page)).toEqual(["print('one')", "raise ValueError('broken step')"]);
+    expect(await bodies(page)).toEqual(["print('one')", "raise ValueError('broken step')"]);
     await expect(panel(page).getByRole('listitem')).toHaveText([/Done/, /Failed: ValueError: broken step/, /Not run/]);
     // Nothing more runs later either.
     await page.waitForTimeout(500);
@@ -108,9 +114,10 @@ test.describe('Run setup', () => {
     await expectOneToolbar(page);
     await runSetupButton(page).click();
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 1 ran, 0 already done.');
-    const codes = await replica(page);
+    const codes = await bodies(page);
     expect(codes).toHaveLength(1);
     expect(codes[0]).toBe("from google.colab import drive\ndrive.mount('/content/drive')\n\nprint('step two')\n\nprint('step three')");
+    expect((await replica(page))[0]?.split('\n')[0]).toBe('# @title Setup “E2E setup”: all 3 steps in one cell { display-mode: "form" }');
     await expect(panel(page).getByRole('listitem')).toHaveText([/All 3 steps in one cell.*Done/]);
   });
 

@@ -1,6 +1,8 @@
 // `npm run bench`: measures the budgets of ../shared/design.md and prints them as figures.
 //  1. bundle sizes (gzipped): every file the isolated content script loads; the MAIN-world script
 //  2. click on a recipe → its cell running, on the replica; between two steps of Run setup
+//  2b. footprint in the notebook: cells a Run setup replay adds after a reset (budget 0) and
+//     visible code lines of a Launchpad cell in Colab's form view (budget 0: its title only)
 //  3. main-thread script time and JS heap on a 300-cell notebook streaming output, with versus
 //     without the extension, side by side in one run (alternating rounds), as ratios; and, since
 //     that difference is within the rounds' noise on a small machine, the script time a CPU
@@ -14,7 +16,7 @@ import { routeColab } from '../e2e/replica/serve.mjs';
 import { DIST, ROOT, launch } from './chromium.mjs';
 import { GUARD_BUDGET, benchGuard } from './bench-guard.mjs';
 
-const BUDGET = { contentKb: 35, pageKb: 6, scriptOverhead: 0.02, heapMb: 3, clickToRunMs: 150, betweenStepsMs: 100 };
+const BUDGET = { contentKb: 35, pageKb: 6, scriptOverhead: 0.02, heapMb: 3, clickToRunMs: 150, betweenStepsMs: 100, replayCellsAdded: 0, formViewCodeLines: 0 };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 8_000);
 const NOTEBOOK = 'https://colab.research.google.com/drive/1BenchNotebook_streaming_300cells';
@@ -129,6 +131,61 @@ async function betweenSteps(context, steps = 8) {
   return { medianMs: Math.round(median(gaps) * 10) / 10, maxMs: Math.round(sorted.at(-1) * 10) / 10, gaps: gaps.length };
 }
 
+/**
+ * Launchpad's footprint in a notebook: a 4-step preset's Run setup, a runtime reset (disconnect,
+ * Reconnect), Run setup again; the cells the replay added, and the code lines of Launchpad's
+ * cells a user sees in form view (rendered `.view-line`s with a box).
+ */
+async function footprint(context) {
+  const notebook = 'drive:1BenchNotebook_footprint_0001';
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (notebook) => {
+    const steps = [
+      { recipe: 'mount-drive', params: {} },
+      { recipe: 'pip-install', params: { packages: ['torch', 'torchvision'] } },
+      { recipe: 'gpu-check', params: {} },
+      { recipe: 'python', params: { code: "print('ready')" } },
+    ];
+    const preset = { id: crypto.randomUUID(), name: 'Bench', notebooks: [notebook], autoRun: false, oneCell: false, updatedAt: Date.now(), steps };
+    await chrome.storage.local.set({ presets: { schemaVersion: 1, presets: [preset] } });
+  }, notebook);
+  const page = await context.newPage();
+  await page.goto(`https://colab.research.google.com/drive/${notebook.slice('drive:'.length)}?replica=runtime:t4,exec:50`);
+  const bar = page.getByRole('toolbar', { name: 'Colab Launchpad' });
+  const status = bar.locator('span.status[role="status"]');
+  const runSetup = async () => {
+    await bar.getByRole('button', { name: /^Run setup/ }).click({ timeout: 20_000 });
+    await status.filter({ hasText: /^Setup “Bench” done/ }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+  };
+  const cellCount = () => page.evaluate(() => window.colab.global.notebook.cells.length);
+  await bar.getByRole('button', { name: /^Run setup/ }).waitFor({ timeout: 20_000 });
+  const start = await cellCount();
+  await runSetup();
+  const afterFirst = await cellCount();
+  await page.evaluate(() => window.__replica.disconnect());
+  await page.getByRole('button', { name: 'Reconnect' }).first().click();
+  await bar.getByText('Setup needed').waitFor({ timeout: 10_000 });
+  await runSetup();
+  const afterReplay = await cellCount();
+  const view = await page.evaluate(() => {
+    const ours = window.colab.global.notebook.cells.filter((cell) => /^# launchpad-cell /.test(cell.getText().split('\n')[1] ?? ''));
+    return ours.map((cell) => ({
+      visibleCodeLines: [...cell.element_.querySelectorAll('.view-line')].filter((line) => line.getClientRects().length > 0).length,
+      codeLines: cell.getText().split('\n').length,
+    }));
+  });
+  await page.close();
+  await worker.evaluate(() => chrome.storage.local.clear());
+  return {
+    cellsAddedByFirstRun: afterFirst - start,
+    cellsAddedByReplay: afterReplay - afterFirst,
+    launchpadCells: view.length,
+    visibleCodeLinesMax: Math.max(...view.map((v) => v.visibleCodeLines)),
+    codeLinesPerCell: view.map((v) => v.codeLines),
+  };
+}
+
 /** Script time per second and heap of the 300-cell streaming notebook in one context. */
 async function streamingSample(context) {
   const page = await context.newPage();
@@ -223,14 +280,18 @@ const ext = await launch({ extension: true, headless: true });
 await routeColab(ext.context);
 let latency;
 let setupSteps;
+let notebookFootprint;
 try {
   latency = await clickToRun(ext.context);
   setupSteps = await betweenSteps(ext.context);
+  notebookFootprint = await footprint(ext.context);
 } finally {
   await ext.close();
 }
 console.log(`click on a recipe → cell running:             median ${latency.medianMs} ms, p90 ${latency.p90Ms} ms over ${latency.runs} runs   budget ${BUDGET.clickToRunMs} ms`);
 console.log(`Run setup, one step's end → the next running:  median ${setupSteps.medianMs} ms, max ${setupSteps.maxMs} ms over ${setupSteps.gaps} gaps   budget ${BUDGET.betweenStepsMs} ms`);
+console.log(`notebook footprint, cells added by a replay after a reset: ${notebookFootprint.cellsAddedByReplay} (the first Run setup of 4 steps added ${notebookFootprint.cellsAddedByFirstRun})   budget ${BUDGET.replayCellsAdded}`);
+console.log(`notebook footprint, visible code lines of a Launchpad cell in form view: ${notebookFootprint.visibleCodeLinesMax} (its code: ${notebookFootprint.codeLinesPerCell.join(', ')} lines, hidden)   budget ${BUDGET.formViewCodeLines}`);
 
 const streaming = await streamingOverhead();
 {
@@ -254,12 +315,14 @@ const guard = await benchGuard();
 console.log(`session guard, timer wake-ups per minute per Colab tab: ${guard.wakeUpsPerMinutePerTab} (pings per tab ${guard.pingsPerMinutePerTab.join(', ')}/min over ${guard.windowMs / 1000} s; alarms ${guard.alarms.map((a) => `${a.name} every ${a.periodInMinutes} min`).join(', ')})   budget ${GUARD_BUDGET.wakeUpsPerMinutePerTab}`);
 
 mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
-writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: { ...BUDGET, guardWakeUpsPerMinutePerTab: GUARD_BUDGET.wakeUpsPerMinutePerTab }, sizes, latency, setupSteps, streaming, guard }, null, 2));
+writeFileSync(path.join(ROOT, 'artifacts', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), budget: { ...BUDGET, guardWakeUpsPerMinutePerTab: GUARD_BUDGET.wakeUpsPerMinutePerTab }, sizes, latency, setupSteps, notebookFootprint, streaming, guard }, null, 2));
 console.log('Figures written to artifacts/bench.json');
 
 const over = [];
 if (sizes.contentScriptGzKb > BUDGET.contentKb) over.push('content script size');
 if (sizes.pageScriptGzKb > BUDGET.pageKb) over.push('page script size');
+if (notebookFootprint.cellsAddedByReplay > BUDGET.replayCellsAdded) over.push('cells added by a replay');
+if (notebookFootprint.visibleCodeLinesMax > BUDGET.formViewCodeLines) over.push('visible code lines in form view');
 if (over.length) {
   console.error(`Over budget: ${over.join(', ')}`);
   process.exitCode = 1;

@@ -600,15 +600,19 @@ export class Cell {
               h('div', { class: 'lines-content monaco-editor-background' }, this.viewLines_)),
             this.textarea_))));
 
+    this.formTitle_ = h('div', { class: 'form-title', role: 'heading', 'aria-level': '3' });
+    this.formView_ = h('div', { class: 'formview', title: 'Double-click to show or hide the code', on: { dblclick: () => this.toggleCode_() } }, this.formTitle_);
+    this.editor_ = editor;
     this.inputArea_ = h('div', { class: 'inputarea horizontal layout code' },
       h('div', { class: 'cell-gutter' }, h('div', { class: 'cell-execution-container' }, runButton)),
-      editor);
+      this.formView_, editor);
     this.io_ = h('div', { class: 'codecell-input-output' }, this.inputArea_);
     this.cellToolbar_ = h('colab-cell-toolbar');
     const el = h('div', { class: 'cell code notebook-cell', id: `cell-${id}`, role: 'region', tabindex: '-1' },
       h('div', { class: 'cell-toolbar' }, this.cellToolbar_),
       h('div', { class: 'main-content' }, h('div', { class: 'cell-contents' }, this.io_)));
     this.element_ = el;
+    this.#renderForm(this.model.source_.split('\n')[0] ?? '');
     this.renderOutputs_();
     return el;
   }
@@ -650,6 +654,33 @@ export class Cell {
   #renderLines() {
     const lines = this.model.source_.split('\n');
     this.viewLines_.replaceChildren(...lines.map(viewLine));
+    this.#renderForm(lines[0] ?? '');
+  }
+
+  /**
+   * Colab Forms: a first line `# @title Text { display-mode: "form" }` makes the cell a form whose
+   * title is shown; with display-mode "form" the code is hidden until a double click on the form
+   * (or the editor area) shows it, and another hides it. The DOM is invented (no evidence).
+   * @param {string} first
+   */
+  #renderForm(first) {
+    const match = /^\s*#\s*@title\s*(.*?)\s*(\{[^{}]*\})?\s*$/.exec(first);
+    const mode = match ? (/display-mode\s*:\s*"(form|code|both)"/.exec(match[2] ?? '')?.[1] ?? 'both') : null;
+    if (!this.formTitle_) return; // still building the cell
+    const wasForm = this.element_?.classList.contains('form-cell');
+    this.formTitle_.textContent = match ? match[1] ?? '' : '';
+    this.formView_.hidden = !match;
+    if (!this.element_) return;
+    this.element_.classList.toggle('form-cell', !!match);
+    if (!match) this.element_.classList.remove('code-hidden');
+    else if (!wasForm) this.element_.classList.toggle('code-hidden', mode === 'form');
+  }
+
+  /** Double click on a form: show or hide its code (Colab's "Show code" / "Hide code"). */
+  toggleCode_() {
+    if (!this.element_.classList.contains('form-cell')) return;
+    const hidden = this.element_.classList.toggle('code-hidden');
+    if (!hidden) this.textarea_.focus();
   }
 
   /** @param {number} index */

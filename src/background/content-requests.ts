@@ -9,7 +9,7 @@ import { formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPr
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
-import { generateCell } from '../recipes/cell';
+import { recipeCell } from '../recipes/cell';
 import { directEntryIds } from '../recipes/toolbar-settings';
 import { loadToolbarSettings } from '../shared/toolbar-storage';
 import { t } from '../shared/i18n';
@@ -22,9 +22,9 @@ export function registerContentRequests(): void {
   onBackgroundRequest({
     ping: async () => ({ pong: true }),
 
-    'cell-code': async ({ steps }) => {
+    'cell-code': async ({ steps, entry }) => {
       try {
-        return { ok: true, code: generateCell(steps) };
+        return { ok: true, ...recipeCell(steps, t, entry) };
       } catch (error) {
         if (error instanceof RecipeParamsError) return { ok: false, problems: error.issues.map((issue) => formatIssue(issue, t)) };
         return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
@@ -34,7 +34,7 @@ export function registerContentRequests(): void {
     'setup-plans': async ({ notebook }) => {
       const read = await loadPresetStore();
       if (!read.ok) return { plans: [], problems: texts(read.problems) };
-      return { plans: presetsForNotebook(read.store.presets, notebook).map(setupPlan), problems: [] };
+      return { plans: presetsForNotebook(read.store.presets, notebook).map((preset) => setupPlan(preset, t)), problems: [] };
     },
 
     'save-preset': async ({ notebook, name, steps }) => {
@@ -69,7 +69,7 @@ export function registerContentRequests(): void {
     // Unreadable settings or presets: the defaults and no preset buttons (the options page says why).
     'toolbar-config': async () => {
       const [settings, read] = await Promise.all([loadToolbarSettings(), loadPresetStore()]);
-      return { direct: directEntryIds(settings.settings), presets: read.ok ? toolbarPresets(read.store.presets).map(setupPlan) : [] };
+      return { direct: directEntryIds(settings.settings), presets: read.ok ? toolbarPresets(read.store.presets).map((preset) => setupPlan(preset, t)) : [] };
     },
   });
 }

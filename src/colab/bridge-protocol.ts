@@ -5,6 +5,7 @@
  * any script on the page can dispatch these events too.
  */
 import * as v from 'valibot';
+import { CELL_KEY } from '../shared/cell-keys';
 
 const NS = 'colab-launchpad';
 export const BRIDGE_VERSION = 1;
@@ -20,13 +21,39 @@ export const MAX_CODE_LENGTH = 100_000;
 export const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
 const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
-export const RequestSchema = v.variant('kind', [
-  /** Insert a code cell below the focused cell (at the end when none is focused) and start running it. */
-  v.strictObject({
-    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('insert-and-run'),
-    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
-  }),
-  /** Resolves when a cell started by insert-and-run finishes. */
+const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
+/**
+ * Which notebook a request is for: `location.href` when the run began. The page script compares
+ * it with the notebook open now (`sameNotebook`) and refuses to write into another one.
+ */
+const Address = v.pipe(v.string(), v.maxLength(4096));
+
+/**
+ * Where a new cell goes: after cell `after` if it is still there, else at the top or below the
+ * focused cell. (Strings and regexes only: the page script validates it, and each further valibot
+ * schema kind costs its size budget.)
+ */
+const Place = v.strictObject({ at: v.pipe(v.string(), v.regex(/^(top|focus)$/)), after: v.pipe(v.string(), v.maxLength(200)) });
+export interface CellPlace {
+  readonly at: 'top' | 'focus';
+  /** A cell id, or '' for none. */
+  readonly after: string;
+}
+/** Cell keys separated by spaces (keys never contain one). */
+const KeyList = v.pipe(v.string(), v.maxLength(50 * 121), v.regex(/^[\w:. -]*$/));
+
+/** Whether two addresses are the same notebook: path and hash equal, Colab's `scrollTo` aside. */
+export function sameNotebook(a: string, b: string): boolean {
+  const key = (href: string) => {
+    const url = new URL(href);
+    return url.pathname + url.hash.slice(1).split('&').filter((part) => !part.startsWith('scrollTo=')).join('&');
+  };
+  return key(a) === key(b);
+}
+
+/** Made on demand: only the page script validates requests, so the content script does not ship it. */
+export const requestSchema = () => v.variant('kind', [
+  /** Resolves when a cell started by run-cell finishes. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
   /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('runtime-info') }),
@@ -41,8 +68,21 @@ export const RequestSchema = v.variant('kind', [
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('reconnect') }),
   /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
   v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('probe-api') }),
+  /**
+   * Run Launchpad's cell `key` (src/shared/cell-marker.ts): re-run ours in place (rewritten first
+   * when the code changed), follow it when it already runs, or insert it at `place`.
+   */
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('run-cell'), address: Address, key: CellKey, place: Place,
+    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
+  }),
+  /** Delete Launchpad's intact cells whose key starts with `prefix` and is not in `keep` (space-separated): a preset's removed steps. */
+  v.strictObject({
+    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('prune-cells'), address: Address,
+    prefix: v.pipe(v.string(), v.minLength(1), v.maxLength(120)), keep: KeyList,
+  }),
 ]);
-export type BridgeRequest = v.InferOutput<typeof RequestSchema>;
+export type BridgeRequest = v.InferOutput<ReturnType<typeof requestSchema>>;
 export type RequestKind = BridgeRequest['kind'];
 
 /** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last. */
@@ -95,9 +135,22 @@ export const ProbeResultSchema = v.strictObject({
   result: v.picklist(['ok', 'missing', 'skipped']),
 });
 export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined'] as const;
+const Placed = v.strictObject({
+  cellId: CellId,
+  /** inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours, already running. */
+  action: v.picklist(ACTIONS),
+  /** Cells with this key that the user edited (left alone). */
+  edited: Count,
+  /** Intact cells with this key (more than 1: the user duplicated one; the first ran). */
+  copies: Count,
+  /** The cell's position in the notebook, from 0. */
+  index: Count,
+});
+export type PlacedCell = v.InferOutput<typeof Placed>;
 
 export const ResultSchemas = {
-  'insert-and-run': v.strictObject({ cellId: CellId }),
   'await-completion': Outcome,
   /** null where the page API does not say (missing member, or no runtime assigned). */
   'runtime-info': v.strictObject({ requested: Accelerator, assigned: Accelerator }),
@@ -105,6 +158,8 @@ export const ResultSchemas = {
   'kernel-state': KernelStateSchema,
   'reconnect': v.strictObject({ called: v.literal(true) }),
   'probe-api': v.pipe(v.array(ProbeResultSchema), v.maxLength(100)),
+  'run-cell': Placed,
+  'prune-cells': v.strictObject({ removed: Count, edited: Count }),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;
 
@@ -117,6 +172,8 @@ export const ERROR_CODES = [
   'bad-request',
   /** await-completion for a cell this page script did not start. */
   'unknown-cell',
+  /** The request was for a notebook that is no longer open (SPA navigation): nothing was written. */
+  'notebook-changed',
 ] as const;
 export type BridgeErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,23 +1,24 @@
 /**
- * Runs recipe steps in the notebook: the service worker turns the steps into a cell's code, the
- * page bridge inserts one new cell below the focused one and runs it, and the outcome is read
- * from Colab's completion event and outputs.
+ * Runs recipe steps in the notebook: the service worker turns the steps into a form cell with a
+ * marker, the page bridge re-runs Launchpad's cell with that marker in place (or inserts one),
+ * and the outcome is read from Colab's completion event and outputs.
  */
 import { BridgeError, request } from '../colab/bridge';
+import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
 import type { RecipeStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 
-/** insert-and-run answers as soon as the cell is running; this covers the page script's boot grace. */
+/** run-cell answers as soon as the cell is running; this covers the page script's boot grace. */
 const INSERT_TIMEOUT_MS = 6_000;
 /** How long a restart-runtime cell may take to end its process before Run setup moves on. */
 const RESTART_MAX_MS = 60_000;
 
 export type RunResult =
-  | { readonly kind: 'done'; readonly stdout: string }
-  | { readonly kind: 'failed'; readonly error: string }
+  | { readonly kind: 'done'; readonly stdout: string; readonly placed?: PlacedCell }
+  | { readonly kind: 'failed'; readonly error: string; readonly placed?: PlacedCell }
   /** Colab ran it but its outputs could not be read, so success is not known. */
-  | { readonly kind: 'unverified'; readonly reason: string }
+  | { readonly kind: 'unverified'; readonly reason: string; readonly placed?: PlacedCell }
   /** The page API is missing or not as expected: nothing ran, the user must run the code by hand. */
   | { readonly kind: 'unavailable'; readonly detail: string }
   /** Abandoned (notebook changed, or this content script retired). */
@@ -25,12 +26,18 @@ export type RunResult =
 
 export const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
 
-export type CellCode = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly detail: string };
+/** A form cell to run: its text and its marker key. */
+export interface CellToRun {
+  readonly code: string;
+  readonly key: string;
+}
 
-/** The code of one cell running `steps`, from the service worker. */
-export async function cellCode(steps: readonly RecipeStep[]): Promise<CellCode> {
+export type CellCode = ({ readonly ok: true } & CellToRun) | { readonly ok: false; readonly detail: string };
+
+/** The form cell running `steps` for toolbar entry `entry`, from the service worker. */
+export async function cellCode(steps: readonly RecipeStep[], entry: string): Promise<CellCode> {
   try {
-    const answer = await askBackground({ type: 'cell-code', steps: steps.map((step) => ({ recipe: step.recipe, params: step.params })) });
+    const answer = await askBackground({ type: 'cell-code', entry, steps: steps.map((step) => ({ recipe: step.recipe, params: step.params })) });
     return answer.ok ? answer : { ok: false, detail: answer.problems.join(' ') };
   } catch (error) {
     if (error instanceof BackgroundError) return { ok: false, detail: error.message };
@@ -48,33 +55,53 @@ export interface RunOptions {
   readonly awaitRestart?: boolean;
 }
 
-export async function runInNewCell(code: string, signal: AbortSignal, options: RunOptions = {}): Promise<RunResult> {
+/**
+ * Runs Launchpad's cell for `cell.key` in the notebook at `address` (`location.href` when the run
+ * began: the page script writes only while that notebook is open): ours re-runs in place, a
+ * new one goes where `place` says. `placed` tells what happened (the toolbar and Run setup
+ * mention edited cells and duplicates).
+ */
+export async function runCell(cell: CellToRun, place: CellPlace, address: string, signal: AbortSignal, options: RunOptions = {}): Promise<RunResult> {
   try {
-    const { cellId } = await request('insert-and-run', { code }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
-    // Once a restart-runtime cell runs, what it asked for is happening.
-    if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
-    let outcome;
-    try {
-      // A killed kernel never completes its cell; the page script notices the run stopping where
-      // Colab's cells say whether they run. Where they do not, give the restart a minute.
-      outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
-    } catch (error) {
-      if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '' };
-      throw error;
-    }
-    switch (outcome.status) {
-      case 'ok':
-        return { kind: 'done', stdout: outcome.stdout };
-      case 'error':
-        return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
-      case 'unknown':
-        return { kind: 'unverified', reason: outcome.reason };
-      case 'stopped':
-        return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
-    }
+    const placed = await request('run-cell', { code: cell.code, key: cell.key, place, address }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
+    return { ...(await outcomeOf(placed.cellId, signal, options)), placed };
   } catch (error) {
     if (error instanceof BridgeError && error.code === 'aborted') return { kind: 'abandoned' };
-    const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unavailable', detail };
+    return { kind: 'unavailable', detail: failureText(error) };
   }
+}
+
+/** How the run of a cell that was started ended. */
+async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOptions): Promise<RunResult & { kind: 'done' | 'failed' | 'unverified' }> {
+  // Once a restart-runtime cell runs, what it asked for is happening.
+  if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
+  let outcome;
+  try {
+    // A killed kernel never completes its cell; the page script notices the run stopping where
+    // Colab's cells say whether they run. Where they do not, give the restart a minute.
+    outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
+  } catch (error) {
+    if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '' };
+    throw error;
+  }
+  switch (outcome.status) {
+    case 'ok':
+      return { kind: 'done', stdout: outcome.stdout };
+    case 'error':
+      return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
+    case 'unknown':
+      return { kind: 'unverified', reason: outcome.reason };
+    case 'stopped':
+      return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
+  }
+}
+
+/** A failed page request in words (the page script's messages, like Colab's API, are English). */
+export const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What the user should know about where a run happened: an edited cell left alone, duplicates. */
+export function placedNote(placed: PlacedCell | undefined): string {
+  const edited = placed?.edited && placed.action === 'inserted' ? t('cellNoteEdited') : '';
+  const copies = placed && placed.copies > 1 ? t('cellNoteCopies', [String(placed.copies), String(placed.index + 1)]) : '';
+  return edited && copies ? `${edited} ${copies}` : edited || copies;
 }

@@ -16,8 +16,10 @@ import { STORAGE_KEYS } from '../shared/storage-keys';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
-import { runInNewCell } from './run-recipe';
-import { runSetup, type CellProgress, type CellState, type SetupOutcome } from './setup-runner';
+import { request } from '../colab/bridge';
+import { blockPrefix } from '../shared/cell-keys';
+import { failureText, placedNote, runCell } from './run-recipe';
+import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
@@ -119,7 +121,24 @@ function stateText(progress: CellProgress): string {
 interface Run {
   readonly plan: SetupPlan;
   readonly cells: readonly CellProgress[];
+  /** Edited cells of steps the preset no longer has, left in the notebook. */
+  readonly staleEdited?: number;
   readonly outcome?: SetupOutcome;
+}
+
+/**
+ * The preset's block in the notebook at `address`: its cells re-run in place; new ones go after
+ * the block's cell before them, the first at the top of the notebook. With `runtimeBack`, what
+ * `runSetup` needs to run a plan (anything that runs a preset uses these).
+ */
+export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'runtimeBack'> {
+  return {
+    prune: (signal) =>
+      request('prune-cells', { address, prefix: blockPrefix(plan.presetId), keep: plan.cells.map((cell) => cell.key).join(' ') }, { signal, timeoutMs: 6_000 }).catch(
+        (error: unknown) => ({ error: failureText(error) }),
+      ),
+    runCell: (cell, after, signal) => runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
+  };
 }
 
 function outcomeText(run: Run): string {
@@ -177,20 +196,12 @@ export function RunSetup(props: {
     running.current = true;
     setupRunning = true;
     if (!automatic) setOpen(true);
-    const onProgress = (cells: readonly CellProgress[]) => {
-      const next = { plan, cells };
+    const onProgress = (cells: readonly CellProgress[], staleEdited: number) => {
+      const next = { plan, cells, staleEdited };
       setRun(next);
       announce(outcomeText(next));
     };
-    const outcome = await runSetup(
-      plan,
-      {
-        runCell: (cell, cellSignal) => runInNewCell(cell.code, cellSignal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
-        runtimeBack,
-      },
-      onProgress,
-      signal,
-    );
+    const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal);
     running.current = false;
     setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
@@ -287,11 +298,12 @@ export function RunSetup(props: {
                   <li key={index} data-state={progress.state}>
                     <Icon name={STATE_ICON[progress.state]} class={progress.state === 'running' ? 'icon spin' : 'icon'} />
                     <span class="label">{cellLabel(run.plan, index)}</span>
-                    <span class="state">{stateText(progress)}</span>
+                    <span class="state">{`${stateText(progress)} ${placedNote(progress.placed)}`.trim()}</span>
                   </li>
                 );
               })}
             </ol>
+            {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
           </>
         )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PlacedCell } from '../colab/bridge-protocol';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
 import { runSetup, type CellProgress, type SetupDeps } from './setup-runner';
@@ -12,16 +13,18 @@ function plan(steps: { recipe: string; params: Record<string, unknown> }[], ends
     autoRun: false,
     oneCell: false,
     steps,
-    cells: steps.map((s, i) => ({ code: `# ${i} ${s.recipe}`, steps: [i], endsRuntime: ends.includes(i) })),
+    cells: steps.map((s, i) => ({ code: `# ${i} ${s.recipe}`, key: `setup:p:${i + 1}`, steps: [i], endsRuntime: ends.includes(i) })),
   };
 }
 
 /** Deps that answer each cell with the next scripted result, and record what happened in order. */
-function scripted(results: RunResult[], runtimeBack: (string | undefined)[] = []) {
+function scripted(results: RunResult[], runtimeBack: (string | undefined)[] = [], afters: (string | undefined)[] = []) {
   const log: string[] = [];
   const deps: SetupDeps = {
-    runCell: async (cell) => {
+    prune: async () => ({ edited: 0 }),
+    runCell: async (cell, after) => {
       log.push(`run ${cell.code}`);
+      afters.push(after);
       return results.shift() ?? { kind: 'done', stdout: '' };
     },
     runtimeBack: async () => {
@@ -96,6 +99,7 @@ describe('runSetup', () => {
   it('stops quietly when abandoned (the notebook changed)', async () => {
     const controller = new AbortController();
     const deps: SetupDeps = {
+      prune: async () => ({ edited: 0 }),
       runCell: async () => {
         controller.abort();
         return { kind: 'abandoned' };
@@ -107,7 +111,45 @@ describe('runSetup', () => {
 
   it('never calls one cell of several steps skipped', async () => {
     const { deps } = scripted([{ kind: 'done', stdout: 'Nothing to install.\n' }]);
-    const one: SetupPlan = { ...plan([step('pip-install'), step('apt-install')]), oneCell: true, cells: [{ code: 'x', steps: [0, 1], endsRuntime: false }] };
+    const one: SetupPlan = { ...plan([step('pip-install'), step('apt-install')]), oneCell: true, cells: [{ code: 'x', key: 'setup:p:1', steps: [0, 1], endsRuntime: false }] };
     expect(await runSetup(one, deps, () => undefined, new AbortController().signal)).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 0 });
+  });
+
+  const placed = (cellId: string, extra: Partial<PlacedCell> = {}): PlacedCell => ({ cellId, action: 'reran', edited: 0, copies: 1, index: 0, ...extra });
+
+  it('keeps the block together: each cell that must be written anew goes after the cell before', async () => {
+    const afters: (string | undefined)[] = [];
+    const { deps } = scripted(
+      [{ kind: 'done', stdout: '', placed: placed('a') }, { kind: 'done', stdout: '', placed: placed('b', { action: 'inserted' }) }, { kind: 'done', stdout: '' }],
+      [],
+      afters,
+    );
+    const history: (readonly CellProgress[])[] = [];
+    await runSetup(plan([step('python'), step('python'), step('python')]), deps, (p) => history.push(p), new AbortController().signal);
+    expect(afters).toEqual([undefined, 'a', 'b']);
+    expect(history.at(-1)?.[1]?.placed).toEqual(placed('b', { action: 'inserted' }));
+  });
+
+  it('removes the cells of steps the preset no longer has before anything runs, and reports edited ones left', async () => {
+    const log: string[] = [];
+    const seen: number[] = [];
+    const { deps } = scripted([]);
+    const outcome = await runSetup(
+      plan([step('python')]),
+      { ...deps, prune: async () => (log.push('prune'), { edited: 2 }), runCell: async (cell, after, signal) => (log.push('run'), deps.runCell(cell, after, signal)) },
+      (_cells, staleEdited) => seen.push(staleEdited),
+      new AbortController().signal,
+    );
+    expect(log).toEqual(['prune', 'run']);
+    expect(outcome.kind).toBe('done');
+    expect(seen.at(0)).toBe(0);
+    expect(seen.at(-1)).toBe(2);
+  });
+
+  it('fails the first step, running nothing, when the block cannot be tidied', async () => {
+    const { deps, log } = scripted([]);
+    const outcome = await runSetup(plan([step('python'), step('python')]), { ...deps, prune: async () => ({ error: 'no deleteCells()' }) }, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 0, detail: 'no deleteCells()' });
+    expect(log).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Run setup's sequencing, apart from the UI: a preset's cells in order, each waiting for the one
  * before; the first failure stops the rest; a cell that restarts the runtime is followed by a
- * wait for the new runtime, then the next step. Colab and the page are reached only through
+ * wait for the new runtime, then the next step. The cells are the preset's block in the
+ * notebook: cells of steps the preset no longer has are removed first, and each cell goes after
+ * the one before when it has to be written anew. Colab and the page are reached only through
  * `deps`, so the rules are unit-tested.
  */
+import type { PlacedCell } from '../colab/bridge-protocol';
 import { stepWasSkipped } from '../recipes';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
@@ -14,11 +17,18 @@ export interface CellProgress {
   readonly state: CellState;
   /** First line of the error (failed), or why success is unknown (unverified). */
   readonly detail?: string;
+  /** Where it ran: a new cell, ours again, an edited one left alone, duplicates. */
+  readonly placed?: PlacedCell;
 }
 
 export interface SetupDeps {
-  /** Inserts and runs one cell; for a cell that ends the runtime, resolves once the process has ended. */
-  runCell(cell: SetupPlan['cells'][number], signal: AbortSignal): Promise<RunResult>;
+  /** Removes the block's cells that no step needs any more: how many edited ones stay, or why it could not. */
+  prune(signal: AbortSignal): Promise<{ readonly edited: number } | { readonly error: string }>;
+  /**
+   * Runs one cell (ours again in place, or a new one after the cell `after`, else at the top);
+   * for a cell that ends the runtime, resolves once the process has ended.
+   */
+  runCell(cell: SetupPlan['cells'][number], after: string | undefined, signal: AbortSignal): Promise<RunResult>;
   /** After a restart: resolves once the runtime is connected again (undefined), or with why it did not come back. */
   runtimeBack(signal: AbortSignal): Promise<string | undefined>;
 }
@@ -28,45 +38,51 @@ export type SetupOutcome =
   | { readonly kind: 'failed'; readonly cell: number; readonly detail: string }
   | { readonly kind: 'abandoned' };
 
-export async function runSetup(
-  plan: SetupPlan,
-  deps: SetupDeps,
-  onProgress: (cells: readonly CellProgress[]) => void,
-  signal: AbortSignal,
-): Promise<SetupOutcome> {
+/** Progress of every cell, and how many edited cells of removed steps were left in the notebook. */
+export type OnProgress = (cells: readonly CellProgress[], staleEdited: number) => void;
+
+export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnProgress, signal: AbortSignal): Promise<SetupOutcome> {
   const progress: CellProgress[] = plan.cells.map(() => ({ state: 'pending' }));
+  let staleEdited = 0;
   const set = (index: number, next: CellProgress) => {
     progress[index] = next;
-    onProgress([...progress]);
+    onProgress([...progress], staleEdited);
   };
-  const fail = (index: number, detail: string): SetupOutcome => {
-    set(index, { state: 'failed', detail });
+  const fail = (index: number, detail: string, placed?: PlacedCell): SetupOutcome => {
+    set(index, { state: 'failed', detail, placed });
     for (let rest = index + 1; rest < progress.length; rest++) progress[rest] = { state: 'not-run' };
-    onProgress([...progress]);
+    onProgress([...progress], staleEdited);
     return { kind: 'failed', cell: index, detail };
   };
-  onProgress([...progress]);
+  onProgress([...progress], staleEdited);
 
+  const pruned = await deps.prune(signal);
+  if (signal.aborted) return { kind: 'abandoned' };
+  if ('error' in pruned) return fail(0, pruned.error);
+  staleEdited = pruned.edited;
+
+  let after: string | undefined;
   for (const [index, cell] of plan.cells.entries()) {
     if (signal.aborted) return { kind: 'abandoned' };
     set(index, { state: 'running' });
-    const result = await deps.runCell(cell, signal);
+    const result = await deps.runCell(cell, after, signal);
     switch (result.kind) {
       case 'abandoned':
         return { kind: 'abandoned' };
       case 'failed':
-        return fail(index, result.error);
+        return fail(index, result.error, result.placed);
       case 'unavailable':
         return fail(index, result.detail);
       case 'unverified':
-        set(index, { state: 'unverified', detail: result.reason });
+        set(index, { state: 'unverified', detail: result.reason, placed: result.placed });
         break;
       case 'done': {
         const only = cell.steps.length === 1 ? plan.steps[cell.steps[0] ?? -1] : undefined;
-        set(index, { state: only && stepWasSkipped(only.recipe, result.stdout) ? 'skipped' : 'done' });
+        set(index, { state: only && stepWasSkipped(only.recipe, result.stdout) ? 'skipped' : 'done', placed: result.placed });
         break;
       }
     }
+    after = result.placed?.cellId ?? after;
     if (cell.endsRuntime && index < plan.cells.length - 1) {
       const notBack = await deps.runtimeBack(signal);
       if (signal.aborted) return { kind: 'abandoned' };

@@ -24,7 +24,7 @@ import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button'
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
-import { cellCode, runInNewCell, type RunResult } from './run-recipe';
+import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
 import { RunSetup } from './run-setup';
 import { withRunSteps } from './run-history';
 import { SaveAsPresetDialog } from './save-as-preset';
@@ -183,16 +183,17 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
     setProblem(null);
-    const code = await cellCode(steps);
+    const address = location.href;
+    const code = await cellCode(steps, entry.id);
     const result: RunResult = code.ok
-      ? await runInNewCell(code.code, signal, { endsRuntime: entry.endsRuntime })
+      ? await runCell(code, { at: 'focus', after: '' }, address, signal, { endsRuntime: entry.endsRuntime })
       : { kind: 'unavailable', detail: code.detail };
     running.current.delete(entry.id);
     if (signal.aborted || result.kind === 'abandoned') return;
     setState(entry.id, result.kind);
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
-    setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
+    setStatus(`${entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result)} ${result.kind === 'unavailable' ? '' : placedNote(result.placed)}`.trim());
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));
       setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });

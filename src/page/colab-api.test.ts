@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, insertAndRun, outcomeOf, userInteractionOccurred } from './colab-api';
+import { markedCell } from '../shared/cell-marker';
+import { ApiError, outcomeOf, pruneCells, runCell, userInteractionOccurred } from './colab-api';
+
+type FakeCell = { getId(): string; getText(): string; setText(s: string): void; fire(type: string): void; model: { type: string; outputs: unknown[] } };
 
 /** A notebook controller shaped as the evidence describes (colab-dom.md §2), with knobs to break it. */
-function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean } } = {}) {
+function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean }; texts?: string[]; noDelete?: boolean } = {}) {
   let nextId = 0;
   const clicks: string[] = [];
-  const makeCell = () => {
+  const makeCell = (initial = '', type = 'code') => {
     const id = `cell${nextId++}`;
-    let text = '';
+    let text = initial;
     const listeners: Record<string, (() => void)[]> = {};
     const cell = new Map<string, unknown>(Object.entries({
       getId: () => id,
@@ -15,11 +18,16 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
       setText: (s: string) => (text = s),
       runButton: { click: () => clicks.push(id) },
       model: {
+        type,
         outputs: [] as unknown[],
         listenOnce: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
       },
       fire: (type: string) => listeners[type]?.forEach((fn) => fn()),
+      element_: { classList: new Set<string>() },
     }));
+    // A DOM classList answers contains(); a Set answers has().
+    const classes = (cell.get('element_') as { classList: Set<string> & { contains?: (n: string) => boolean } }).classList;
+    classes.contains = (name: string) => classes.has(name);
     const runState = options.runState;
     if (runState) {
       cell.set('isRunning', () => runState.running);
@@ -28,7 +36,9 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
     if (options.cellWithout) cell.delete(options.cellWithout);
     return Object.fromEntries(cell);
   };
-  const cells = Array.from({ length: options.cells ?? 3 }, makeCell);
+  const cells = options.texts
+    ? options.texts.map((text) => (text.startsWith('md:') ? makeCell(text.slice(3), 'text') : makeCell(text)))
+    : Array.from({ length: options.cells ?? 3 }, () => makeCell());
   const notebook: Record<string, unknown> = {
     cells,
     focusedCell: options.focus === null ? null : cells[options.focus ?? 0],
@@ -38,17 +48,28 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
       cells.splice(after ? index + 1 : index, 0, cell);
       if (!options.breakFocus) notebook.focusedCell = cell;
     },
+    notebookModel: options.noDelete ? {} : {
+      deleteCells: (models: unknown[]) => {
+        for (const model of models) cells.splice(cells.findIndex((c) => (c as { model: unknown }).model === model), 1);
+      },
+    },
   };
-  return { notebook, cells, clicks };
+  return { notebook, cells: cells as unknown as FakeCell[], clicks };
 }
 
-describe('insertAndRun', () => {
+const FOCUS = { at: 'focus', after: '' } as const;
+const TOP = { at: 'top', after: '' } as const;
+const ours = (key: string, body: string) => markedCell('# @title T { display-mode: "form" }', key, body);
+
+describe('runCell: a new cell', () => {
   it('inserts below the focused cell, sets the code, runs it and resolves on completion', async () => {
     const { notebook, cells, clicks } = fakeNotebook({ focus: 1 });
-    const run = insertAndRun(notebook, 'print(1)');
-    const inserted = cells[2] as { getText(): string; fire(type: string): void };
+    const code = ours('run:x:1', 'print(1)');
+    const run = runCell(notebook, 'run:x:1', code, FOCUS);
+    const inserted = cells[2] as FakeCell;
     expect(run.cellId).toBe('cell3');
-    expect(inserted.getText()).toBe('print(1)');
+    expect(run.placed).toEqual({ cellId: 'cell3', action: 'inserted', edited: 0, copies: 0, index: 2 });
+    expect(inserted.getText()).toBe(code);
     expect(clicks).toEqual(['cell3']);
     inserted.fire('execution_completed');
     await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
@@ -56,23 +77,37 @@ describe('insertAndRun', () => {
 
   it('appends at the end when no cell is focused, and works on an empty notebook', () => {
     const { notebook, cells } = fakeNotebook({ focus: null });
-    insertAndRun(notebook, 'x');
-    expect((cells.at(-1) as { getText(): string }).getText()).toBe('x');
+    runCell(notebook, 'run:x:1', 'x', FOCUS);
+    expect(cells.at(-1)?.getText()).toBe('x');
     const empty = fakeNotebook({ focus: null, cells: 0 });
-    expect(insertAndRun(empty.notebook, 'y').cellId).toBe('cell0');
+    expect(runCell(empty.notebook, 'run:x:1', 'y', FOCUS).cellId).toBe('cell0');
+  });
+
+  it('goes to the top, after a leading text cell, or after the cell it is asked to follow', () => {
+    const plain = fakeNotebook({ texts: ['a', 'b'], focus: 1 });
+    runCell(plain.notebook, 'setup:p:1', 'x', TOP);
+    expect(plain.cells.map((c) => c.getText())).toEqual(['x', 'a', 'b']);
+    const titled = fakeNotebook({ texts: ['md:# Title', 'a'], focus: 1 });
+    runCell(titled.notebook, 'setup:p:1', 'x', TOP);
+    expect(titled.cells.map((c) => c.getText())).toEqual(['# Title', 'x', 'a']);
+    runCell(titled.notebook, 'setup:p:2', 'y', { at: 'top', after: titled.cells[1]?.getId() ?? '' });
+    expect(titled.cells.map((c) => c.getText())).toEqual(['# Title', 'x', 'y', 'a']);
+    // The cell to follow was deleted meanwhile: back to the top.
+    runCell(titled.notebook, 'setup:p:3', 'z', { at: 'top', after: 'gone' });
+    expect(titled.cells.map((c) => c.getText())).toEqual(['# Title', 'z', 'x', 'y', 'a']);
   });
 
   it('reports a changed API when the new cell is not focused', () => {
     const { notebook, clicks } = fakeNotebook({ breakFocus: true });
-    expect(() => insertAndRun(notebook, 'x')).toThrow(ApiError);
+    expect(() => runCell(notebook, 'run:x:1', 'x', FOCUS)).toThrow(ApiError);
     expect(clicks).toEqual([]);
   });
 
-  it.each(['setText', 'getId', 'runButton', 'model'])('reports a changed API when a cell has no %s, without running anything', (member) => {
+  it.each(['setText', 'getId', 'getText', 'runButton', 'model'])('reports a changed API when a cell has no %s, without running anything', (member) => {
     const { notebook, clicks } = fakeNotebook({ cellWithout: member });
     let error: unknown;
     try {
-      insertAndRun(notebook, 'x');
+      runCell(notebook, 'run:x:1', 'x', FOCUS);
     } catch (e) {
       error = e;
     }
@@ -87,7 +122,89 @@ describe('insertAndRun', () => {
     notebook.insertCell = () => {
       throw new TypeError('boom');
     };
-    expect(() => insertAndRun(notebook, 'x')).toThrow(/insertCell threw: TypeError: boom/);
+    expect(() => runCell(notebook, 'run:x:1', 'x', FOCUS)).toThrow(/insertCell threw: TypeError: boom/);
+  });
+});
+
+describe('runCell: Launchpad’s own cell again', () => {
+  const v1 = ours('run:x:1', 'print(1)');
+  const v2 = ours('run:x:1', 'print(2)');
+
+  it('re-runs it in place when the code is the same: nothing inserted, nothing rewritten', () => {
+    const { notebook, cells, clicks } = fakeNotebook({ texts: ['a', v1, 'b'], focus: 2 });
+    const run = runCell(notebook, 'run:x:1', v1, FOCUS);
+    expect(run.placed).toEqual({ cellId: 'cell1', action: 'reran', edited: 0, copies: 1, index: 1 });
+    expect(cells).toHaveLength(3);
+    expect(clicks).toEqual(['cell1']);
+  });
+
+  it('rewrites it first when the generated code changed', () => {
+    const { notebook, cells } = fakeNotebook({ texts: ['a', v1] });
+    expect(runCell(notebook, 'run:x:1', v2, FOCUS).placed.action).toBe('rewritten');
+    expect(cells.map((c) => c.getText())).toEqual(['a', v2]);
+  });
+
+  it('never rewrites a cell the user edited: a fresh cell runs and the edited one stays', () => {
+    const edited = v1.replace('print(1)', 'print(1)  # mine');
+    const { notebook, cells, clicks } = fakeNotebook({ texts: ['a', edited], focus: 0 });
+    const run = runCell(notebook, 'run:x:1', v2, FOCUS);
+    expect(run.placed).toMatchObject({ action: 'inserted', edited: 1, copies: 0 });
+    expect(cells.map((c) => c.getText())).toEqual(['a', v2, edited]);
+    expect(clicks).toEqual([run.cellId]);
+  });
+
+  it('ignores a marker pasted into the user’s own code', () => {
+    const pasted = `${v1.split('\n').slice(0, 2).join('\n')}\nimport my_code\nmy_code.train()`;
+    const { notebook, cells } = fakeNotebook({ texts: [pasted], focus: 0 });
+    runCell(notebook, 'run:x:1', v1, FOCUS);
+    expect(cells.map((c) => c.getText())).toEqual([pasted, v1]);
+  });
+
+  it('picks the first of duplicated cells and says how many there are', () => {
+    const { notebook, cells, clicks } = fakeNotebook({ texts: ['a', v1, 'b', v1] });
+    expect(runCell(notebook, 'run:x:1', v2, FOCUS).placed).toEqual({ cellId: 'cell1', action: 'rewritten', edited: 0, copies: 2, index: 1 });
+    expect(cells.map((c) => c.getText())).toEqual(['a', v2, 'b', v1]);
+    expect(clicks).toEqual(['cell1']);
+  });
+
+  it('does not start a running cell twice: it follows the run already under way', async () => {
+    const runState = { running: true };
+    const { notebook, cells, clicks } = fakeNotebook({ texts: [v1], runState });
+    const run = runCell(notebook, 'run:x:1', v2, FOCUS);
+    expect(run.placed.action).toBe('joined');
+    expect(clicks).toEqual([]);
+    expect(cells[0]?.getText()).toBe(v1);
+    runState.running = false;
+    cells[0]?.fire('execution_completed');
+    await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
+  });
+
+  it('reads whether it runs from the cell element when isRunning() is missing, and refuses when neither says', () => {
+    const busy = fakeNotebook({ texts: [v1] });
+    (busy.cells[0] as unknown as { element_: { classList: Set<string> } }).element_.classList.add('pending');
+    expect(runCell(busy.notebook, 'run:x:1', v1, FOCUS).placed.action).toBe('joined');
+    expect(busy.clicks).toEqual([]);
+    const blind = fakeNotebook({ texts: [v1], cellWithout: 'element_' });
+    expect(() => runCell(blind.notebook, 'run:x:1', v1, FOCUS)).toThrow(/whether it is running/);
+    expect(blind.clicks).toEqual([]);
+  });
+});
+
+describe('pruneCells', () => {
+  const cell = (n: number, body = `print(${n})`) => ours(`setup:p:${n}`, body);
+
+  it('deletes our cells of steps the preset no longer has, and leaves edited ones and others alone', () => {
+    const edited = cell(4).replace('print(4)', 'print("mine")');
+    const other = ours('setup:q:3', 'x');
+    const { notebook, cells } = fakeNotebook({ texts: ['a', cell(1), cell(2), cell(3), edited, other] });
+    expect(pruneCells(notebook, 'setup:p:', ['setup:p:1', 'setup:p:2'])).toEqual({ removed: 1, edited: 1 });
+    expect(cells.map((c) => c.getText())).toEqual(['a', cell(1), cell(2), edited, other]);
+  });
+
+  it('says so when Colab has no deleteCells, and deletes nothing when there is nothing to delete', () => {
+    const { notebook } = fakeNotebook({ texts: [cell(1), cell(2)], noDelete: true });
+    expect(pruneCells(notebook, 'setup:p:', ['setup:p:1', 'setup:p:2'])).toEqual({ removed: 0, edited: 0 });
+    expect(() => pruneCells(notebook, 'setup:p:', ['setup:p:1'])).toThrow(/deleteCells/);
   });
 });
 
@@ -121,7 +238,7 @@ describe('a run that stops without execution_completed', () => {
     vi.useFakeTimers();
     const runState = { running: false };
     const { notebook, cells } = fakeNotebook({ runState });
-    const run = insertAndRun(notebook, 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)');
+    const run = runCell(notebook, 'run:x:1', 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)', FOCUS);
     const cell = cells[1] as { model: { outputs: unknown[] } };
     let outcome: unknown;
     void run.completion.then((o) => (outcome = o));
@@ -143,7 +260,7 @@ describe('a run that stops without execution_completed', () => {
     vi.useFakeTimers();
     const runState = { running: true };
     const { notebook, cells } = fakeNotebook({ runState });
-    const run = insertAndRun(notebook, 'print(1)');
+    const run = runCell(notebook, 'run:x:1', 'print(1)', FOCUS);
     await vi.advanceTimersByTimeAsync(2_000);
     runState.running = false;
     (cells[1] as { fire(type: string): void }).fire('execution_completed');
@@ -151,10 +268,17 @@ describe('a run that stops without execution_completed', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('watches nothing when cells cannot say whether they run', () => {
+  it('only notices a deleted cell when cells cannot say whether they run', async () => {
     vi.useFakeTimers();
-    const { notebook } = fakeNotebook();
-    insertAndRun(notebook, 'print(1)');
+    const { notebook, cells } = fakeNotebook();
+    const run = runCell(notebook, 'run:x:1', 'print(1)', FOCUS);
+    let outcome: unknown;
+    void run.completion.then((o) => (outcome = o));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(outcome).toBeUndefined();
+    cells.splice(1, 1); // the user deletes it while it waits in Colab's queue: no event will come
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toEqual({ status: 'error', ename: 'Deleted', evalue: 'the cell was deleted before its run finished' });
     expect(vi.getTimerCount()).toBe(0);
   });
 });

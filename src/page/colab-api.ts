@@ -3,12 +3,13 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type KernelState, type ProbeResult } from '../colab/bridge-protocol';
+import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
 import { PAGE_API_PROBES } from '../colab/probes';
+import { readMarker } from '../shared/cell-marker';
 
 export class ApiError extends Error {
   constructor(
-    readonly code: 'api-missing' | 'api-changed',
+    readonly code: 'api-missing' | 'api-changed' | 'notebook-changed',
     message: string,
   ) {
     super(message);
@@ -25,7 +26,7 @@ const NOTEBOOK_MEMBERS = [
   ['insertCell', 'function'], // S3 [S]
 ] as const;
 /** What a feature needs of a cell (S3, S9, S5 [M]) and its model (S3 [S]). */
-const CELL_MEMBERS = ['getId', 'setText'] as const;
+const CELL_MEMBERS = ['getId', 'getText', 'setText'] as const;
 
 function globalNotebook(): unknown {
   const colab = (window as unknown as { colab?: unknown }).colab;
@@ -60,12 +61,6 @@ export async function notebookController(graceMs: number): Promise<Obj> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function cellAt(notebook: Obj, index: number): Obj | undefined {
-  const cells = notebook.cells as unknown[];
-  const cell = cells[index];
-  return isObject(cell) ? cell : undefined;
 }
 
 function checkCell(cell: unknown, what: string): Obj {
@@ -233,15 +228,21 @@ const isTrue = (cell: Obj, name: string) => call(cell, name) === true;
  * Calls `onStopped` when a cell that was running or queued is neither any more, twice in a row,
  * without Colab having fired execution_completed (the caller stops this when it fires): Colab
  * drops a run whose kernel died or whose runtime went away without completing it (S9
- * `cell.isRunning()`/`isPending()` [S]). Without those members nothing is watched. Returns a
- * function that stops watching.
+ * `cell.isRunning()`/`isPending()` [S]); and `onDeleted` once the cell has left
+ * `notebook.cells` (deleted while queued, it never completes). Returns a function that stops
+ * watching.
  */
-function whenStopped(cell: Obj, onStopped: () => void): () => void {
-  if (!isFunction(cell, 'isRunning')) return () => undefined;
+function whenStopped(notebook: Obj, cell: Obj, onStopped: () => void, onDeleted: () => void): () => void {
+  const canTell = isFunction(cell, 'isRunning');
   let seenBusy = false;
   let idleReadings = 0;
   const timer = setInterval(() => {
-    if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
+    if (!(notebook.cells as unknown[]).includes(cell)) {
+      clearInterval(timer);
+      onDeleted();
+    } else if (!canTell) {
+      // Only deletion can be noticed.
+    } else if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
       seenBusy = true;
       idleReadings = 0;
     } else if (seenBusy && ++idleReadings >= 2) {
@@ -257,41 +258,104 @@ export interface StartedRun {
   readonly completion: Promise<CellOutcome>;
 }
 
-/**
- * Inserts a code cell below the focused cell (at the end when none is focused), sets its text and
- * clicks its run button. The new cell is read from `focusedCell`, which is where Colab puts focus
- * after `insertCell` (S3); insertCell's return value is not documented anywhere.
- */
-export function insertAndRun(notebook: Obj, code: string): StartedRun {
-  const cells = notebook.cells as unknown[];
-  const focused = notebook.focusedCell;
-  const focusedIndex = isObject(focused) ? cells.indexOf(focused) : -1;
-  const index = focusedIndex >= 0 ? focusedIndex : cells.length - 1;
-  const before = new Set(cells);
+const textOf = (cell: Obj) => String((cell.getText as () => unknown).call(cell));
 
+/**
+ * Whether a cell runs or waits to run: `isRunning()`/`isPending()` (S9 [S]), else the cell
+ * element's `.running`/`.pending` classes (colab-dom-2026H2 row 32). Clicking the run button of
+ * a busy cell would interrupt it, so when neither can be read nothing is clicked.
+ */
+function isBusy(cell: Obj): boolean {
+  if (isFunction(cell, 'isRunning')) return isTrue(cell, 'isRunning') || isTrue(cell, 'isPending');
+  const classes = isObject(cell.element_) ? cell.element_.classList : undefined;
+  if (isObject(classes) && isFunction(classes, 'contains')) {
+    const has = classes.contains as (name: string) => boolean;
+    return has.call(classes, 'running') || has.call(classes, 'pending');
+  }
+  throw new ApiError('api-changed', 'A cell can say neither whether it is running (no isRunning()) nor show it (no element_).');
+}
+
+const isTextCell = (cell: unknown) => isObject(cell) && isObject(cell.model) && cell.model.type === 'text';
+
+/** Cells with a Launchpad marker whose key passes `wanted`, in document order; `intact`: still as written (ours). */
+function markedCells(notebook: Obj, wanted: (key: string) => boolean): { cell: Obj; intact: boolean }[] {
+  const found = [];
+  for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell)) continue; // never ours
+    if (!isObject(cell) || !isFunction(cell, 'getText')) throw new ApiError('api-changed', 'A cell of colab.global.notebook.cells has no getText().');
+    const marker = readMarker(textOf(cell));
+    if (marker && wanted(marker.key)) found.push({ cell, intact: marker.intact });
+  }
+  return found;
+}
+
+
+/**
+ * Inserts an empty code cell (S3 `insertCell('code', {after, index})`) and returns it: after the
+ * cell `after` when it is still there; else at the top (after a leading text cell) for `top`, or
+ * below the focused cell (at the end when none is focused) for `focus`. The new cell is read from
+ * `focusedCell`, where Colab puts focus after insertCell (S3); its return value is undocumented.
+ */
+function insertCell(notebook: Obj, place: CellPlace): Obj {
+  const cells = notebook.cells as unknown[];
+  const afterIndex = !place.after ? -1 : cells.findIndex((cell) => isObject(cell) && isFunction(cell, 'getId') && String((cell.getId as () => unknown).call(cell)) === place.after);
+  const focused = cells.indexOf(notebook.focusedCell);
+  const index = afterIndex >= 0 ? afterIndex : place.at === 'top' ? (isTextCell(cells[0]) ? 0 : -1) : focused >= 0 ? focused : cells.length - 1;
+  const before = new Set(cells);
   try {
     (notebook.insertCell as (type: string, options: object) => unknown)('code', index >= 0 ? { after: true, index } : { after: false, index: 0 });
   } catch (error) {
     throw new ApiError('api-changed', `colab.global.notebook.insertCell threw: ${String(error)}`);
   }
-
   const inserted = notebook.focusedCell;
-  const expected = cellAt(notebook, index + 1);
-  if (!isObject(inserted) || before.has(inserted) || inserted !== expected) {
-    throw new ApiError('api-changed', 'insertCell did not add a focused cell below the focused one.');
+  if (!isObject(inserted) || before.has(inserted) || inserted !== cells[index + 1]) {
+    throw new ApiError('api-changed', 'insertCell did not add a focused cell where it was asked to.');
   }
-  const cell = checkCell(inserted, 'The inserted cell');
-  const cellId = String((cell.getId as () => unknown)());
+  return inserted;
+}
 
+/**
+ * Runs Launchpad's cell `key` with `code` (src/shared/cell-marker.ts): the first cell whose
+ * marker has that key and whose text still matches its hash is ours. It is re-run in place
+ * (its text rewritten first when the code changed), or, already running, followed without a
+ * second start. Cells with that key whose text was edited belong to the user and are never
+ * touched. Without a cell of ours, a new one is inserted where `place` says.
+ */
+export function runCell(notebook: Obj, key: string, code: string, place: CellPlace): StartedRun & { placed: PlacedCell } {
+  const marked = markedCells(notebook, (k) => k === key);
+  const ours = marked.filter((m) => m.intact).map((m) => m.cell);
+  const edited = marked.length - ours.length;
+  const found = ours[0];
+  let action: PlacedCell['action'] = 'inserted';
+  let cell: Obj;
+  if (found) {
+    cell = checkCell(found, 'The cell to run again');
+    action = isBusy(cell) ? 'joined' : textOf(cell).trimEnd() === code.trimEnd() ? 'reran' : 'rewritten';
+  } else {
+    cell = checkCell(insertCell(notebook, place), 'The inserted cell');
+  }
+  const cellId = String((cell.getId as () => unknown).call(cell));
+  if (action === 'inserted' || action === 'rewritten') {
+    try {
+      (cell.setText as (text: string) => void).call(cell, code);
+    } catch (error) {
+      throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+    }
+  }
   try {
-    (cell.setText as (text: string) => void)(code);
-  } catch (error) {
-    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+    (cell.element_ as { scrollIntoView?: (options: object) => void } | undefined)?.scrollIntoView?.({ block: 'nearest' });
+  } catch {
+    // Scrolling is a courtesy; the run does not depend on it.
   }
 
   // Listen before running, so a very fast execution cannot complete unobserved.
   const completion = new Promise<CellOutcome>((resolve) => {
-    const stopWatching = whenStopped(cell, () => resolve({ status: 'stopped', stdout: stdoutOf(cell) }));
+    const stopWatching = whenStopped(
+      notebook,
+      cell,
+      () => resolve({ status: 'stopped', stdout: stdoutOf(cell) }),
+      () => resolve({ status: 'error', ename: 'Deleted', evalue: 'the cell was deleted before its run finished' }),
+    );
     (cell.model as { listenOnce: (type: string, fn: () => void) => unknown }).listenOnce('execution_completed', () => {
       stopWatching();
       try {
@@ -302,12 +366,36 @@ export function insertAndRun(notebook: Obj, code: string): StartedRun {
     });
   });
 
-  try {
-    (cell.runButton as { click: () => void }).click();
-  } catch (error) {
-    throw new ApiError('api-changed', `The cell's run button threw: ${String(error)}`);
+  if (action !== 'joined') {
+    try {
+      (cell.runButton as { click: () => void }).click();
+    } catch (error) {
+      throw new ApiError('api-changed', `The cell's run button threw: ${String(error)}`);
+    }
   }
-  return { cellId, completion };
+  const index = (notebook.cells as unknown[]).indexOf(cell);
+  return { cellId, completion, placed: { cellId, action, edited, copies: ours.length, index } };
+}
+
+/**
+ * Deletes Launchpad's own cells (intact markers) whose key starts with `prefix` but is not in
+ * `keep`: steps removed from a preset. Edited cells, and cells that are running, stay.
+ * Deleting uses `notebookModel.deleteCells([cell.model])` (S3 [S]).
+ */
+export function pruneCells(notebook: Obj, prefix: string, keep: readonly string[]): { removed: number; edited: number } {
+  const marked = markedCells(notebook, (key) => key.startsWith(prefix) && !keep.includes(key));
+  const stale = marked.filter((m) => m.intact && !isBusy(m.cell)).map((m) => m.cell);
+  const edited = marked.filter((m) => !m.intact).length;
+  if (stale.length > 0) {
+    const model = notebook.notebookModel ?? call(notebook, 'getNotebookModel');
+    if (!isObject(model) || !isFunction(model, 'deleteCells')) throw new ApiError('api-missing', "Colab's page API has no notebookModel.deleteCells().");
+    try {
+      (model.deleteCells as (models: unknown[]) => unknown).call(model, stale.map((cell) => cell.model));
+    } catch (error) {
+      throw new ApiError('api-changed', `notebookModel.deleteCells threw: ${String(error)}`);
+    }
+  }
+  return { removed: stale.length, edited };
 }
 
 /**

@@ -8,15 +8,17 @@ import {
   BRIDGE_VERSION,
   PAGE_SCRIPT_STARTED_EVENT,
   RequestId,
-  RequestSchema,
+  requestSchema,
   TO_CONTENT_EVENT,
   TO_PAGE_EVENT,
+  sameNotebook,
   parseDetail,
   type BridgeReply,
   type BridgeRequest,
   type CellOutcome,
+  type CellPlace,
 } from '../colab/bridge-protocol';
-import { ApiError, insertAndRun, kernelState, notebookController, probeApi, reconnect, runtimeInfo, userInteractionOccurred } from './colab-api';
+import { ApiError, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeInfo, userInteractionOccurred } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -28,6 +30,7 @@ document.dispatchEvent(new CustomEvent(PAGE_SCRIPT_STARTED_EVENT));
 document.addEventListener(PAGE_SCRIPT_STARTED_EVENT, () => life.abort(), { signal: life.signal });
 
 const runs = new Map<string, Promise<CellOutcome>>();
+const RequestSchema = requestSchema();
 
 function reply(message: BridgeReply): void {
   document.dispatchEvent(new CustomEvent(TO_CONTENT_EVENT, { detail: JSON.stringify(message) }));
@@ -35,12 +38,6 @@ function reply(message: BridgeReply): void {
 
 async function handle(request: BridgeRequest): Promise<unknown> {
   switch (request.kind) {
-    case 'insert-and-run': {
-      const notebook = await notebookController(BOOT_GRACE_MS);
-      const run = insertAndRun(notebook, request.code);
-      runs.set(run.cellId, run.completion);
-      return { cellId: run.cellId };
-    }
     case 'runtime-info':
       return runtimeInfo();
     case 'user-interaction':
@@ -58,10 +55,25 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       runs.delete(request.cellId);
       return outcome;
     }
+    case 'run-cell': {
+      const notebook = await openNotebook(request.address);
+      const run = runCell(notebook, request.key, request.code, request.place as CellPlace);
+      runs.set(run.cellId, run.completion);
+      return run.placed;
+    }
+    case 'prune-cells':
+      return pruneCells(await openNotebook(request.address), request.prefix, request.keep.split(' '));
   }
 }
 
 class UnknownCell extends Error {}
+
+/** The notebook controller, if the notebook the request is for is still the one open. */
+async function openNotebook(address: string) {
+  const notebook = await notebookController(BOOT_GRACE_MS);
+  if (!sameNotebook(address, location.href)) throw new ApiError('notebook-changed', 'Another notebook is open now; nothing was written.');
+  return notebook;
+}
 
 function onRequest(event: Event): void {
   const parsed = v.safeParse(RequestSchema, parseDetail((event as CustomEvent<unknown>).detail));

@@ -1,14 +1,20 @@
 /**
  * What Run setup runs for a preset: its cells, in order. One cell per step by default (each
  * waits for the previous and the first failure stops the rest), or the whole preset as one cell
- * (`oneCell`). Pure; imports code generation, so only the service worker loads it.
+ * (`oneCell`). Each is a form cell titled in the user's language whose marker key is
+ * `setup:<preset id>:<n>`: the preset's block in the notebook, found again on every run.
+ * Pure; imports code generation, so only the service worker loads it.
  */
-import { RECIPES } from '../recipes';
-import { generateCell } from '../recipes/cell';
+import { RECIPES, type Translate } from '../recipes';
+import { formCell, generateCell, stepTitle } from '../recipes/cell';
+import { blockPrefix } from '../shared/cell-keys';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
+  /** The form cell's text (title, marker, code). */
   readonly code: string;
+  /** Its marker key: `setup:<preset id>:<n>`, n from 1. */
+  readonly key: string;
   /** Indexes of the preset's steps this cell runs. */
   readonly steps: readonly number[];
   /** The cell ends the Python process (restart-runtime): the next cell waits for the new one. */
@@ -25,12 +31,24 @@ export interface SetupPlan {
 }
 
 /** The plan of a stored (validated) preset. Throws only for a preset the schema would refuse. */
-export function setupPlan(preset: Preset): SetupPlan {
+export function setupPlan(preset: Preset, t: Translate): SetupPlan {
   const endsRuntime = (step: PresetStep) => RECIPES[step.recipe].endsRuntime;
+  const key = (n: number) => `${blockPrefix(preset.id)}${n}`;
+  const total = String(preset.steps.length);
   // In one-cell mode the schema only allows restart-runtime as the last step.
   const cells: PlannedCell[] = preset.oneCell
-    ? [{ code: generateCell(preset.steps), steps: preset.steps.map((_, i) => i), endsRuntime: preset.steps.some(endsRuntime) }]
-    : preset.steps.map((step, i) => ({ code: generateCell([step]), steps: [i], endsRuntime: endsRuntime(step) }));
+    ? [{
+        code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps)),
+        key: key(1),
+        steps: preset.steps.map((_, i) => i),
+        endsRuntime: preset.steps.some(endsRuntime),
+      }]
+    : preset.steps.map((step, i) => ({
+        code: formCell(t('formTitleSetupStep', [preset.name, String(i + 1), total, stepTitle(step, t)]), key(i + 1), generateCell([step])),
+        key: key(i + 1),
+        steps: [i],
+        endsRuntime: endsRuntime(step),
+      }));
   return {
     presetId: preset.id,
     name: preset.name,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../test/translate';
 import { RECIPES } from './catalogue';
 import { entryCode } from './cell';
 import { TOOLBAR_ENTRIES, dialogParams, toolbarEntry, type DialogEntry } from './toolbar';
@@ -8,6 +9,8 @@ const dialogEntry = (id: string) => {
   if (entry?.kind !== 'dialog') throw new Error(`${id} is not a dialog entry`);
   return entry;
 };
+
+const t = translator();
 
 describe('toolbar entries', () => {
   it('puts Mount Drive, GPU check and Install PyTorch on direct buttons, the rest in the menu', () => {
@@ -56,11 +59,17 @@ describe('toolbar entries', () => {
 
   it('generates valid code for every fixed entry', () => {
     for (const entry of TOOLBAR_ENTRIES.filter((e) => e.kind === 'run')) {
-      const result = entryCode(entry);
+      const result = entryCode(entry, {}, t);
       expect(result.ok, entry.id).toBe(true);
     }
     const mount = toolbarEntry('mount-drive');
-    expect(mount && entryCode(mount)).toMatchObject({ ok: true, code: "from google.colab import drive\ndrive.mount('/content/drive')" });
+    const mountCode = mount && entryCode(mount, {}, t);
+    expect(mountCode && mountCode.ok && mountCode.code.split('\n')).toEqual([
+      '# @title Mount Drive { display-mode: "form" }',
+      expect.stringMatching(/^# launchpad-cell run:mount-drive:[0-9a-f]{8} [0-9a-f]{16} /),
+      'from google.colab import drive',
+      "drive.mount('/content/drive')",
+    ]);
     expect(toolbarEntry('restart-runtime')?.endsRuntime).toBe(true);
     expect(TOOLBAR_ENTRIES.filter((e) => e.endsRuntime).map((e) => e.id)).toEqual(['restart-runtime']);
   });
@@ -101,7 +110,7 @@ describe('dialogs', () => {
   });
 
   it('accept valid input and return the cell', () => {
-    const result = entryCode(dialogEntry('git-clone'), { url: 'https://github.com/owner/repo' });
+    const result = entryCode(dialogEntry('git-clone'), { url: 'https://github.com/owner/repo' }, t);
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.code).toContain("_launchpad_git_clone('https://github.com/owner/repo', 'repo')");
@@ -129,13 +138,13 @@ describe('dialogs', () => {
   ])('%s refuses %s=%j with %s and no code', (id, field, value, message) => {
     const values: Record<string, string> = { url: 'https://github.com/a/b', path: 'x.py', from: 'a', to: 'b', code: 'x', packages: 'ok' };
     values[field] = value;
-    const result = entryCode(dialogEntry(id), values);
+    const result = entryCode(dialogEntry(id), values, t);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]).toMatchObject({ field, message });
   });
 
   it('note: a dialog path may contain quotes (they are harmless); URLs may not', () => {
-    const result = entryCode(dialogEntry('run-script'), { path: `it's "mine".py` });
+    const result = entryCode(dialogEntry('run-script'), { path: `it's "mine".py` }, t);
     expect(result.ok).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('content script → service worker requests', () => {
   });
 
   it('hands valid requests to their handler and leaves everything else to other listeners', async () => {
-    const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)' }));
+    const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' }));
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
@@ -44,7 +44,7 @@ describe('content script → service worker requests', () => {
     const listener = listeners[0];
     expect(listener).toBeDefined();
     const request = { type: 'cell-code', steps: [{ recipe: 'gpu-check' }] };
-    await expect(listener?.(request, colabTab)).resolves.toEqual({ ok: true, code: 'print(1)' });
+    await expect(listener?.(request, colabTab)).resolves.toEqual({ ok: true, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' });
     expect(cellCode).toHaveBeenCalledTimes(1);
     // Wrong sender, unknown type, extra fields, too many steps: not answered here.
     expect(listener?.(request, { ...colabTab, tab: undefined })).toBeUndefined();
@@ -56,8 +56,10 @@ describe('content script → service worker requests', () => {
   });
 
   it('checks the worker’s answer before the content script uses it', async () => {
-    answer = { ok: true, code: 'print(1)' };
+    answer = { ok: true, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' };
     await expect(askBackground({ type: 'cell-code', steps: [{ recipe: 'gpu-check' }] })).resolves.toEqual(answer);
+    answer = { ok: true, code: 'print(1)', key: 'a key with spaces' };
+    await expect(askBackground({ type: 'cell-code', steps: [{ recipe: 'gpu-check' }] })).rejects.toBeInstanceOf(BackgroundError);
     answer = { ok: true, code: 42 };
     await expect(askBackground({ type: 'cell-code', steps: [{ recipe: 'gpu-check' }] })).rejects.toBeInstanceOf(BackgroundError);
     answer = undefined; // nobody answered

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser, { type Runtime } from './browser';
+import { CELL_KEY } from './cell-keys';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 
 /** Service worker → the content script of one Colab tab. */
@@ -52,8 +53,11 @@ const Steps = v.pipe(v.array(Step), v.minLength(1), v.maxLength(50));
 const NotebookKey = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
 
 export const BackgroundRequestSchema = v.variant('type', [
-  /** The code of one cell running these steps (code generation lives in the worker). */
-  v.strictObject({ type: v.literal('cell-code'), steps: Steps }),
+  /**
+   * The form cell running these steps (code generation lives in the worker), titled after the
+   * toolbar entry `entry` when given, with its marker key.
+   */
+  v.strictObject({ type: v.literal('cell-code'), steps: Steps, entry: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   /** The presets that apply to a notebook, each as the cells Run setup runs. */
   v.strictObject({ type: v.literal('setup-plans'), notebook: NotebookKey }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
@@ -69,8 +73,11 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** One cell of Run setup: its code and which of the preset's steps it runs. */
+const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
 const SetupCell = v.strictObject({
   code: v.pipe(v.string(), v.minLength(1)),
+  /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
+  key: CellKey,
   steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1), v.readonly()),
   /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
   endsRuntime: v.boolean(),
@@ -89,7 +96,7 @@ export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 const Refusal = v.strictObject({ ok: v.literal(false), problems: v.array(v.string()) });
 
 export const BackgroundResponseSchemas = {
-  'cell-code': v.variant('ok', [v.strictObject({ ok: v.literal(true), code: v.string() }), Refusal]),
+  'cell-code': v.variant('ok', [v.strictObject({ ok: v.literal(true), code: v.string(), key: CellKey }), Refusal]),
   /** Most recently updated first; `problems` when the stored presets cannot be read. */
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),

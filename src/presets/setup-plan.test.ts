@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../test/translate';
+import { generateCell } from '../recipes/cell';
+import { readMarker } from '../shared/cell-marker';
+import { setupPlan } from './setup-plan';
+import { ID_A, preset } from './test-helpers';
+
+const en = translator('en');
+const body = (code: string) => code.split('\n').slice(2).join('\n');
+
+describe('setupPlan', () => {
+  it('makes one titled form cell per step, keyed by the preset and the step’s position', () => {
+    const p = preset({ steps: [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['torch', 'numpy'] } }, { recipe: 'restart-runtime', params: {} }] });
+    const plan = setupPlan(p, en);
+    expect(plan.cells.map((c) => c.key)).toEqual([`setup:${ID_A}:1`, `setup:${ID_A}:2`, `setup:${ID_A}:3`]);
+    expect(plan.cells.map((c) => c.code.split('\n')[0])).toEqual([
+      '# @title Setup “Thesis” 1/3: Mount Drive { display-mode: "form" }',
+      '# @title Setup “Thesis” 2/3: pip install (torch, numpy) { display-mode: "form" }',
+      '# @title Setup “Thesis” 3/3: Restart runtime { display-mode: "form" }',
+    ]);
+    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step])));
+    expect(plan.cells.map((c) => c.endsRuntime)).toEqual([false, false, true]);
+    for (const cell of plan.cells) expect(readMarker(cell.code)).toEqual({ key: cell.key, intact: true });
+  });
+
+  it('makes one cell keyed :1 in one-cell mode, so switching modes rewrites cell 1 and removes the others', () => {
+    const p = preset({ oneCell: true });
+    const plan = setupPlan(p, en);
+    expect(plan.cells).toHaveLength(1);
+    expect(plan.cells[0]?.key).toBe(`setup:${ID_A}:1`);
+    expect(plan.cells[0]?.code.split('\n')[0]).toBe('# @title Setup “Thesis”: all 2 steps in one cell { display-mode: "form" }');
+    expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps));
+  });
+});
