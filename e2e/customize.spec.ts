@@ -3,7 +3,7 @@
  * every notebook, and buttons that move into More recipes when the toolbar is too narrow.
  */
 import type { Page } from '@playwright/test';
-import { DRIVE_ID, OTHER_DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, OTHER_DRIVE_ID, cellBody, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const LONG_NAME = 'Thesis experiments with a rather long preset name that cannot fit on one button';
 
@@ -133,7 +133,7 @@ test.describe('Make it yours', () => {
     const panel = colab.getByRole('region', { name: `Setup: ${LONG_NAME}` });
     await expect(panel.getByRole('listitem')).toHaveText([/print\('first'\).*Done/, /print\('second'\).*Done/]);
     await expect(runStatus(colab)).toHaveText(`Setup “${LONG_NAME}” done: 2 ran, 0 already done.`);
-    expect((await executions(colab)).map((e) => e.code)).toEqual(["print('first')", "print('second')"]);
+    expect((await executions(colab)).map((e) => cellBody(e.code))).toEqual(["print('first')", "print('second')"]);
 
     // Switched off again: the button goes.
     await shown.click();
@@ -159,11 +159,11 @@ test.describe('Make it yours', () => {
     await toolbar(colab).getByRole('button', { name: 'Shown', exact: true }).click();
     await expect(runStatus(colab)).toHaveText('Another setup is running in this notebook: wait until it ends.');
     await expect(runStatus(colab)).toHaveText('Setup “Slow” done: 1 ran, 0 already done.', { timeout: 10_000 });
-    expect((await executions(colab)).map((e) => e.code)).toEqual(['import time\ntime.sleep(2)']);
+    expect((await executions(colab)).map((e) => cellBody(e.code))).toEqual(['import time\ntime.sleep(2)']);
 
     await toolbar(colab).getByRole('button', { name: 'Shown', exact: true }).click();
     await expect(runStatus(colab)).toHaveText('Setup “Shown” done: 1 ran, 0 already done.');
-    expect((await executions(colab)).map((e) => e.code)).toEqual(['import time\ntime.sleep(2)', "print('shown')"]);
+    expect((await executions(colab)).map((e) => cellBody(e.code))).toEqual(['import time\ntime.sleep(2)', "print('shown')"]);
     await colab.close();
   });
 
@@ -213,7 +213,7 @@ test.describe('Make it yours', () => {
     const panel = colab.getByRole('region', { name: 'Setup: Narrow preset' });
     await expect(panel).toBeVisible();
     await expect(panel.getByRole('listitem')).toHaveText([/Done/, /Done/]);
-    expect((await executions(colab)).map((e) => e.code)).toEqual(["print('first')", "print('second')"]);
+    expect((await executions(colab)).map((e) => cellBody(e.code))).toEqual(["print('first')", "print('second')"]);
     await panel.getByRole('button', { name: 'Close' }).click();
 
     // Wide again: every button is back on the toolbar.

@@ -192,3 +192,10 @@ export async function resetStorage(serviceWorker: Worker): Promise<void> {
     'colab-launchpad:preset-sync',
   );
 }
+
+/** The code a Launchpad form cell runs, without its `# @title …` and marker lines (which it must have). */
+export function cellBody(code: string): string {
+  const [title, marker, ...body] = code.split('\n');
+  if (!title?.startsWith('# @title ') || !marker?.startsWith('# launchpad-cell ')) throw new Error(`not a Launchpad form cell: ${code.slice(0, 80)}`);
+  return body.join('\n');
+}
