@@ -151,7 +151,10 @@ async function importPresets(firefox, file) {
 async function runSetupAndExpectDone(colab) {
   await colab.locator(inToolbar('button[data-entry="run-setup"]')).click();
   await until('Run setup’s result', () => shadowText(colab, 'span.status[role="status"]'), (text) => text === 'Setup “E2E setup” done: 3 ran, 0 already done.', 20_000);
-  assert.deepEqual((await executions(colab)).map((e) => e.code),
+  // Launchpad's form cells: a `# @title` line and its marker line, then the step's code.
+  const codes = (await executions(colab)).map((e) => e.code.split('\n'));
+  assert.deepEqual(codes.map((lines) => [lines[0]?.startsWith('# @title '), lines[1]?.startsWith('# launchpad-cell ')]), [[true, true], [true, true], [true, true]]);
+  assert.deepEqual(codes.map((lines) => lines.slice(2).join('\n')),
     ["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
   assert.deepEqual((await executions(colab)).map((e) => e.status), ['ok', 'ok', 'ok']);
 }
