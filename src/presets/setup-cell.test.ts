@@ -10,7 +10,7 @@ describe('setupCell', () => {
     expect(cell).toBe(
       `# Setup: Thesis setup\n# For: drive:1AbCdEfGhIjKlMnOp\n# Exported from Colab Launchpad; runs without the extension. Re-running skips what is already done.\n\n${generateCell(p.steps)}\n`,
     );
-    expect(cell).toContain("drive.mount('/content/drive')");
+    expect(cell).toContain("_launchpad_mount_drive('/content/drive', False)");
     expect(cell).toContain('_launchpad_pip_install');
   });
 

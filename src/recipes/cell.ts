@@ -6,7 +6,7 @@
  */
 import { RECIPES, validateSteps, type ValidStep } from './catalogue';
 import { HELPERS, helperClosure } from './python-helpers';
-import { RecipeParamsError, type CodeFragment, type Recipe, type RecipeStep } from './recipe';
+import { RecipeParamsError, type CodeFragment, type GenerateContext, type Recipe, type RecipeStep } from './recipe';
 import { dialogParams, type DialogValues, type ToolbarEntry } from './toolbar';
 import type { ParamIssue } from './validate';
 
@@ -26,7 +26,8 @@ export function assembleCell(fragments: readonly CodeFragment[]): string {
   return [CELL_HEADER, ...helpers.map((id) => HELPERS[id].source), body].join('\n\n\n');
 }
 
-const fragmentOf = (step: ValidStep): CodeFragment => (RECIPES[step.recipe] as Recipe).fragment(step.params);
+const fragmentOf = (step: ValidStep, context: GenerateContext): CodeFragment =>
+  (RECIPES[step.recipe] as Recipe).fragment(step.params, context);
 
 /**
  * One cell running several steps in order (a preset, or a toolbar entry such as Install GraphViz):
@@ -34,7 +35,7 @@ const fragmentOf = (step: ValidStep): CodeFragment => (RECIPES[step.recipe] as R
  * Validates every step first and throws RecipeParamsError (naming the first bad step) before any
  * code exists. A step that ends the runtime (restart-runtime) may only be the last one.
  */
-export function generateCell(steps: readonly RecipeStep[]): string {
+export function generateCell(steps: readonly RecipeStep[], context: GenerateContext = {}): string {
   if (steps.length === 0) throw new RangeError('a cell needs at least one step');
   const valid = validateSteps(steps);
   if (!valid.ok) throw new RecipeParamsError(String(steps[valid.index]?.recipe), valid.issues);
@@ -43,7 +44,7 @@ export function generateCell(steps: readonly RecipeStep[]): string {
       throw new RangeError(`${step.recipe} ends the runtime, so it must be the last step of a cell`);
     }
   });
-  return assembleCell(valid.steps.map(fragmentOf));
+  return assembleCell(valid.steps.map((step) => fragmentOf(step, context)));
 }
 
 /** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */

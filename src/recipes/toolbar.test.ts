@@ -30,6 +30,7 @@ describe('toolbar entries', () => {
       'pip-install',
       'apt-install',
       'python',
+      'clear-install-cache',
     ]);
     expect(new Set(TOOLBAR_ENTRIES.map((e) => e.id)).size).toBe(TOOLBAR_ENTRIES.length);
   });
@@ -60,7 +61,7 @@ describe('toolbar entries', () => {
       expect(result.ok, entry.id).toBe(true);
     }
     const mount = toolbarEntry('mount-drive');
-    expect(mount && entryCode(mount)).toMatchObject({ ok: true, code: "from google.colab import drive\ndrive.mount('/content/drive')" });
+    expect(mount && entryCode(mount)).toMatchObject({ ok: true, code: expect.stringMatching(/\n_launchpad_mount_drive\('\/content\/drive', False\)$/) });
     expect(toolbarEntry('restart-runtime')?.endsRuntime).toBe(true);
     expect(TOOLBAR_ENTRIES.filter((e) => e.endsRuntime).map((e) => e.id)).toEqual(['restart-runtime']);
   });
