@@ -170,15 +170,15 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
             os.makedirs(folder, exist_ok=True)
             if os.path.exists(manifest):
                 os.remove(manifest)  # first: an archive without its manifest is never trusted
-            shutil.copyfile(bundle, partial)
             written.append(partial)
+            shutil.copyfile(bundle, partial)
             os.replace(partial, archive)
             written.remove(partial)
             meta = {'key': key, 'python': python, 'platform': plat, 'accelerator': accelerator, 'torch': torch,
                     'requirements': wanted, 'wheels': names, 'size': size, 'sha256': checksum,
                     'created': time.time(), 'colab_release_tag': os.environ.get('COLAB_RELEASE_TAG')}
+            written.append(manifest + '.partial')
             with open(manifest + '.partial', 'w', encoding='utf-8') as f:
-                written.append(manifest + '.partial')
                 json.dump(meta, f, indent=1)
             os.replace(manifest + '.partial', manifest)
             written.remove(manifest + '.partial')
@@ -197,6 +197,7 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
         shutil.rmtree(local, ignore_errors=True)
 
 def _launchpad_listdir(folder):
+    import os
     try:
         return sorted(os.listdir(folder))
     except OSError:
