@@ -4,7 +4,7 @@
  * notebook, Save as preset, and the notification at the end of a Run setup. Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
-import { formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueName, type Preset, type Problem } from '../presets';
+import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsForNotebook, uniqueName, type Preset, type Problem } from '../presets';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -48,6 +48,7 @@ export function registerContentRequests(): void {
           steps: valid.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params } })),
           autoRun: false,
           oneCell: false,
+          keepInstalls: defaultKeepInstalls(valid.steps),
           updatedAt: Date.now(),
         };
         return [...presets, preset];

@@ -1,19 +1,21 @@
 /**
- * The per-preset switches: "Run automatically on connect" (autoRun, off by default) and "Run as
- * one cell" (oneCell). Each click is one write; when the store refuses (one cell with Restart
+ * The per-preset switches: "Run automatically on connect" (autoRun, off by default), "Run as
+ * one cell" (oneCell) and "Keep installs on Drive" (keepInstalls, on by default for presets that
+ * mount Drive). Each click is one write; when the store refuses (one cell with Restart
  * runtime before the last step) its reason is shown and the checkbox shows the stored value again.
  */
 import { useId, useState } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { Alert } from './alert';
 import { writePreset } from './store-writes';
 
-type Switch = 'autoRun' | 'oneCell';
+type Switch = 'autoRun' | 'oneCell' | 'keepInstalls';
 
-const SWITCHES: readonly { key: Switch; label: 'editorAutoRun' | 'editorOneCell'; hint: 'editorAutoRunHint' | 'editorOneCellHint' }[] = [
+const SWITCHES: readonly { key: Switch; label: MessageKey; hint: MessageKey }[] = [
   { key: 'autoRun', label: 'editorAutoRun', hint: 'editorAutoRunHint' },
   { key: 'oneCell', label: 'editorOneCell', hint: 'editorOneCellHint' },
+  { key: 'keepInstalls', label: 'editorKeepInstalls', hint: 'editorKeepInstallsHint' },
 ];
 
 export function PresetSwitches(props: { preset: Preset; onStore: (store: PresetStore) => void }) {

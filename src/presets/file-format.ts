@@ -1,11 +1,13 @@
 /**
- * The presets file (export, import, share), format v1:
+ * The presets file (export, import, share), format v2:
  *
- *   {"format":"colab-launchpad/presets","version":1,
- *    "presets":[{"name":…,"notebooks":[…],"steps":[{"recipe":…,"params":{…}}]}]}
+ *   {"format":"colab-launchpad/presets","version":2,
+ *    "presets":[{"name":…,"notebooks":[…],"steps":[{"recipe":…,"params":{…}}],"keepInstalls":true}]}
  *
- * Steps are the catalogue's recipe ids and parameters. No ids, timestamps, tombstones or
- * per-browser settings (autoRun, oneCell) are written: imported presets never run by themselves.
+ * Steps are the catalogue's recipe ids and parameters; keepInstalls is "Keep installs on Drive".
+ * Version 1 files (without keepInstalls: then the default, on when the preset mounts Drive) are
+ * still read. No ids, timestamps, tombstones or per-browser settings (autoRun, oneCell) are
+ * written: imported presets never run by themselves.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -14,6 +16,7 @@ import { childPath, problem, type Problem } from './problems';
 import {
   PRESET_LIMITS,
   checkSteps,
+  defaultKeepInstalls,
   isLive,
   issuesToProblems,
   nameSchema,
@@ -26,7 +29,9 @@ import {
 import type { NotebookKey } from './notebook-keys';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
+/** The oldest file version still read. */
+const OLDEST_FILE_VERSION = 1;
 
 export const FILE_LIMITS = {
   /** Largest file accepted, in bytes (checked before parsing). */
@@ -46,6 +51,7 @@ export interface ImportedPreset {
   readonly name: string;
   readonly notebooks: readonly NotebookKey[];
   readonly steps: readonly PresetStep[];
+  readonly keepInstalls: boolean;
 }
 
 export type ImportResult =
@@ -67,7 +73,9 @@ export function exportPresets(presets: readonly Preset[]): string {
   const file = {
     format: FILE_FORMAT,
     version: FILE_VERSION,
-    presets: presets.filter(isLive).map((p) => ({ name: p.name, notebooks: [...p.notebooks], steps: p.steps.map(fileStep) })),
+    presets: presets
+      .filter(isLive)
+      .map((p) => ({ name: p.name, notebooks: [...p.notebooks], steps: p.steps.map(fileStep), keepInstalls: p.keepInstalls })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -123,11 +131,12 @@ const filePresetSchema = record({
   name: nameSchema,
   notebooks: v.optional(notebooksSchema, []),
   steps: rawStepsSchema,
+  keepInstalls: v.optional(v.boolean()),
 });
 
 const fileSchema = record({
   format: v.literal(FILE_FORMAT),
-  version: v.literal(FILE_VERSION),
+  version: v.picklist([OLDEST_FILE_VERSION, FILE_VERSION]),
   presets: v.array(filePresetSchema),
 });
 
@@ -156,7 +165,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
     return refuse([problem('format', 'presetFileWrongFormat', [FILE_FORMAT])]);
   }
   const version: unknown = 'version' in root ? root.version : undefined;
-  if (version !== FILE_VERSION) {
+  if (version !== FILE_VERSION && version !== OLDEST_FILE_VERSION) {
     const newer = typeof version === 'number' && Number.isFinite(version) && version > FILE_VERSION;
     return refuse([
       newer
@@ -181,7 +190,12 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
     else names.set(raw.name, index);
     const checked = checkSteps(raw.steps, childPath(path, 'steps'), false);
     problems.push(...checked.problems);
-    presets.push({ name: raw.name, notebooks: raw.notebooks, steps: checked.steps });
+    presets.push({
+      name: raw.name,
+      notebooks: raw.notebooks,
+      steps: checked.steps,
+      keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
+    });
   });
   if (problems.length > 0) return refuse(problems);
   return { ok: true, presets };
@@ -236,6 +250,7 @@ export function mergeImport(
       steps: preset.steps.map((s) => ({ recipe: s.recipe, params: s.params })),
       autoRun: false,
       oneCell: false,
+      keepInstalls: preset.keepInstalls,
       updatedAt: now,
     });
   }

@@ -28,9 +28,10 @@ export interface SetupPlan {
 export function setupPlan(preset: Preset): SetupPlan {
   const endsRuntime = (step: PresetStep) => RECIPES[step.recipe].endsRuntime;
   // In one-cell mode the schema only allows restart-runtime as the last step.
+  const context = { keepInstalls: preset.keepInstalls };
   const cells: PlannedCell[] = preset.oneCell
-    ? [{ code: generateCell(preset.steps), steps: preset.steps.map((_, i) => i), endsRuntime: preset.steps.some(endsRuntime) }]
-    : preset.steps.map((step, i) => ({ code: generateCell([step]), steps: [i], endsRuntime: endsRuntime(step) }));
+    ? [{ code: generateCell(preset.steps, context), steps: preset.steps.map((_, i) => i), endsRuntime: preset.steps.some(endsRuntime) }]
+    : preset.steps.map((step, i) => ({ code: generateCell([step], context), steps: [i], endsRuntime: endsRuntime(step) }));
   return {
     presetId: preset.id,
     name: preset.name,
