@@ -1,6 +1,7 @@
+import { generateCode } from '../src/recipes/cell';
 import { cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, DRIVE_ID, HOST, runStatus } from './fixtures';
 
-const MOUNT_CODE = "from google.colab import drive\ndrive.mount('/content/drive')";
+const MOUNT_CODE = generateCode('mount-drive', {});
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void };
 
@@ -51,7 +52,7 @@ test('a failing run shows failed with the error’s first line', async ({ page }
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'failed');
   await expect(mount).toContainText('Failed');
-  await expect(runStatus(page)).toHaveText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful');
+  await expect(runStatus(page)).toContainText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful — Likely cause:');
   // Running again clears the failure and reports the new outcome.
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'done');

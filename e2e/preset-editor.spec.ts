@@ -15,10 +15,10 @@ const CLONE = { recipe: 'git-clone', params: { url: 'https://github.com/owner/re
 
 /** A stored preset (steps written as plain objects, as in the stored JSON). */
 const preset = (over: { [K in keyof Preset]?: unknown } = {}): Preset =>
-  ({ id: ID, name: 'Thesis setup', notebooks: [], steps: [MOUNT, PIP, GPU], autoRun: false, oneCell: false, updatedAt: 1_000, ...over }) as Preset;
+  ({ id: ID, name: 'Thesis setup', notebooks: [], steps: [MOUNT, PIP, GPU], autoRun: false, oneCell: false, keepInstalls: true, updatedAt: 1_000, ...over }) as Preset;
 
 async function seed(sw: Worker, presets: readonly Preset[]) {
-  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 1, presets });
+  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 2, presets });
 }
 
 async function stored(sw: Worker): Promise<Preset[]> {
@@ -264,7 +264,7 @@ test('Copy as setup cell puts the preset’s cell on the clipboard, or says why 
   const [copied] = await copies();
   expect(copied).toBe(setupCell(thesis));
   expect(copied).toContain('# Setup: Thesis setup');
-  expect(copied).toContain("drive.mount('/content/drive')");
+  expect(copied).toContain("_launchpad_mount_drive('/content/drive', False)");
 
   await presetList(page).getByRole('button', { name: 'Copy as setup cell: “Restart first”' }).click();
   const alert = page.getByRole('alert');

@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import { generateCell, generateCode } from '../src/recipes/cell';
 import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
@@ -54,7 +55,7 @@ test.describe('Run setup', () => {
 
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 3 ran, 0 already done.');
     const codes = await replica(page);
-    expect(codes).toEqual(["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
+    expect(codes).toEqual([generateCode('mount-drive', {}), "print('step two')", "print('step three')"]);
     const rows = panel(page).getByRole('listitem');
     await expect(rows).toHaveText([/Mount Drive.*Done/, /Run Python: print\('step two'\).*Done/, /Run Python: print\('step three'\).*Done/]);
     expect((await executions(page)).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
@@ -110,7 +111,8 @@ test.describe('Run setup', () => {
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 1 ran, 0 already done.');
     const codes = await replica(page);
     expect(codes).toHaveLength(1);
-    expect(codes[0]).toBe("from google.colab import drive\ndrive.mount('/content/drive')\n\nprint('step two')\n\nprint('step three')");
+    expect(codes[0]).toBe(generateCell(THREE_STEPS));
+    expect(codes[0]).toMatch(/\n_launchpad_mount_drive\('\/content\/drive', False\)\n\nprint\('step two'\)\n\nprint\('step three'\)$/);
     await expect(panel(page).getByRole('listitem')).toHaveText([/All 3 steps in one cell.*Done/]);
   });
 

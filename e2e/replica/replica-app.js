@@ -5,7 +5,7 @@ import { h, s, icon, delay } from './replica-dom.js';
 import { defineElements } from './replica-elements.js';
 import { notebookIdentity, hashStr } from './replica-identity.js';
 import { Notebook, initialCells } from './replica-notebook.js';
-import { ACCELERATOR_OPTIONS, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
+import { ACCELERATOR_OPTIONS, DRIVE, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
 
 /** @typedef {import('./replica-notebook.js').Notebook} NotebookT */
 
@@ -142,6 +142,8 @@ class App {
         nb.kernel.setConnected_(runtime, { keepState: true });
       },
       disconnect: () => this.notebook.kernel.disconnect(),
+      /** The fake Drive: installs kept there (outlive runtimes) and the package-index requests of online installs. */
+      drive: DRIVE,
       /** @param {'not-connected' | 'disconnected' | 'connecting' | 'connected'} state */
       setConnectionState: (state) => {
         const k = this.notebook.kernel;

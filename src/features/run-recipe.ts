@@ -4,7 +4,7 @@
  * from Colab's completion event and outputs.
  */
 import { BridgeError, request } from '../colab/bridge';
-import type { RecipeStep } from '../recipes';
+import { explainFailure, failureText, type DriveFailure, type RecipeStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 
@@ -15,7 +15,8 @@ const RESTART_MAX_MS = 60_000;
 
 export type RunResult =
   | { readonly kind: 'done'; readonly stdout: string }
-  | { readonly kind: 'failed'; readonly error: string }
+  /** `explanation`: a Drive failure class (its cause and fix are already in `error`). */
+  | { readonly kind: 'failed'; readonly error: string; readonly explanation?: DriveFailure }
   /** Colab ran it but its outputs could not be read, so success is not known. */
   | { readonly kind: 'unverified'; readonly reason: string }
   /** The page API is missing or not as expected: nothing ran, the user must run the code by hand. */
@@ -65,8 +66,11 @@ export async function runInNewCell(code: string, signal: AbortSignal, options: R
     switch (outcome.status) {
       case 'ok':
         return { kind: 'done', stdout: outcome.stdout };
-      case 'error':
-        return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
+      case 'error': {
+        const error = firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`);
+        const explanation = explainFailure(outcome.ename, outcome.evalue);
+        return explanation ? { kind: 'failed', error: `${error} — ${failureText(explanation, t)}`, explanation } : { kind: 'failed', error };
+      }
       case 'unknown':
         return { kind: 'unverified', reason: outcome.reason };
       case 'stopped':

@@ -14,7 +14,7 @@ import { STORAGE_KEYS } from '../shared/storage-keys';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
-import { runInNewCell } from './run-recipe';
+import { cellCode, runInNewCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -195,6 +195,15 @@ export function RunSetup(props: {
     else setOpen(true);
   };
 
+  /** Retry after an explained Drive failure: mount again with force_remount=True first if that is the fix. */
+  const retrySetup = async (plan: SetupPlan, forceMount: boolean) => {
+    if (forceMount) {
+      const code = await cellCode([{ recipe: 'mount-drive', params: { force: true } }]);
+      if (code.ok) await runInNewCell(code.code, signal);
+    }
+    void start(plan, false);
+  };
+
   useEffect(() => {
     watchFreshRuntime(() => {
       if (running.current) return; // a restart step of our own run
@@ -284,6 +293,18 @@ export function RunSetup(props: {
           </>
         )}
         <div class="actions">
+          {run?.outcome?.kind === 'failed' && run.outcome.retry && run.outcome.retry !== 'none' && (
+            <button
+              type="button"
+              class="retry"
+              onClick={() => {
+                const forced = run.outcome?.kind === 'failed' && run.outcome.retry === 'force';
+                void retrySetup(run.plan, forced);
+              }}
+            >
+              {t(run.outcome.retry === 'force' ? 'driveRetryForce' : 'driveRetry')}
+            </button>
+          )}
           <button
             type="button"
             class="primary"

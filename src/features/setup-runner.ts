@@ -4,7 +4,7 @@
  * wait for the new runtime, then the next step. Colab and the page are reached only through
  * `deps`, so the rules are unit-tested.
  */
-import { stepWasSkipped } from '../recipes';
+import { stepWasSkipped, type RetryKind } from '../recipes';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
 
@@ -25,7 +25,8 @@ export interface SetupDeps {
 
 export type SetupOutcome =
   | { readonly kind: 'done'; readonly ran: number; readonly skipped: number; readonly unverified: number }
-  | { readonly kind: 'failed'; readonly cell: number; readonly detail: string }
+  /** `retry`: the failure is a Drive failure class for which retrying (with force_remount) can help. */
+  | { readonly kind: 'failed'; readonly cell: number; readonly detail: string; readonly retry?: RetryKind }
   | { readonly kind: 'abandoned' };
 
 export async function runSetup(
@@ -39,11 +40,11 @@ export async function runSetup(
     progress[index] = next;
     onProgress([...progress]);
   };
-  const fail = (index: number, detail: string): SetupOutcome => {
+  const fail = (index: number, detail: string, retry?: RetryKind): SetupOutcome => {
     set(index, { state: 'failed', detail });
     for (let rest = index + 1; rest < progress.length; rest++) progress[rest] = { state: 'not-run' };
     onProgress([...progress]);
-    return { kind: 'failed', cell: index, detail };
+    return retry ? { kind: 'failed', cell: index, detail, retry } : { kind: 'failed', cell: index, detail };
   };
   onProgress([...progress]);
 
@@ -55,7 +56,7 @@ export async function runSetup(
       case 'abandoned':
         return { kind: 'abandoned' };
       case 'failed':
-        return fail(index, result.error);
+        return fail(index, result.error, result.explanation?.retry);
       case 'unavailable':
         return fail(index, result.detail);
       case 'unverified':

@@ -11,7 +11,7 @@ import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
 import type { PageLife } from '../content/life';
-import { TOOLBAR_ENTRIES, entrySteps, type DialogEntry, type ToolbarEntry, type ValidStep } from '../recipes';
+import { TOOLBAR_ENTRIES, entrySteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { onMessageToContent } from '../shared/messages';
 import { copyText } from '../ui/clipboard';
@@ -69,6 +69,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const { root, placement, life } = props;
   const [states, setStates] = useState<Record<string, ButtonState>>({});
   const [status, setStatus] = useState('');
+  /** After an explained Drive failure where retrying helps: what Retry runs again. */
+  const [retry, setRetry] = useState<{ entry: ToolbarEntry; steps: readonly ValidStep[]; kind: RetryKind } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [saving, setSaving] = useState(false);
@@ -91,6 +93,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       running.current.clear();
       setStates({});
       setStatus('');
+      setRetry(null);
       setProblem(null);
       setDialog(null);
       setSaving(false);
@@ -111,6 +114,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     const { signal } = notebook;
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
+    setRetry(null);
     setProblem(null);
     const code = await cellCode(steps);
     const result: RunResult = code.ok
@@ -122,6 +126,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
+    const retryKind = result.kind === 'failed' ? result.explanation?.retry : undefined;
+    if (retryKind && retryKind !== 'none') setRetry({ entry, steps: retrySteps(steps, retryKind), kind: retryKind });
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));
       setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });
@@ -217,6 +223,11 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>
+      {retry && (
+        <button type="button" class="recipe retry" data-entry="retry" onClick={() => void run(retry.entry, retry.steps)}>
+          {t(retry.kind === 'force' ? 'driveRetryForce' : 'driveRetry')}
+        </button>
+      )}
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {problem && (
         <div class="alert" role="alert">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRIVE_FAILURE_IDS, explainFailure } from './drive-failures';
+import { DRIVE_FAILURE_IDS, explainFailure, retrySteps } from './drive-failures';
 
 describe('explainFailure', () => {
   it('reads texts that reach a cell other than through drive.mount', () => {
@@ -18,5 +18,14 @@ describe('explainFailure', () => {
 
   it('has one rule per failure class', () => {
     expect(new Set(DRIVE_FAILURE_IDS).size).toBe(DRIVE_FAILURE_IDS.length);
+  });
+});
+
+describe('retrySteps', () => {
+  const pip = { recipe: 'pip-install', params: { packages: ['x'] } };
+  it('forces the mount where force_remount is the fix, prepending one when the steps have none', () => {
+    expect(retrySteps([{ recipe: 'mount-drive', params: {} }, pip], 'force')).toEqual([{ recipe: 'mount-drive', params: { force: true } }, pip]);
+    expect(retrySteps([pip], 'force')).toEqual([{ recipe: 'mount-drive', params: { force: true } }, pip]);
+    expect(retrySteps([{ recipe: 'mount-drive', params: {} }], 'same')).toEqual([{ recipe: 'mount-drive', params: {} }]);
   });
 });

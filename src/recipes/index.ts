@@ -13,7 +13,7 @@
 export { RECIPES, isRecipeId, validateParams, validateSteps, type AnyParams, type StepsValidation, type ValidStep } from './catalogue';
 export type { RecipeMessageKey, Translate } from './messages';
 export { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
-export { DRIVE_FAILURE_IDS, explainFailure, failureText, type DriveFailure, type DriveFailureId, type RetryKind } from './drive-failures';
+export { DRIVE_FAILURE_IDS, explainFailure, failureText, retrySteps, type DriveFailure, type DriveFailureId, type RetryKind } from './drive-failures';
 export {
   RECIPE_IDS,
   RecipeParamsError,
