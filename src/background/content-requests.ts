@@ -8,6 +8,7 @@ import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsF
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
+import { explainFailure, failureText } from '../recipes/drive-failures';
 import { generateCell } from '../recipes/cell';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
@@ -54,6 +55,11 @@ export function registerContentRequests(): void {
         return [...presets, preset];
       });
       return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+
+    'explain-failure': async ({ ename, evalue }) => {
+      const failure = explainFailure(ename, evalue);
+      return failure ? { explained: true, text: failureText(failure, t), retry: failure.retry } : { explained: false };
     },
 
     'setup-result': async ({ ok, text }, sender) => {

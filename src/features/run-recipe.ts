@@ -4,7 +4,7 @@
  * from Colab's completion event and outputs.
  */
 import { BridgeError, request } from '../colab/bridge';
-import { explainFailure, failureText, type DriveFailure, type RecipeStep } from '../recipes';
+import type { RecipeStep, RetryKind } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 
@@ -15,8 +15,8 @@ const RESTART_MAX_MS = 60_000;
 
 export type RunResult =
   | { readonly kind: 'done'; readonly stdout: string }
-  /** `explanation`: a Drive failure class (its cause and fix are already in `error`). */
-  | { readonly kind: 'failed'; readonly error: string; readonly explanation?: DriveFailure }
+  /** `retry`: a Drive failure class (its likely cause and fix are in `error`); whether retrying helps. */
+  | { readonly kind: 'failed'; readonly error: string; readonly retry?: RetryKind }
   /** Colab ran it but its outputs could not be read, so success is not known. */
   | { readonly kind: 'unverified'; readonly reason: string }
   /** The page API is missing or not as expected: nothing ran, the user must run the code by hand. */
@@ -68,8 +68,8 @@ export async function runInNewCell(code: string, signal: AbortSignal, options: R
         return { kind: 'done', stdout: outcome.stdout };
       case 'error': {
         const error = firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`);
-        const explanation = explainFailure(outcome.ename, outcome.evalue);
-        return explanation ? { kind: 'failed', error: `${error} — ${failureText(explanation, t)}`, explanation } : { kind: 'failed', error };
+        const explained = await askBackground({ type: 'explain-failure', ename: outcome.ename, evalue: outcome.evalue }).catch(() => undefined);
+        return explained?.explained ? { kind: 'failed', error: `${error} — ${explained.text}`, retry: explained.retry } : { kind: 'failed', error };
       }
       case 'unknown':
         return { kind: 'unverified', reason: outcome.reason };

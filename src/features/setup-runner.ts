@@ -56,7 +56,7 @@ export async function runSetup(
       case 'abandoned':
         return { kind: 'abandoned' };
       case 'failed':
-        return fail(index, result.error, result.explanation?.retry);
+        return fail(index, result.error, result.retry);
       case 'unavailable':
         return fail(index, result.detail);
       case 'unverified':

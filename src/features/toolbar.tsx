@@ -126,7 +126,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
-    const retryKind = result.kind === 'failed' ? result.explanation?.retry : undefined;
+    const retryKind = result.kind === 'failed' ? result.retry : undefined;
     if (retryKind && retryKind !== 'none') setRetry({ entry, steps: retrySteps(steps, retryKind), kind: retryKind });
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));

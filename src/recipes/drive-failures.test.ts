@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DRIVE_FAILURE_IDS, explainFailure, retrySteps } from './drive-failures';
+import { DRIVE_FAILURE_IDS, explainFailure } from './drive-failures';
+import { retrySteps } from './retry-steps';
 
 describe('explainFailure', () => {
   it('reads texts that reach a cell other than through drive.mount', () => {

@@ -13,7 +13,9 @@
 export { RECIPES, isRecipeId, validateParams, validateSteps, type AnyParams, type StepsValidation, type ValidStep } from './catalogue';
 export type { RecipeMessageKey, Translate } from './messages';
 export { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
-export { DRIVE_FAILURE_IDS, explainFailure, failureText, retrySteps, type DriveFailure, type DriveFailureId, type RetryKind } from './drive-failures';
+// The explanation table (explainFailure, failureText) is ./drive-failures, imported directly by the worker only.
+export type { DriveFailure, DriveFailureId, RetryKind } from './drive-failures';
+export { retrySteps } from './retry-steps';
 export {
   RECIPE_IDS,
   RecipeParamsError,

@@ -38,6 +38,7 @@ describe('content script → service worker requests', () => {
       'setup-plans': async () => ({ plans: [], problems: [] }),
       'save-preset': async () => ({ ok: true as const, name: 'x' }),
       'setup-result': async () => ({ shown: false }),
+      'explain-failure': async () => ({ explained: false as const }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();

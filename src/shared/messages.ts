@@ -60,6 +60,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
   /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
+  /** A failed cell's error: is it a Drive failure class (src/recipes/drive-failures.ts)? Its cause and fix, translated. */
+  v.strictObject({ type: v.literal('explain-failure'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -90,6 +92,10 @@ export const BackgroundResponseSchemas = {
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
+  'explain-failure': v.variant('explained', [
+    v.strictObject({ explained: v.literal(true), text: v.string(), retry: v.picklist(['none', 'same', 'force']) }),
+    v.strictObject({ explained: v.literal(false) }),
+  ]),
 } satisfies Record<BackgroundRequestType, v.GenericSchema>;
 export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
 
