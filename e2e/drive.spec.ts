@@ -104,3 +104,21 @@ test('a replay after a VM reset reinstalls offline from the installs kept on Dri
   await expect(outputOf(page, warm?.cellId ?? '')).toContainText('installed from Drive in 0.4 s, without the package index');
   expect(await indexRequests(page)).toBe(requestsAfterCold);
 });
+
+test('Clear install cache asks first; only Run runs it', async ({ page }) => {
+  await openNotebook(page);
+  await expectOneToolbar(page);
+  const openDialog = async () => {
+    await toolbar(page).getByRole('button', { name: 'More recipes' }).click();
+    await toolbar(page).getByRole('menuitem', { name: /^Clear install cache…/ }).click();
+    const dialog = toolbar(page).getByRole('dialog');
+    await expect(dialog).toContainText('Removes MyDrive/.colab-launchpad from your Google Drive');
+    await expect(dialog).toContainText('Nothing else on Drive is touched');
+    return dialog;
+  };
+  await (await openDialog()).getByRole('button', { name: 'Cancel' }).click();
+  expect(await executions(page)).toEqual([]);
+  await (await openDialog()).getByRole('button', { name: 'Run' }).click();
+  await expect(runStatus(page)).toHaveText('Clear install cache: done');
+  expect((await executions(page)).map((e) => e.code.split('\n').at(-1))).toEqual(["_launchpad_clear_install_cache('/content/drive/MyDrive/.colab-launchpad')"]);
+});

@@ -9,8 +9,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCode } from '../../src/recipes/cell';
 import { runCellsInIPython, type IPythonRun } from './harness';
-import { cellSpec, compiles, importCheck, keptInstallCell, mountedContent, pipCalls } from './install-replay';
+import { atContent, cellSpec, compiles, importCheck, keptInstallCell, mountedContent, pipCalls } from './install-replay';
 import { buildDistributions, servePackageIndex, type PackageIndex } from './package-index';
 
 let work: string;
@@ -257,5 +258,57 @@ describe('a full Drive and a new Python version', () => {
     expect(names).toEqual([expect.stringMatching(/^cp399-manylinux_/)]);
     expect(readManifest(newPythonDir, names[0] as string).python).toBe('3.99');
     expect(readdirSync(folderOf(newPythonDir)).filter((n) => n.endsWith('.tar'))).toHaveLength(1);
+  });
+});
+
+describe('uv where Colab ships it, and Clear install cache', () => {
+  let uvRun: IPythonRun;
+  let cleared: IPythonRun;
+  let unmounted: IPythonRun;
+  let uvDir: string;
+  let clearDir: string;
+
+  beforeAll(async () => {
+    uvDir = mountedContent(join(work, 'uv'));
+    cpSync(goodFolder, folderOf(uvDir), { recursive: true });
+    // A uv stand-in: records its argv and the constraint variables it got, then installs with pip.
+    const uv = {
+      sh: [
+        'echo "uv saw UV_CONSTRAINT=[$UV_CONSTRAINT] UV_BUILD_CONSTRAINT=[$UV_BUILD_CONSTRAINT]"',
+        'shift 2',
+        'while [ $# -gt 0 ]; do case "$1" in --system) shift ;; --python) shift 2 ;; *) break ;; esac; done',
+        'exec /usr/bin/python3 -m pip install "$@"',
+      ].join('\n'),
+    };
+    const spec = cellSpec(keptInstallCell(['lp-pure-demo'], uvDir), index.url, join(work, 'user-uv'));
+    [uvRun] = (await runCellsInIPython([
+      { ...spec, shims: { ...spec.shims, uv }, env: { ...spec.env, UV_CONSTRAINT: '/nonexistent/constraints.txt', UV_BUILD_CONSTRAINT: '/nonexistent/build.txt' } },
+    ])) as [IPythonRun];
+
+    clearDir = mountedContent(join(work, 'clear'));
+    seedUserFiles(clearDir);
+    cpSync(goodFolder, folderOf(clearDir), { recursive: true });
+    const unmountedDir = join(work, 'clear-unmounted', 'content');
+    const clear = generateCode('clear-install-cache', {});
+    [cleared, unmounted] = (await runCellsInIPython([{ code: atContent(clear, clearDir) }, { code: atContent(clear, unmountedDir) }])) as [IPythonRun, IPythonRun];
+  }, 120_000);
+
+  it('installs offline with uv pip install --system where uv exists, blanking constraint files that do not exist', () => {
+    expect(uvRun.error).toBeUndefined();
+    const call = uvRun.calls.find((c) => c.tool === 'uv');
+    expect(call?.argv.slice(0, 3)).toEqual(['pip', 'install', '--system']);
+    expect(call?.argv).toEqual(expect.arrayContaining(['--no-index', '--find-links', 'lp-pure-demo']));
+    expect(uvRun.stdout).toContain('uv saw UV_CONSTRAINT=[] UV_BUILD_CONSTRAINT=[]');
+    expect(uvRun.stdout).toContain('without the package index');
+    expect(compiles(uvRun)).toBe(0);
+  });
+
+  it('Clear install cache removes Launchpad’s folder and nothing else; without Drive it fails and says so', () => {
+    expect(cleared.error).toBeUndefined();
+    expect(cleared.stdout).toMatch(/Removed .*\.colab-launchpad: 2 file\(s\), .* MiB\. Nothing else on Drive was changed\./);
+    expect(existsSync(join(clearDir, 'drive', 'MyDrive', '.colab-launchpad'))).toBe(false);
+    expect(Object.keys(userFiles(join(clearDir, 'drive'))).sort()).toEqual(['MyDrive/.colab-launchpad.txt', 'MyDrive/thesis data/notes.txt']);
+    expect(unmounted.error?.ename).toBe('LaunchpadError');
+    expect(unmounted.error?.evalue).toContain('Google Drive is not mounted');
   });
 });
