@@ -4,8 +4,8 @@
  * what "Keep installs on Drive" kept (the replica's kernel models what the helpers print; their
  * logic runs in real IPython in test/ipython).
  */
-import type { Page } from '@playwright/test';
-import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { test as base, type Page } from '@playwright/test';
+import { DRIVE_ID, HOST, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
   failNextExecution(error: { ename: string; evalue: string }): void;
@@ -27,8 +27,6 @@ async function importPreset(page: Page, extensionId: string, steps: object[]): P
 const runSetupButton = (page: Page) => toolbar(page).getByRole('button', { name: /^Run setup/ });
 const panel = (page: Page) => page.getByRole('region', { name: 'Setup: Drive setup' });
 const outputOf = (page: Page, cellId: string) => page.locator(`#cell-${cellId} .output`);
-
-test.beforeEach(async ({ serviceWorker }) => resetStorage(serviceWorker));
 
 test('a failed mount says its likely cause and fix in the toolbar status, and Retry runs it again', async ({ page }) => {
   await openNotebook(page);
@@ -67,7 +65,8 @@ test('where force_remount is the fix, Retry remounts with force_remount=True; wh
   await expect(toolbar(page).getByRole('button', { name: /Retry/ })).toHaveCount(0);
 });
 
-test('Run setup shows the explained failure in its panel, with Retry', async ({ page, extensionId }) => {
+test('Run setup shows the explained failure in its panel, with Retry', async ({ page, extensionId, serviceWorker }) => {
+  await resetStorage(serviceWorker);
   await importPreset(page, extensionId, [{ recipe: 'mount-drive', params: {} }, { recipe: 'python', params: { code: "print('after')" } }]);
   await openNotebook(page);
   await expectOneToolbar(page);
@@ -81,7 +80,8 @@ test('Run setup shows the explained failure in its panel, with Retry', async ({ 
   await expect(runStatus(page)).toHaveText('Setup “Drive setup” done: 2 ran, 0 already done.');
 });
 
-test('a replay after a VM reset reinstalls offline from the installs kept on Drive', async ({ page, extensionId }) => {
+test('a replay after a VM reset reinstalls offline from the installs kept on Drive', async ({ page, extensionId, serviceWorker }) => {
+  await resetStorage(serviceWorker);
   await importPreset(page, extensionId, [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['einops'] } }]);
   await openNotebook(page);
   await expectOneToolbar(page);
@@ -121,4 +121,24 @@ test('Clear install cache asks first; only Run runs it', async ({ page }) => {
   await (await openDialog()).getByRole('button', { name: 'Run' }).click();
   await expect(runStatus(page)).toHaveText('Clear install cache: done');
   expect((await executions(page)).map((e) => e.code.split('\n').at(-1))).toEqual(["_launchpad_clear_install_cache('/content/drive/MyDrive/.colab-launchpad')"]);
+});
+
+// The explanation speaks the browser's language (the worker translates it).
+base('a failed mount is explained in Simplified Chinese when the browser speaks it', async () => {
+  const { context, close } = await launchWithExtension({ lang: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${HOST}/drive/${DRIVE_ID}`);
+    const bar = page.getByRole('toolbar', { name: 'Colab Launchpad' });
+    await expect(bar.getByRole('button', { name: '挂载云端硬盘' })).toBeVisible();
+    await page.evaluate(() =>
+      (window as unknown as { __replica: Replica }).__replica.failNextExecution({ ename: 'OSError', evalue: '[Errno 107] Transport endpoint is not connected' }),
+    );
+    await bar.getByRole('button', { name: '挂载云端硬盘' }).click();
+    await expect(bar.locator('span.status')).toContainText('可能的原因：会话期间与 Drive 的连接断开了');
+    await bar.getByRole('button', { name: '重新挂载并重试' }).click();
+    await expect(bar.locator('span.status')).toHaveText('挂载云端硬盘：完成');
+  } finally {
+    await close();
+  }
 });

@@ -67,7 +67,7 @@ const COLAB_CASES: ReadonlyArray<readonly [DriveFailureId, CellSpec, string]> = 
 
 let work: string;
 let runs: IPythonRun[];
-let precheck: { notEmpty: IPythonRun; dead: IPythonRun; empty: IPythonRun };
+let precheck: { notEmpty: IPythonRun; dead: IPythonRun; empty: IPythonRun; silent: IPythonRun };
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'clp-drive-failures-'));
@@ -87,13 +87,14 @@ beforeAll(async () => {
   const results = await runCellsInIPython([
     { code: at(full) },
     { code: at(join(work, 'empty', 'drive')) },
+    { code: mount, drive: { silent: true } },
     ...COLAB_CASES.map(([, spec]) => spec),
     { code: deadListing + at(join(work, 'dead', 'drive')) + restore },
   ]);
-  const [notEmpty, empty] = results;
+  const [notEmpty, empty, silent] = results;
   const dead = results.at(-1);
-  const rest = results.slice(2, -1);
-  precheck = { notEmpty: notEmpty as IPythonRun, dead: dead as IPythonRun, empty: empty as IPythonRun };
+  const rest = results.slice(3, -1);
+  precheck = { notEmpty: notEmpty as IPythonRun, dead: dead as IPythonRun, empty: empty as IPythonRun, silent: silent as IPythonRun };
   runs = rest;
 });
 
@@ -151,6 +152,12 @@ describe('Drive mount failures, raised as Colab raises them, are explained', () 
     expect(run.stdout).toContain('Google Drive stopped responding');
     expect(run.colabCalls.map(({ fn, args }) => [fn, args.force_remount])).toEqual([['drive.mount', true]]);
     expect(run.stdout).toMatch(/^Mounted at .*\/dead\/drive$/m);
+  });
+
+  it('success is what drive.mount printed: returning without "Mounted at" is not a mount', () => {
+    expect(precheck.silent.success).toBe(false);
+    expect(precheck.silent.error?.ename).toBe('LaunchpadError');
+    expect(precheck.silent.error?.evalue).toContain('drive.mount returned without saying "Mounted at"');
   });
 
   it('an empty mount point folder is mounted as usual', () => {

@@ -87,6 +87,8 @@ export interface DriveStubOptions {
    * `{ type: 'ValueError' }` raises where the real code reports `mount failed` (after it).
    */
   readonly error?: string | { readonly type: DriveErrorType; readonly message: string };
+  /** `drive.mount` returns without printing anything (as if the sign-in reply were lost). */
+  readonly silent?: boolean;
 }
 
 /** One notebook cell to run, with its own shim behaviours, Drive stub state and environment. */
@@ -908,6 +910,8 @@ def _mount(mountpoint, force_remount=False, timeout_ms=120000, readonly=False):
   if error and error['type'] == 'MessageError':
     # The real code asks the frontend for credentials first (blocking_request('request_auth')).
     raise _message.MessageError(error['message'])
+  if state.get('silent'):
+    return
   mountpoint = _os.path.expanduser(mountpoint)
   mounted = state['mounted']
   already_mounted = mounted == '*' or mountpoint in mounted
@@ -1151,12 +1155,13 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-function driveState(options: DriveStubOptions | undefined): { mounted: string[] | '*'; error: unknown } {
+function driveState(options: DriveStubOptions | undefined): { mounted: string[] | '*'; error: unknown; silent: boolean } {
   const mounted = options?.alreadyMounted === true ? '*' : [...(options?.alreadyMounted || [])];
   const error = options?.error;
   return {
     mounted,
     error: error === undefined ? null : typeof error === 'string' ? { type: 'MessageError', message: error } : error,
+    silent: options?.silent === true,
   };
 }
 
