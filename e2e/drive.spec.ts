@@ -36,6 +36,9 @@ test('a failed mount says its likely cause and fix in the toolbar status, and Re
   await expect(runStatus(page)).toContainText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful — Likely cause:');
   await expect(runStatus(page)).toContainText('a different Google account');
   await expect(runStatus(page)).toContainText('Fix: Retry and, in the popup, pick the account');
+  // The status is one line; the whole explanation is shown under the toolbar, with Retry.
+  await expect(toolbar(page).locator('.alert')).toBeVisible();
+  await expect(toolbar(page).locator('.alert')).toContainText('Allow popups and cookies for colab.research.google.com and accounts.google.com');
   const retry = toolbar(page).getByRole('button', { name: 'Retry', exact: true });
   await retry.click();
   await expect(runStatus(page)).toHaveText('Mount Drive: done');

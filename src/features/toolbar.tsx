@@ -69,8 +69,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const { root, placement, life } = props;
   const [states, setStates] = useState<Record<string, ButtonState>>({});
   const [status, setStatus] = useState('');
-  /** After an explained Drive failure where retrying helps: what Retry runs again. */
-  const [retry, setRetry] = useState<{ entry: ToolbarEntry; steps: readonly ValidStep[]; kind: RetryKind } | null>(null);
+  /** After an explained Drive failure: its text (shown in full, the status line is one line) and what Retry runs. */
+  const [retry, setRetry] = useState<{ text: string; entry: ToolbarEntry; steps: readonly ValidStep[]; kind: RetryKind } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [saving, setSaving] = useState(false);
@@ -126,8 +126,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result));
-    const retryKind = result.kind === 'failed' ? result.retry : undefined;
-    if (retryKind && retryKind !== 'none') setRetry({ entry, steps: retrySteps(steps, retryKind), kind: retryKind });
+    if (result.kind === 'failed' && result.retry) setRetry({ text: result.error, entry, steps: retrySteps(steps, result.retry), kind: result.retry });
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));
       setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });
@@ -224,9 +223,17 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         {status}
       </span>
       {retry && (
-        <button type="button" class="recipe retry" data-entry="retry" onClick={() => void run(retry.entry, retry.steps)}>
-          {t(retry.kind === 'force' ? 'driveRetryForce' : 'driveRetry')}
-        </button>
+        <div class="alert">
+          <p>{retry.text}</p>
+          {retry.kind !== 'none' && (
+            <button type="button" onClick={() => void run(retry.entry, retry.steps)}>
+              {t(retry.kind === 'force' ? 'driveRetryForce' : 'driveRetry')}
+            </button>
+          )}
+          <button type="button" onClick={() => setRetry(null)}>
+            {t('alertDismiss')}
+          </button>
+        </div>
       )}
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {problem && (
