@@ -158,6 +158,8 @@ describe('every cache fault ends in a working online install and says why', () =
   let goodTiny: string;
   let notMounted: IPythonRun;
   let notMountedDir: string;
+  let overCap: IPythonRun;
+  let capDir: string;
 
   beforeAll(async () => {
     // The faults use the small pure package (no compile), from a cache its own cold run wrote.
@@ -172,16 +174,28 @@ describe('every cache fault ends in a working online install and says why', () =
       fault.prepare(folderOf(c));
       return c;
     });
+    // Over the size cap: two kept entries of this Python for other requirements, the older one
+    // claiming 5 GiB in its manifest (prune reads the manifests' sizes); no entry for this step yet.
+    capDir = mountedContent(join(work, 'cap'));
+    mkdirSync(folderOf(capDir), { recursive: true });
+    const meta = JSON.parse(readFileSync(join(goodTiny, `${keyName()}.json`), 'utf8')) as Record<string, unknown>;
+    for (const [suffix, size, created] of [['a', 5 * 2 ** 30, 1], ['b', 10, 2]] as const) {
+      const key = keyName().replace(/[0-9a-f]{16}$/, suffix.repeat(16));
+      writeFileSync(join(folderOf(capDir), `${key}.json`), JSON.stringify({ ...meta, key, size, created }));
+      writeFileSync(join(folderOf(capDir), `${key}.tar`), 'x');
+    }
     notMountedDir = join(work, 'unmounted', 'content');
     mkdirSync(join(notMountedDir, 'drive'), { recursive: true });
     // Isolated cells: each has its own user site (PYTHONUSERBASE), so each installs from scratch.
     const cells = [
       ...dirs.map((c, i) => cellSpec(keptInstallCell(['lp-tiny-demo'], c), index.url, join(work, `user-fault-${i}`))),
       cellSpec(keptInstallCell(['lp-tiny-demo'], notMountedDir), index.url, join(work, 'user-unmounted')),
+      cellSpec(keptInstallCell(['lp-tiny-demo'], capDir), index.url, join(work, 'user-cap')),
     ];
     const results = await runCellsInIPython(cells);
     runs = results.slice(0, FAULTS.length);
-    notMounted = results.at(-1) as IPythonRun;
+    notMounted = results.at(-2) as IPythonRun;
+    overCap = results.at(-1) as IPythonRun;
   }, 180_000);
 
   it.each(FAULTS.map((fault, i) => [fault.name, i] as const))('%s', (_name, i) => {
@@ -198,6 +212,16 @@ describe('every cache fault ends in a working online install and says why', () =
     expect(meta.sha256).toBe(sha256(join(folderOf(c), (name as string).replace(/\.json$/, '.tar'))));
     expect(name).toMatch(/^cp3(?!99)\d+-/); // another Python's entry is pruned
     expect(Object.keys(userFiles(join(c, 'drive'))).sort()).toEqual(['MyDrive/.colab-launchpad.txt', 'MyDrive/thesis data/notes.txt']);
+  });
+
+  it('over the size cap, the oldest kept entries are dropped, the newer ones and this one stay', () => {
+    expect(overCap.error).toBeUndefined();
+    expect(overCap.stdout).toMatch(/removed cp3\d+-.*-a{16} \(the oldest, over the 4 GiB kept on Drive\)/);
+    const names = manifests(capDir);
+    expect(names).toHaveLength(2);
+    expect(names.some((n) => n.endsWith(`${'b'.repeat(16)}.json`))).toBe(true);
+    expect(names.some((n) => n === `${keyName()}.json`)).toBe(true);
+    expect(readdirSync(folderOf(capDir)).filter((n) => n.endsWith('.tar'))).toHaveLength(2);
   });
 
   it('Drive not mounted: installs online, says so, and creates nothing on "Drive"', () => {
