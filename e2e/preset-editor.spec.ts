@@ -242,6 +242,20 @@ test('switches: run on connect; one cell is refused while Restart runtime is not
   await expect(edit.getByRole('alert')).toHaveCount(0);
 });
 
+test('Keep installs on Drive: on for a preset that mounts Drive (a version-1 store is migrated), one click turns it off', async ({ page, extensionId, serviceWorker }) => {
+  // Stored by a version without the switch: the migration turns it on because the preset mounts Drive.
+  await serviceWorker.evaluate((p) => chrome.storage.local.set({ presets: { schemaVersion: 1, presets: [p] } }), (({ keepInstalls: _, ...rest }) => rest)(preset()));
+  await openOptions(page, extensionId);
+  const edit = await openEditor(page, 'Thesis setup');
+  const keep = edit.getByRole('checkbox', { name: 'Keep installs on Drive' });
+  await expect(keep).toBeChecked();
+  await expect(keep).toHaveAccessibleDescription(/MyDrive\/\.colab-launchpad/);
+  await keep.uncheck();
+  await expect.poll(async () => (await stored(serviceWorker))[0]?.keepInstalls).toBe(false);
+  await keep.check();
+  await expect.poll(async () => (await stored(serviceWorker))[0]?.keepInstalls).toBe(true);
+});
+
 test('Copy as setup cell puts the preset’s cell on the clipboard, or says why it cannot', async ({ page, extensionId, serviceWorker }) => {
   const thesis = preset({ notebooks: [`drive:${DRIVE_ID}`] });
   const restartFirst = preset({ id: '0d6c2f4e-8a1b-4c3d-9e5f-7a8b9c0d1e2f', name: 'Restart first', steps: [{ recipe: 'restart-runtime', params: {} }, GPU] });
