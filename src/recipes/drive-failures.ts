@@ -126,7 +126,7 @@ export function explainFailure(ename: string, evalue: string): DriveFailure | un
   return { id, cause, fix, retry };
 }
 
-/** "Likely cause: … Fix: …" in the user's language. */
+/** "Likely cause: …" and "Fix: …" (two lines) in the user's language. */
 export function failureText(failure: DriveFailure, t: Translate): string {
   return t('driveExplained', [t(failure.cause), t(failure.fix)]);
 }

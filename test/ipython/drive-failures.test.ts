@@ -112,7 +112,7 @@ describe('Drive mount failures, raised as Colab raises them, are explained', () 
       expect(explained?.id, `${id}: ${run.error?.evalue}`).toBe(id);
       if (!explained) continue;
       const english = failureText(explained, en);
-      expect(english).toMatch(/^Likely cause: .+ Fix: .+/);
+      expect(english).toMatch(/^Likely cause: .+\nFix: .+/);
       expect(english).toContain(en(explained.cause));
       expect(failureText(explained, zh)).toContain(zh(explained.fix));
     }
