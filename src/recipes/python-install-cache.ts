@@ -108,10 +108,14 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
         if reason is None:
             started = time.monotonic()
             copy = os.path.join(local, 'wheels.tar')
-            shutil.copyfile(archive, copy)
-            if os.path.getsize(copy) != entry.get('size') or sha256_of(copy) != entry.get('sha256'):
+            try:
+                shutil.copyfile(archive, copy)
+                matches = os.path.getsize(copy) == entry.get('size') and sha256_of(copy) == entry.get('sha256')
+            except OSError as error:  # Drive went away mid-copy, or the local disk is full
+                matches, reason = False, f'its archive could not be copied from Drive ({error}).'
+            if reason is None and not matches:
                 reason = 'its archive does not match its manifest (size or sha256).'
-            else:
+            if reason is None:
                 wheels = os.path.join(local, 'wheels')
                 os.mkdir(wheels)
                 try:
@@ -157,10 +161,14 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
         if not names:
             return
         bundle = os.path.join(local, key + '.tar')
-        with tarfile.open(bundle, 'w') as tar:
-            for name in names:
-                tar.add(os.path.join(wheels, name), arcname=name)
-        size, checksum = os.path.getsize(bundle), sha256_of(bundle)
+        try:
+            with tarfile.open(bundle, 'w') as tar:
+                for name in names:
+                    tar.add(os.path.join(wheels, name), arcname=name)
+            size, checksum = os.path.getsize(bundle), sha256_of(bundle)
+        except OSError as error:  # the local disk is full
+            say(f'could not pack the wheels ({error}). The packages are installed; nothing was kept on Drive.')
+            return
         if size > cap_bytes:
             say(f'the wheels are {size / 2**20:.0f} MiB, more than the {cap_bytes / 2**30:.0f} GiB kept on Drive: not kept.')
             return
