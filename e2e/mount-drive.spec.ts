@@ -3,7 +3,7 @@ import { entryCode } from '../src/recipes/cell';
 import { translator } from '../test/translate';
 import { cells, executions, expect, expectOneToolbar, openNotebook, test, toolbar, DRIVE_ID, HOST, runStatus } from './fixtures';
 
-/** The form cell Mount Drive writes: its title, its marker, then Colab's own two lines. */
+/** The form cell Mount Drive writes: its title, its marker, then the mount helper's code. */
 const MOUNT_CODE = (() => {
   const entry = toolbarEntry('mount-drive');
   const code = entry && entryCode(entry, {}, translator('en'));
@@ -60,7 +60,7 @@ test('a failing run shows failed with the error’s first line', async ({ page }
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'failed');
   await expect(mount).toContainText('Failed');
-  await expect(runStatus(page)).toHaveText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful');
+  await expect(runStatus(page)).toContainText('Mount Drive failed: MessageError: Error: credential propagation was unsuccessful — Likely cause:');
   // Running again clears the failure and reports the new outcome.
   await mount.click();
   await expect(mount).toHaveAttribute('data-state', 'done');

@@ -15,10 +15,10 @@ const CLONE = { recipe: 'git-clone', params: { url: 'https://github.com/owner/re
 
 /** A stored preset (steps written as plain objects, as in the stored JSON). */
 const preset = (over: { [K in keyof Preset]?: unknown } = {}): Preset =>
-  ({ id: ID, name: 'Thesis setup', notebooks: [], steps: [MOUNT, PIP, GPU], autoRun: false, oneCell: false, updatedAt: 1_000, ...over }) as Preset;
+  ({ id: ID, name: 'Thesis setup', notebooks: [], steps: [MOUNT, PIP, GPU], autoRun: false, oneCell: false, keepInstalls: true, updatedAt: 1_000, ...over }) as Preset;
 
 async function seed(sw: Worker, presets: readonly Preset[]) {
-  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 1, presets });
+  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 2, presets });
 }
 
 async function stored(sw: Worker): Promise<Preset[]> {
@@ -242,6 +242,20 @@ test('switches: run on connect; one cell is refused while Restart runtime is not
   await expect(edit.getByRole('alert')).toHaveCount(0);
 });
 
+test('Keep installs on Drive: on for a preset that mounts Drive (a version-1 store is migrated), one click turns it off', async ({ page, extensionId, serviceWorker }) => {
+  // Stored by a version without the switch: the migration turns it on because the preset mounts Drive.
+  await serviceWorker.evaluate((p) => chrome.storage.local.set({ presets: { schemaVersion: 1, presets: [p] } }), (({ keepInstalls: _, ...rest }) => rest)(preset()));
+  await openOptions(page, extensionId);
+  const edit = await openEditor(page, 'Thesis setup');
+  const keep = edit.getByRole('checkbox', { name: 'Keep installs on Drive' });
+  await expect(keep).toBeChecked();
+  await expect(keep).toHaveAccessibleDescription(/MyDrive\/\.colab-launchpad/);
+  await keep.uncheck();
+  await expect.poll(async () => (await stored(serviceWorker))[0]?.keepInstalls).toBe(false);
+  await keep.check();
+  await expect.poll(async () => (await stored(serviceWorker))[0]?.keepInstalls).toBe(true);
+});
+
 test('Copy as setup cell puts the preset’s cell on the clipboard, or says why it cannot', async ({ page, extensionId, serviceWorker }) => {
   const thesis = preset({ notebooks: [`drive:${DRIVE_ID}`] });
   const restartFirst = preset({ id: '0d6c2f4e-8a1b-4c3d-9e5f-7a8b9c0d1e2f', name: 'Restart first', steps: [{ recipe: 'restart-runtime', params: {} }, GPU] });
@@ -264,7 +278,7 @@ test('Copy as setup cell puts the preset’s cell on the clipboard, or says why 
   const [copied] = await copies();
   expect(copied).toBe(setupCell(thesis));
   expect(copied).toContain('# Setup: Thesis setup');
-  expect(copied).toContain("drive.mount('/content/drive')");
+  expect(copied).toContain("_launchpad_mount_drive('/content/drive', False)");
 
   await presetList(page).getByRole('button', { name: 'Copy as setup cell: “Restart first”' }).click();
   const alert = page.getByRole('alert');

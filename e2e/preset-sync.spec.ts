@@ -22,6 +22,7 @@ interface StoredPreset {
   steps: { recipe: string; params: Record<string, unknown> }[];
   autoRun: boolean;
   oneCell: boolean;
+  keepInstalls: boolean;
   updatedAt: number;
   deletedAt?: number;
 }
@@ -35,13 +36,14 @@ function stored(overrides: Partial<StoredPreset> = {}): StoredPreset {
     steps: [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['transformers==4.44.0'] } }],
     autoRun: false,
     oneCell: false,
+    keepInstalls: true,
     updatedAt: Date.now() - 60_000,
     ...overrides,
   };
 }
 
 async function setLocal(sw: Worker, presets: StoredPreset[]): Promise<void> {
-  await sw.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 1, presets: list } }), presets);
+  await sw.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 2, presets: list } }), presets);
 }
 
 async function localPresets(sw: Worker): Promise<StoredPreset[]> {
@@ -217,7 +219,7 @@ base('sync keeps working after the service worker is stopped', async () => {
     await expect(presetList(page)).toContainText('Edited elsewhere');
     // And a local change is pushed by the woken worker.
     const local = { ...theirs, name: 'Edited here', updatedAt: theirs.updatedAt + 1000 };
-    await page.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 1, presets: list } }), [local]);
+    await page.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 2, presets: list } }), [local]);
     await expect.poll(() => page.evaluate(async (key) => (await chrome.storage.sync.get(key))[key] as unknown, syncKey(ID_A))).toEqual(local);
     await expect(syncStatus(page)).toHaveText('Synced to your Chrome profile');
   } finally {

@@ -4,7 +4,7 @@ import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, 
 
 const VALID = {
   format: 'colab-launchpad/presets',
-  version: 1,
+  version: 2,
   presets: [
     {
       name: 'Thesis setup',
@@ -14,8 +14,14 @@ const VALID = {
         { recipe: 'pip-install', params: { packages: ['transformers==4.44.0', 'datasets'] } },
         { recipe: 'gpu-check', params: {} },
       ],
+      keepInstalls: true,
     },
-    { name: '课程作业', notebooks: ['github:owner/repo/main/hw1.ipynb'], steps: [{ recipe: 'git-clone', params: { url: 'https://github.com/owner/repo' } }] },
+    {
+      name: '课程作业',
+      notebooks: ['github:owner/repo/main/hw1.ipynb'],
+      steps: [{ recipe: 'git-clone', params: { url: 'https://github.com/owner/repo' } }],
+      keepInstalls: false,
+    },
   ],
 };
 
@@ -61,7 +67,7 @@ test.describe('in the shared browser', () => {
   const BAD_FILES: [string, string, string][] = [
     ['bad JSON', '{"format": "colab-launchpad/presets", "version": 1, "presets": [', 'not valid JSON'],
     ['another format', JSON.stringify({ format: 'something-else', version: 1, presets: [] }), 'not a Colab Launchpad presets file'],
-    ['a newer version', JSON.stringify({ ...VALID, version: 2 }), 'version 2'],
+    ['a newer version', JSON.stringify({ ...VALID, version: 3 }), 'version 3'],
     ['an unknown recipe', JSON.stringify({ ...VALID, presets: [{ ...VALID.presets[0], steps: [{ recipe: 'format-disk', params: {} }] }] }), 'presets[0].steps[0].recipe'],
     ['wrong types', JSON.stringify({ ...VALID, presets: [{ ...VALID.presets[0], notebooks: 'drive:x' }] }), 'presets[0].notebooks'],
     ['a __proto__ key', '{"format":"colab-launchpad/presets","version":1,"presets":[{"name":"x","notebooks":[],"steps":[{"recipe":"gpu-check","params":{"__proto__":{"polluted":true}}}]}]}', '__proto__'],

@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import { generateCell, generateCode } from '../src/recipes/cell';
 import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
@@ -55,7 +56,7 @@ test.describe('Run setup', () => {
     await runSetupButton(page).click();
 
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 3 ran, 0 already done.');
-    expect(await bodies(page)).toEqual(["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
+    expect(await bodies(page)).toEqual([generateCode('mount-drive', {}), "print('step two')", "print('step three')"]);
     expect((await replica(page)).map((code) => code.split('\n')[0])).toEqual([
       '# @title Setup “E2E setup” 1/3: Mount Drive { display-mode: "form" }',
       `# @title Setup “E2E setup” 2/3: Run Python (print('step two')) { display-mode: "form" }`,
@@ -116,7 +117,8 @@ test.describe('Run setup', () => {
     await expect(runStatus(page)).toHaveText('Setup “E2E setup” done: 1 ran, 0 already done.');
     const codes = await bodies(page);
     expect(codes).toHaveLength(1);
-    expect(codes[0]).toBe("from google.colab import drive\ndrive.mount('/content/drive')\n\nprint('step two')\n\nprint('step three')");
+    expect(codes[0]).toBe(generateCell(THREE_STEPS));
+    expect(codes[0]).toMatch(/\n_launchpad_mount_drive\('\/content\/drive', False\)\n\nprint\('step two'\)\n\nprint\('step three'\)$/);
     expect((await replica(page))[0]?.split('\n')[0]).toBe('# @title Setup “E2E setup”: all 3 steps in one cell { display-mode: "form" }');
     await expect(panel(page).getByRole('listitem')).toHaveText([/All 3 steps in one cell.*Done/]);
   });

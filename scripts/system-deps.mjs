@@ -2,7 +2,7 @@
 // before anything is built. Run first by those commands: `node scripts/system-deps.mjs test`.
 // Missing ones are installed when running as root (saying so first); otherwise it stops at once
 // with the exact command to run. The decision is `planSystemDeps`, a pure function (unit-tested).
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,20 +10,28 @@ import { pathToFileURL } from 'node:url';
 /**
  * What each Debian package provides, where the scripts look for it, and which variable points
  * them elsewhere (then only that path counts, so a missing path can be tried by hand).
- * @type {Record<string, { binary: string, override: string, onPath?: string }>}
+ * A package without a program of its own is known by a file it installs (`file`, `*` allowed
+ * in the last part).
+ * @type {Record<string, { binary?: string, file?: string, override?: string, onPath?: string }>}
  */
 export const PACKAGES = {
   chromium: { binary: '/usr/bin/chromium', override: 'CHROMIUM_PATH' },
   'firefox-esr': { binary: '/usr/bin/firefox-esr', override: 'FIREFOX_PATH' },
   // test/ipython/harness.ts: COLAB_LAUNCHPAD_IPYTHON, else /usr/bin/ipython3, else ipython3 on PATH.
   ipython3: { binary: '/usr/bin/ipython3', override: 'COLAB_LAUNCHPAD_IPYTHON', onPath: 'ipython3' },
+  // The install-cache tests build real wheels (one compiled from an sdist) with Debian's Python,
+  // offline: its headers, pip, setuptools' wheel and the wheel package (test/ipython/package-index.ts).
+  'python3-dev': { binary: '/usr/bin/python3-config' },
+  'python3-pip': { binary: '/usr/bin/pip3' },
+  'python3-setuptools-whl': { file: '/usr/share/python-wheels/setuptools-*.whl' },
+  'python3-wheel': { file: '/usr/lib/python3/dist-packages/wheel/__init__.py' },
 };
 
 /** @type {Record<string, string[]>} */
 export const NEEDS = {
   start: ['chromium'],
   'start-firefox': ['firefox-esr'],
-  test: ['chromium', 'ipython3', 'firefox-esr'],
+  test: ['chromium', 'ipython3', 'firefox-esr', 'python3-dev', 'python3-pip', 'python3-setuptools-whl', 'python3-wheel'],
 };
 
 /**
@@ -34,13 +42,13 @@ export const NEEDS = {
 
 /**
  * Decides what to do for `command`, given which files exist and whether we are root.
- * @param {{ command: string, env: Record<string, string | undefined>, isExecutable: (file: string) => boolean, isRoot: boolean }} input
+ * @param {{ command: string, env: Record<string, string | undefined>, isExecutable: (file: string) => boolean, exists?: (pattern: string) => boolean, isRoot: boolean }} input
  * @returns {SystemDepsPlan}
  */
-export function planSystemDeps({ command, env, isExecutable, isRoot }) {
+export function planSystemDeps({ command, env, isExecutable, exists = isExecutable, isRoot }) {
   const needs = NEEDS[command];
   if (!needs) throw new Error(`unknown command "${command}" (one of ${Object.keys(NEEDS).join(', ')})`);
-  const missing = needs.filter((name) => !findPackage(name, env, isExecutable));
+  const missing = needs.filter((name) => !findPackage(name, env, isExecutable, exists));
   if (missing.length === 0) return { action: 'ok' };
   const where = missing.map((name) => `${name} (${lookedAt(name, env)})`).join(', ');
   const list = missing.join(' ');
@@ -60,13 +68,17 @@ export function planSystemDeps({ command, env, isExecutable, isRoot }) {
   };
 }
 
-/** @param {string} name @param {Record<string, string | undefined>} env @param {(file: string) => boolean} isExecutable */
-function findPackage(name, env, isExecutable) {
+/**
+ * @param {string} name @param {Record<string, string | undefined>} env
+ * @param {(file: string) => boolean} isExecutable @param {(pattern: string) => boolean} exists
+ */
+function findPackage(name, env, isExecutable, exists) {
   const spec = PACKAGES[name];
   if (!spec) throw new Error(`unknown package ${name}`);
-  const override = env[spec.override];
+  const override = spec.override && env[spec.override];
   if (override) return isExecutable(override);
-  if (isExecutable(spec.binary)) return true;
+  if (spec.file) return exists(spec.file);
+  if (spec.binary && isExecutable(spec.binary)) return true;
   if (!spec.onPath) return false;
   return (env.PATH ?? '').split(path.delimiter).filter(Boolean).some((dir) => isExecutable(path.join(dir, spec.onPath)));
 }
@@ -74,9 +86,21 @@ function findPackage(name, env, isExecutable) {
 /** @param {string} name @param {Record<string, string | undefined>} env */
 function lookedAt(name, env) {
   const spec = PACKAGES[name];
-  const override = env[spec.override];
+  const override = spec.override && env[spec.override];
   if (override) return `${spec.override}=${override} not found`;
-  return `${spec.binary} not found${spec.onPath ? `, nor ${spec.onPath} on PATH` : ''}`;
+  return `${spec.file ?? spec.binary} not found${spec.onPath ? `, nor ${spec.onPath} on PATH` : ''}`;
+}
+
+/** Whether a file matching `pattern` (a `*` only in its last part) exists. @param {string} pattern */
+function exists(pattern) {
+  const dir = path.dirname(pattern);
+  const base = path.basename(pattern);
+  const re = new RegExp(`^${base.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  try {
+    return readdirSync(dir).some((entry) => re.test(entry));
+  } catch {
+    return false;
+  }
 }
 
 /** @param {string} file */
@@ -94,7 +118,7 @@ function isExecutable(file) {
  * @param {string} command
  */
 export function ensureSystemDeps(command) {
-  const input = { command, env: process.env, isExecutable, isRoot: process.getuid?.() === 0 };
+  const input = { command, env: process.env, isExecutable, exists, isRoot: process.getuid?.() === 0 };
   const plan = planSystemDeps(input);
   if (plan.action === 'ok') return;
   if (plan.action === 'stop') {

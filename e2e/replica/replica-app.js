@@ -7,7 +7,7 @@ import { defineElements } from './replica-elements.js';
 import { notebookIdentity, hashStr, isLandingPage, RECENT_NOTEBOOKS } from './replica-identity.js';
 import { textsFor, connectedTooltip } from './replica-texts.js';
 import { Notebook, initialCells } from './replica-notebook.js';
-import { ACCELERATOR_OPTIONS, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
+import { ACCELERATOR_OPTIONS, DRIVE, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
 
 /** @typedef {import('./replica-notebook.js').Notebook} NotebookT */
 
@@ -143,6 +143,8 @@ class App {
       disconnect: () => this.disconnectKernel('hook'),
       /** A lost connection (invented: the evidence is silent): disconnected, no dialog. */
       dropConnection: () => this.disconnectKernel('lost-connection'),
+      /** The fake Drive: installs kept there (outlive runtimes) and the package-index requests of online installs. */
+      drive: DRIVE,
       /** @param {'not-connected' | 'disconnected' | 'connecting' | 'connected'} state */
       setConnectionState: (state) => {
         const nb = this.nb();

@@ -93,6 +93,15 @@ const GPUS = {
  * @property {Set<string>} cloned   directories created by git clone
  */
 
+/**
+ * The user's Google Drive as far as the fake kernel needs it: the installs Launchpad keeps there
+ * ("Keep installs on Drive"), by key. Module state of the page, so it outlives runtimes (VM resets)
+ * and notebooks, as Drive does; `packageIndexRequests` counts what online installs download.
+ * What the real helper does (archives, manifests, checksums, faults) is tested in real IPython
+ * (test/ipython/install-cache.test.ts); this models only what it prints, for the browser tests.
+ */
+export const DRIVE = { keptInstalls: new Set(), packageIndexRequests: 0 };
+
 /** @returns {KernelRuntimeState} */
 export function freshRuntimeState(runtime = null) {
   return { runtime, names: new Set(), mounted: null, cwd: '/content', installed: new Set(), cloned: new Set() };
@@ -201,6 +210,51 @@ function pipInstall(args, rt, magic) {
   }
   if (quiet) return '';
   return lines.length ? `${lines.join('\n')}\n${magic ? 'Note: you may need to restart the kernel to use updated packages.\n' : ''}` : '';
+}
+
+/**
+ * What the extension's pip helper prints (src/recipes/python-helpers.ts, python-install-cache.ts) for
+ * requirements `(spec, dist, pinned, constrained)` on one line: skipped when installed; with `cache`
+ * (Keep installs on Drive) and Drive mounted, a kept install is reinstalled offline, else installed
+ * online and kept. Keyed like the real helper, minus what the replica does not vary.
+ * @param {string} tuples
+ * @param {string | null} cache
+ * @param {KernelRuntimeState} rt
+ */
+function launchpadPipInstall(tuples, cache, rt) {
+  const specs = [...tuples.matchAll(/\(\s*'([^']+)'/g)].map((t) => t[1] ?? '');
+  const missing = specs.filter((spec) => {
+    const pkg = spec.toLowerCase().replace(/[=<>~![].*$/, '');
+    return !(pkg in PREINSTALLED) && !rt.installed.has(pkg);
+  });
+  if (missing.length === 0) return 'Nothing to install.\n';
+  const python = '/usr/bin/python3';
+  const online = () => {
+    DRIVE.packageIndexRequests += missing.length * 2;
+    return `$ ${python} -m pip install --disable-pip-version-check ${missing.join(' ')}\n${pipInstall(missing, rt, false)}`;
+  };
+  if (!cache) return online();
+  if (rt.mounted !== '/content/drive') {
+    return `Install cache: Google Drive is not mounted (/content/drive/MyDrive is missing), so this install is not kept on Drive. Put Mount Drive before this step to keep it.\n${online()}`;
+  }
+  const accelerator = rt.runtime?.kind === 'tpu' ? 'tpu' : rt.runtime?.kind && rt.runtime.kind !== 'cpu' ? 'cu126' : 'cpu';
+  const key = `cp312-manylinux_2_35_x86_64-${accelerator}-torch2.8.0_${accelerator === 'cu126' ? 'cu126' : 'cpu'}-${[...missing].sort().join('_').replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}`;
+  const wheels = '/tmp/launchpad-wheels-replica/wheels';
+  if (DRIVE.keptInstalls.has(key)) {
+    const lines = [
+      `Install cache: installing ${missing.length} wheel(s) kept on Drive, offline (${key}).`,
+      `$ ${python} -m pip install --disable-pip-version-check --no-index --find-links ${wheels} ${missing.join(' ')}`,
+      `Looking in links: ${wheels}`,
+      `Installing collected packages: ${missing.join(', ')}`,
+      `Successfully installed ${missing.map((p) => `${p}-${versionFor(p)}`).join(' ')}`,
+      'Install cache: installed from Drive in 0.4 s, without the package index.',
+    ];
+    for (const p of missing) rt.installed.add(p.toLowerCase());
+    return `${lines.join('\n')}\n`;
+  }
+  const text = `Install cache: nothing kept for these packages yet. Installing online, then keeping the wheels on Drive.\n${online()}`;
+  DRIVE.keptInstalls.add(key);
+  return `${text}Install cache: kept ${missing.length} wheel(s), 0.1 MiB, on Drive as ${key}.tar.\n`;
 }
 
 /**
@@ -514,6 +568,18 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
+      } else if ((m = /^_launchpad_mount_drive\((.*)\)$/.exec(stmt))) {
+        // The extension's mount helper (src/recipes/python-helpers.ts): drive.mount after its pre-checks.
+        const [mp, force] = splitArgs(m[1] ?? '');
+        const mountpoint = literal(mp ?? '', rt)?.value ?? '/content/drive';
+        if (rt.mounted === mountpoint && force !== 'True') {
+          stdout(`Drive already mounted at ${mountpoint}; to attempt to forcibly remount, call drive.mount("${mountpoint}", force_remount=True).\n`);
+        } else {
+          rt.mounted = mountpoint;
+          stdout(`Mounted at ${mountpoint}\n`);
+        }
+      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=(.*))?\)$/.exec(stmt))) {
+        stdout(launchpadPipInstall(m[1] ?? '', m[2] ? literal(m[2], rt)?.value ?? null : null, rt));
       } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
         stdout(launchpadGpuCheck(rt));
       } else if (/^drive\.flush_and_unmount\(\)$/.test(stmt)) {

@@ -5,11 +5,12 @@
  * configuration (direct buttons, presets shown on the toolbar). Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
-import { formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
+import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
 import { recipeCell } from '../recipes/cell';
+import { explainFailure, failureText } from '../recipes/drive-failures';
 import { directEntryIds } from '../recipes/toolbar-settings';
 import { loadToolbarSettings } from '../shared/toolbar-storage';
 import { t } from '../shared/i18n';
@@ -53,11 +54,17 @@ export function registerContentRequests(): void {
           steps: valid.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params } })),
           autoRun: false,
           oneCell: false,
+          keepInstalls: defaultKeepInstalls(valid.steps),
           updatedAt: Date.now(),
         };
         return [...presets, preset];
       });
       return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+
+    'explain-failure': async ({ ename, evalue }) => {
+      const failure = explainFailure(ename, evalue);
+      return failure ? { explained: true, text: failureText(failure, t), retry: failure.retry } : { explained: false };
     },
 
     'setup-result': async ({ ok, text }, sender) => {

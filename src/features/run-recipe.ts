@@ -5,7 +5,7 @@
  */
 import { BridgeError, request } from '../colab/bridge';
 import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
-import type { RecipeStep } from '../recipes';
+import type { RecipeStep, RetryKind } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 
@@ -16,7 +16,8 @@ const RESTART_MAX_MS = 60_000;
 
 export type RunResult =
   | { readonly kind: 'done'; readonly stdout: string; readonly placed?: PlacedCell }
-  | { readonly kind: 'failed'; readonly error: string; readonly placed?: PlacedCell }
+  /** `retry`: a Drive failure class (its likely cause and fix are in `error`); whether retrying helps. */
+  | { readonly kind: 'failed'; readonly error: string; readonly retry?: RetryKind; readonly placed?: PlacedCell }
   /** Colab ran it but its outputs could not be read, so success is not known. */
   | { readonly kind: 'unverified'; readonly reason: string; readonly placed?: PlacedCell }
   /** The page API is missing or not as expected: nothing ran, the user must run the code by hand. */
@@ -87,8 +88,12 @@ async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOption
   switch (outcome.status) {
     case 'ok':
       return { kind: 'done', stdout: outcome.stdout };
-    case 'error':
-      return { kind: 'failed', error: firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`) };
+    case 'error': {
+      const error = firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`);
+      // A Drive failure class gets its likely cause and fix (the table is in the worker).
+      const explained = await askBackground({ type: 'explain-failure', ename: outcome.ename, evalue: outcome.evalue }).catch(() => undefined);
+      return explained?.explained ? { kind: 'failed', error: `${error} — ${explained.text}`, retry: explained.retry } : { kind: 'failed', error };
+    }
     case 'unknown':
       return { kind: 'unverified', reason: outcome.reason };
     case 'stopped':

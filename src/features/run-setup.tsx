@@ -18,7 +18,7 @@ import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
-import { failureText, placedNote, runCell } from './run-recipe';
+import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -217,6 +217,15 @@ export function RunSetup(props: {
     else setOpen(true);
   };
 
+  /** Retry after an explained Drive failure: mount again with force_remount=True first if that is the fix. */
+  const retrySetup = async (plan: SetupPlan, forceMount: boolean) => {
+    if (forceMount) {
+      const code = await cellCode([{ recipe: 'mount-drive', params: { force: true } }], 'mount-drive');
+      if (code.ok) await runCell(code, { at: 'focus', after: '' }, location.href, signal);
+    }
+    void start(plan, false);
+  };
+
   useEffect(() => {
     if (preset) return;
     watchFreshRuntime(() => {
@@ -308,6 +317,18 @@ export function RunSetup(props: {
           </>
         )}
         <div class="actions">
+          {run?.outcome?.kind === 'failed' && run.outcome.retry && run.outcome.retry !== 'none' && (
+            <button
+              type="button"
+              class="retry"
+              onClick={() => {
+                const forced = run.outcome?.kind === 'failed' && run.outcome.retry === 'force';
+                void retrySetup(run.plan, forced);
+              }}
+            >
+              {t(run.outcome.retry === 'force' ? 'driveRetryForce' : 'driveRetry')}
+            </button>
+          )}
           <button
             type="button"
             class="primary"

@@ -53,6 +53,12 @@ describe('runSetup', () => {
     expect(history.some((h) => h[1]?.state === 'running' && h[0]?.state === 'skipped' && h[2]?.state === 'pending')).toBe(true);
   });
 
+  it('passes on whether retrying an explained Drive failure helps', async () => {
+    const { deps } = scripted([{ kind: 'failed', error: 'ValueError: mount failed — Likely cause: …', retry: 'force' }]);
+    const outcome = await runSetup(plan([step('mount-drive'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 0, detail: 'ValueError: mount failed — Likely cause: …', retry: 'force' });
+  });
+
   it('stops at the first failing step and marks the rest not run', async () => {
     const { deps, log } = scripted([{ kind: 'done', stdout: '' }, { kind: 'failed', error: 'ValueError: boom' }]);
     const history: (readonly CellProgress[])[] = [];

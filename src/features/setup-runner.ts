@@ -7,7 +7,7 @@
  * `deps`, so the rules are unit-tested.
  */
 import type { PlacedCell } from '../colab/bridge-protocol';
-import { stepWasSkipped } from '../recipes';
+import { stepWasSkipped, type RetryKind } from '../recipes';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
 
@@ -35,7 +35,8 @@ export interface SetupDeps {
 
 export type SetupOutcome =
   | { readonly kind: 'done'; readonly ran: number; readonly skipped: number; readonly unverified: number }
-  | { readonly kind: 'failed'; readonly cell: number; readonly detail: string }
+  /** `retry`: the failure is a Drive failure class for which retrying (with force_remount) can help. */
+  | { readonly kind: 'failed'; readonly cell: number; readonly detail: string; readonly retry?: RetryKind }
   | { readonly kind: 'abandoned' };
 
 /** Progress of every cell, and how many edited cells of removed steps were left in the notebook. */
@@ -48,11 +49,11 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
     progress[index] = next;
     onProgress([...progress], staleEdited);
   };
-  const fail = (index: number, detail: string, placed?: PlacedCell): SetupOutcome => {
+  const fail = (index: number, detail: string, placed?: PlacedCell, retry?: RetryKind): SetupOutcome => {
     set(index, { state: 'failed', detail, placed });
     for (let rest = index + 1; rest < progress.length; rest++) progress[rest] = { state: 'not-run' };
     onProgress([...progress], staleEdited);
-    return { kind: 'failed', cell: index, detail };
+    return retry ? { kind: 'failed', cell: index, detail, retry } : { kind: 'failed', cell: index, detail };
   };
   onProgress([...progress], staleEdited);
 
@@ -70,7 +71,7 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
       case 'abandoned':
         return { kind: 'abandoned' };
       case 'failed':
-        return fail(index, result.error, result.placed);
+        return fail(index, result.error, result.placed, result.retry);
       case 'unavailable':
         return fail(index, result.detail);
       case 'unverified':

@@ -13,7 +13,7 @@ import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
 import type { PageLife } from '../shared/page-life';
-import { TOOLBAR_ENTRIES, entrySteps, type DialogEntry, type ToolbarEntry, type ValidStep } from '../recipes';
+import { TOOLBAR_ENTRIES, entrySteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
 import { FEATURE_NAMES } from '../shared/compat-features';
 import { t } from '../shared/i18n';
 import { onMessageToContent } from '../shared/messages';
@@ -104,6 +104,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const { root, placement, life } = props;
   const [states, setStates] = useState<Record<string, ButtonState>>({});
   const [status, setStatus] = useState('');
+  /** After an explained Drive failure: its text (shown in full, the status line is one line) and what Retry runs. */
+  const [retry, setRetry] = useState<{ text: string; entry: ToolbarEntry; steps: readonly ValidStep[]; kind: RetryKind } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [saving, setSaving] = useState(false);
@@ -162,6 +164,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       running.current.clear();
       setStates({});
       setStatus('');
+      setRetry(null);
       setProblem(null);
       setDialog(null);
       setSaving(false);
@@ -182,6 +185,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     const { signal } = notebook;
     setState(entry.id, 'running');
     setStatus(statusText(label, 'running'));
+    setRetry(null);
     setProblem(null);
     const address = location.href;
     const code = await cellCode(steps, entry.id);
@@ -194,6 +198,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     if (result.kind === 'done') setHistory((current) => withRunSteps(current, steps));
     if (result.kind === 'done' && runsGpuCheck(entry)) accelerator.recordGpuCheck(result.stdout);
     setStatus(`${entry.endsRuntime && result.kind === 'done' ? statusText(label, 'restarting') : statusText(label, result)} ${result.kind === 'unavailable' ? '' : placedNote(result.placed)}`.trim());
+    if (result.kind === 'failed' && result.retry) setRetry({ text: result.error, entry, steps: retrySteps(steps, result.retry), kind: result.retry });
     if (result.kind === 'unavailable') {
       const copied = code.ok && (await copyText(code.code, root));
       setProblem({ recipe: label, detail: result.detail, code: code.ok ? code.code : undefined, copied });
@@ -305,6 +310,19 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>
+      {retry && (
+        <div class="alert">
+          <p>{retry.text}</p>
+          {retry.kind !== 'none' && (
+            <button type="button" onClick={() => void run(retry.entry, retry.steps)}>
+              {t(retry.kind === 'force' ? 'driveRetryForce' : 'driveRetry')}
+            </button>
+          )}
+          <button type="button" onClick={() => setRetry(null)}>
+            {t('alertDismiss')}
+          </button>
+        </div>
+      )}
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {compatProblem && <p class="notice">{compatProblem}</p>}
       {problem && (

@@ -31,11 +31,12 @@ const preset = (over: Partial<Preset> = {}): Preset => ({
   steps: [MOUNT, PIP, GPU],
   autoRun: true,
   oneCell: false,
+  keepInstalls: true,
   updatedAt: 1,
   ...over,
 });
 const copyFormat = (base: string, n: number) => (n === 1 ? `${base} (copy)` : `${base} (copy ${n})`);
-const valid = (presets: readonly Preset[]) => parseStore({ schemaVersion: 1, presets }).ok;
+const valid = (presets: readonly Preset[]) => parseStore({ schemaVersion: 2, presets }).ok;
 
 describe('moveItem', () => {
   it.each([
@@ -90,7 +91,8 @@ describe('preset changes', () => {
 
   it('creates a valid preset with one step, off by default', () => {
     const created = newPreset('  New  ', PIP, ID(7), 42);
-    expect(created).toEqual({ id: ID(7), name: 'New', notebooks: [], steps: [PIP], autoRun: false, oneCell: false, updatedAt: 42 });
+    expect(created).toEqual({ id: ID(7), name: 'New', notebooks: [], steps: [PIP], autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 42 });
+    expect(newPreset('D', MOUNT, ID(8), 42).keepInstalls).toBe(true);
     expect(valid([created])).toBe(true);
   });
 

@@ -3,7 +3,7 @@
  * options page applies them inside `updatePresets`, so each one works on the latest stored data
  * and the store validates the result. Every change sets `updatedAt` to `now`.
  */
-import { PRESET_LIMITS, isLive, type Preset, type PresetStep } from '../presets';
+import { PRESET_LIMITS, defaultKeepInstalls, isLive, type Preset, type PresetStep } from '../presets';
 import { canonicalJson } from '../presets/canonical';
 
 /** Thrown inside a change when the data it was meant for changed meanwhile (another tab, sync). */
@@ -51,7 +51,7 @@ export function copyName(name: string, taken: ReadonlySet<string>, format: (base
 }
 
 export function newPreset(name: string, step: PresetStep, id: string, now: number): Preset {
-  return { id, name: name.trim(), notebooks: [], steps: [step], autoRun: false, oneCell: false, updatedAt: now };
+  return { id, name: name.trim(), notebooks: [], steps: [step], autoRun: false, oneCell: false, keepInstalls: defaultKeepInstalls([step]), updatedAt: now };
 }
 
 /**
@@ -59,7 +59,7 @@ export function newPreset(name: string, step: PresetStep, id: string, now: numbe
  * never both run in the same notebook); the user binds the copy where it belongs.
  */
 export function duplicatePreset(preset: Preset, name: string, id: string, now: number): Preset {
-  return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, updatedAt: now,
+  return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, keepInstalls: preset.keepInstalls, updatedAt: now,
     ...(preset.showOnToolbar ? { showOnToolbar: true } : {}) };
 }
 

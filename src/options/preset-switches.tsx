@@ -1,8 +1,9 @@
 /**
  * The per-preset switches: "Show on the toolbar" (a button with its name on every notebook's
- * toolbar), "Run automatically on connect" (autoRun, off by default) and "Run as one cell"
- * (oneCell). Each click is one write; when the store refuses (one cell with Restart runtime
- * before the last step) its reason is shown and the switch shows the stored value again.
+ * toolbar), "Run automatically on connect" (autoRun, off by default), "Run as one cell"
+ * (oneCell) and "Keep installs on Drive" (keepInstalls, on by default for presets that mount
+ * Drive). Each click is one write; when the store refuses (one cell with Restart runtime before
+ * the last step) its reason is shown and the switch shows the stored value again.
  */
 import { useState } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
@@ -11,12 +12,13 @@ import { Switch } from '../ui/switch';
 import { Alert } from './alert';
 import { writePreset } from './store-writes';
 
-type SwitchKey = 'showOnToolbar' | 'autoRun' | 'oneCell';
+type SwitchKey = 'showOnToolbar' | 'autoRun' | 'oneCell' | 'keepInstalls';
 
 const SWITCHES: readonly { key: SwitchKey; label: MessageKey; hint: MessageKey }[] = [
   { key: 'showOnToolbar', label: 'editorShowOnToolbar', hint: 'editorShowOnToolbarHint' },
   { key: 'autoRun', label: 'editorAutoRun', hint: 'editorAutoRunHint' },
   { key: 'oneCell', label: 'editorOneCell', hint: 'editorOneCellHint' },
+  { key: 'keepInstalls', label: 'editorKeepInstalls', hint: 'editorKeepInstallsHint' },
 ];
 
 export function PresetSwitches(props: { preset: Preset; onStore: (store: PresetStore) => void }) {

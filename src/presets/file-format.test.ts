@@ -18,7 +18,7 @@ const good = { name: 'Thesis', notebooks: ['builtin:intro'], steps: [{ recipe: '
 afterEach(() => vi.restoreAllMocks());
 
 describe('exportPresets', () => {
-  it('writes format v1 with a fixed key order, without ids, timestamps, flags or tombstones', () => {
+  it('writes format v2 with a fixed key order, without ids, timestamps, per-browser flags or tombstones', () => {
     const text = exportPresets([
       preset({ steps: [{ recipe: 'download', params: { unzip: true, url: 'https://x.org/d.zip', dest: '/content/' } }], autoRun: true }),
       preset({ id: ID_B, name: 'Gone', deletedAt: 5 }),
@@ -27,7 +27,7 @@ describe('exportPresets', () => {
       [
         '{',
         '  "format": "colab-launchpad/presets",',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "presets": [',
         '    {',
         '      "name": "Thesis",',
@@ -43,7 +43,8 @@ describe('exportPresets', () => {
         '            "url": "https://x.org/d.zip"',
         '          }',
         '        }',
-        '      ]',
+        '      ],',
+        '      "keepInstalls": true',
         '    }',
         '  ]',
         '}',
@@ -68,10 +69,19 @@ describe('parseImportFile', () => {
     expect(parse(text)).toEqual({
       ok: true,
       presets: [
-        { name: 'Thesis', notebooks: ['builtin:intro'], steps: [{ recipe: 'pip-install', params: { packages: ['torch'] } }] },
-        { name: 'GPU', notebooks: [], steps: [{ recipe: 'gpu-check', params: {} }] },
+        { name: 'Thesis', notebooks: ['builtin:intro'], steps: [{ recipe: 'pip-install', params: { packages: ['torch'] } }], keepInstalls: false },
+        { name: 'GPU', notebooks: [], steps: [{ recipe: 'gpu-check', params: {} }], keepInstalls: false },
       ],
     });
+  });
+
+  it('reads keepInstalls, and in a version 1 file takes the default: on when the preset mounts Drive', () => {
+    const mounts = { name: 'Drive', steps: [{ recipe: 'mount-drive' }, { recipe: 'pip-install', params: { packages: ['x'] } }] };
+    const v1 = parse(fileOf([good, mounts]));
+    expect(v1.ok && v1.presets.map((p) => p.keepInstalls)).toEqual([false, true]);
+    const v2 = parse(fileOf([{ ...mounts, keepInstalls: false }], { version: 2 }));
+    expect(v2.ok && v2.presets.map((p) => p.keepInstalls)).toEqual([false]);
+    expect(problemsOf(fileOf([{ ...good, keepInstalls: 'yes' }], { version: 2 }))[0]?.path).toBe('presets[0].keepInstalls');
   });
 
   it('bad JSON: says where (line and column)', () => {
@@ -92,13 +102,13 @@ describe('parseImportFile', () => {
   });
 
   it('a newer version is refused as newer; other versions as unsupported', () => {
-    expect(problemsOf(fileOf([good], { version: 2 }))).toEqual([
-      { path: 'version', message: 'presetFileNewerVersion', substitutions: ['2', '1'] },
+    expect(problemsOf(fileOf([good], { version: 3 }))).toEqual([
+      { path: 'version', message: 'presetFileNewerVersion', substitutions: ['3', '2'] },
     ]);
     expect(problemsOf(fileOf([good], { version: '1' }))[0]).toEqual({
       path: 'version',
       message: 'presetFileUnsupportedVersion',
-      substitutions: ['"1"', '1'],
+      substitutions: ['"1"', '2'],
     });
     expect(problemsOf(JSON.stringify({ format: FILE_FORMAT, presets: [] }))[0]?.message).toBe('presetFileUnsupportedVersion');
   });
@@ -179,6 +189,7 @@ describe('mergeImport', () => {
     name,
     notebooks: ['builtin:intro'],
     steps: [{ recipe: 'pip-install' as const, params: { packages } }],
+    keepInstalls: false,
   });
 
   it('appends new presets with new ids, the time given, and autoRun/oneCell off', () => {

@@ -1,12 +1,14 @@
 /**
- * The presets file (export, import, share), format v1:
+ * The presets file (export, import, share), format v2:
  *
- *   {"format":"colab-launchpad/presets","version":1,
- *    "presets":[{"name":…,"notebooks":[…],"steps":[{"recipe":…,"params":{…}}]}]}
+ *   {"format":"colab-launchpad/presets","version":2,
+ *    "presets":[{"name":…,"notebooks":[…],"steps":[{"recipe":…,"params":{…}}],"keepInstalls":true}]}
  *
- * Steps are the catalogue's recipe ids and parameters. No ids, timestamps, tombstones or
- * per-browser settings (autoRun, oneCell) are written: imported presets never run by themselves.
- * `showOnToolbar` is written when set (it only shows a button) and kept on import.
+ * Steps are the catalogue's recipe ids and parameters; keepInstalls is "Keep installs on Drive".
+ * Version 1 files (without keepInstalls: then the default, on when the preset mounts Drive) are
+ * still read. No ids, timestamps, tombstones or per-browser settings (autoRun, oneCell) are
+ * written: imported presets never run by themselves. `showOnToolbar` is written when set (it only
+ * shows a button) and kept on import.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -15,6 +17,7 @@ import { childPath, problem, type Problem } from './problems';
 import {
   PRESET_LIMITS,
   checkSteps,
+  defaultKeepInstalls,
   isLive,
   issuesToProblems,
   nameSchema,
@@ -27,7 +30,9 @@ import {
 import type { NotebookKey } from './notebook-keys';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
+/** The oldest file version still read. */
+const OLDEST_FILE_VERSION = 1;
 
 export const FILE_LIMITS = {
   /** Largest file accepted, in bytes (checked before parsing). */
@@ -49,6 +54,7 @@ export interface ImportedPreset {
   readonly steps: readonly PresetStep[];
   /** Present (true) when the file asks for a toolbar button. */
   readonly showOnToolbar?: boolean;
+  readonly keepInstalls: boolean;
 }
 
 export type ImportResult =
@@ -74,6 +80,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       name: p.name,
       notebooks: [...p.notebooks],
       steps: p.steps.map(fileStep),
+      keepInstalls: p.keepInstalls,
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
     })),
   };
@@ -132,11 +139,12 @@ const filePresetSchema = record({
   notebooks: v.optional(notebooksSchema, []),
   steps: rawStepsSchema,
   showOnToolbar: v.optional(v.boolean()),
+  keepInstalls: v.optional(v.boolean()),
 });
 
 const fileSchema = record({
   format: v.literal(FILE_FORMAT),
-  version: v.literal(FILE_VERSION),
+  version: v.picklist([OLDEST_FILE_VERSION, FILE_VERSION]),
   presets: v.array(filePresetSchema),
 });
 
@@ -165,7 +173,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
     return refuse([problem('format', 'presetFileWrongFormat', [FILE_FORMAT])]);
   }
   const version: unknown = 'version' in root ? root.version : undefined;
-  if (version !== FILE_VERSION) {
+  if (version !== FILE_VERSION && version !== OLDEST_FILE_VERSION) {
     const newer = typeof version === 'number' && Number.isFinite(version) && version > FILE_VERSION;
     return refuse([
       newer
@@ -190,7 +198,13 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
     else names.set(raw.name, index);
     const checked = checkSteps(raw.steps, childPath(path, 'steps'), false);
     problems.push(...checked.problems);
-    presets.push({ name: raw.name, notebooks: raw.notebooks, steps: checked.steps, ...(raw.showOnToolbar ? { showOnToolbar: true } : {}) });
+    presets.push({
+      name: raw.name,
+      notebooks: raw.notebooks,
+      steps: checked.steps,
+      keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
+      ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
+    });
   });
   if (problems.length > 0) return refuse(problems);
   return { ok: true, presets };
@@ -245,6 +259,7 @@ export function mergeImport(
       steps: preset.steps.map((s) => ({ recipe: s.recipe, params: s.params })),
       autoRun: false,
       oneCell: false,
+      keepInstalls: preset.keepInstalls,
       updatedAt: now,
       ...(preset.showOnToolbar ? { showOnToolbar: true } : {}),
     });

@@ -6,6 +6,7 @@
 export {
   PRESET_LIMITS,
   SCHEMA_VERSION,
+  defaultKeepInstalls,
   isLive,
   parsePreset,
   parseStore,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v0 from './fixtures/store-v0.json';
 import v1 from './fixtures/store-v1.json';
+import v2 from './fixtures/store-v2.json';
 import { EMPTY_STORE, MIGRATIONS, readStore, storedVersion } from './migrations';
 import { SCHEMA_VERSION } from './schema';
 import { deepFreeze, idSequence } from './test-helpers';
@@ -40,7 +41,7 @@ describe('readStore', () => {
       fromVersion: 0,
       migrated: true,
       store: {
-        schemaVersion: 1,
+        schemaVersion: 2,
         presets: [
           {
             id: '00000000-0000-4000-8000-000000000001',
@@ -55,6 +56,7 @@ describe('readStore', () => {
             ],
             autoRun: false,
             oneCell: false,
+            keepInstalls: true,
             updatedAt: NOW,
           },
           {
@@ -64,6 +66,7 @@ describe('readStore', () => {
             steps: [{ recipe: 'gpu-check', params: {} }],
             autoRun: false,
             oneCell: false,
+            keepInstalls: false,
             updatedAt: NOW,
           },
         ],
@@ -71,9 +74,18 @@ describe('readStore', () => {
     });
   });
 
-  it('reads the current fixture without migrating', () => {
+  it('migrates the version 1 fixture: Keep installs on Drive on for presets that mount Drive', () => {
     const result = readStore(deepFreeze(structuredClone(v1)), context());
-    expect(result).toMatchObject({ ok: true, fromVersion: 1, migrated: false });
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, migrated: true });
+    expect(result.ok && result.store.presets.map((p) => [p.name, p.keepInstalls, p.deletedAt])).toEqual([
+      ['Thesis setup', true, undefined],
+      ['Old experiment', false, 1763856000000],
+    ]);
+  });
+
+  it('reads the current fixture without migrating', () => {
+    const result = readStore(deepFreeze(structuredClone(v2)), context());
+    expect(result).toMatchObject({ ok: true, fromVersion: 2, migrated: false });
     expect(result.ok && result.store.presets.length).toBe(2);
   });
 
@@ -88,7 +100,7 @@ describe('readStore', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'newer-version',
-      problems: [{ path: 'schemaVersion', message: 'presetStoreNewerVersion', substitutions: ['2', '1'] }],
+      problems: [{ path: 'schemaVersion', message: 'presetStoreNewerVersion', substitutions: ['3', '2'] }],
     });
     expect(newer).toEqual(copy);
   });

@@ -9,7 +9,7 @@
  * add `fixtures/store-vN.json` with a test migrating it (README.md "Migrations").
  */
 import * as v from 'valibot';
-import { issuesToProblems, parseStore, SCHEMA_VERSION, type PresetStore } from './schema';
+import { defaultKeepInstalls, issuesToProblems, parseStore, SCHEMA_VERSION, type PresetStore } from './schema';
 import { problem, type Problem } from './problems';
 
 /** What a migration may need that is not in the data (injected, so migrations stay pure). */
@@ -57,8 +57,39 @@ function migrate0to1(data: unknown, { now, newId }: MigrationContext): unknown {
   };
 }
 
+// --- version 1: before "Keep installs on Drive" ------------------------------------------------
+// { schemaVersion: 1, presets: [{ id, name, notebooks, steps, autoRun, oneCell, updatedAt, deletedAt? }] }
+
+const v1 = v.strictObject({
+  schemaVersion: v.literal(1),
+  presets: v.array(
+    v.strictObject({
+      id: v.string(),
+      name: v.string(),
+      notebooks: v.array(v.string()),
+      steps: v.array(v.looseObject({ recipe: v.string() })),
+      autoRun: v.optional(v.boolean()),
+      oneCell: v.optional(v.boolean()),
+      updatedAt: v.number(),
+      deletedAt: v.optional(v.number()),
+    }),
+  ),
+});
+
+/** Adds keepInstalls: on for presets that mount Drive (their installs can be kept there), off for the rest. */
+function migrate1to2(data: unknown): unknown {
+  const store = v.parse(v1, data);
+  return {
+    schemaVersion: 2,
+    presets: store.presets.map((preset) => ({ ...preset, keepInstalls: defaultKeepInstalls(preset.steps) })),
+  };
+}
+
 /** Every migration, in order: MIGRATIONS[i].to === MIGRATIONS[i + 1].from, the last ends at SCHEMA_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [{ from: 0, to: 1, schema: v0, migrate: migrate0to1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { from: 0, to: 1, schema: v0, migrate: migrate0to1 },
+  { from: 1, to: 2, schema: v1, migrate: migrate1to2 },
+];
 
 /**
  * The version of stored data: its `schemaVersion` (a non-negative integer), 0 for the shape

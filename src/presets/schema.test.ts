@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import v1 from './fixtures/store-v1.json';
+import v2 from './fixtures/store-v2.json';
 import { formatProblem, type ProblemTranslate } from './problems';
 import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION } from './schema';
 import { ID_A, ID_B, preset } from './test-helpers';
@@ -15,32 +15,33 @@ function problemsOf(value: unknown) {
 }
 
 describe('parseStore', () => {
-  it('accepts the v1 fixture, tombstones included', () => {
-    const result = parseStore(v1);
+  it('accepts the v2 fixture, tombstones included', () => {
+    const result = parseStore(v2);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.value.presets.map((p) => p.name)).toEqual(['Thesis setup', 'Old experiment']);
     expect(result.value.presets[1]?.deletedAt).toBe(1763856000000);
+    expect(result.value.presets.map((p) => p.keepInstalls)).toEqual([false, false]);
     expect(result.value.presets[0]?.steps[2]).toEqual({
       recipe: 'download',
       params: { url: 'https://example.org/data.zip', dest: '/content/data/', unzip: true },
     });
   });
 
-  it('refuses a store without schemaVersion 1 and a store that is not an object', () => {
-    expect(parseStore({ schemaVersion: 2, presets: [] })).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion' }] });
+  it('refuses a store without schemaVersion 2 and a store that is not an object', () => {
+    expect(parseStore({ schemaVersion: 1, presets: [] })).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion' }] });
     expect(parseStore([])).toMatchObject({ ok: false, problems: [{ path: '', message: 'presetInvalidType' }] });
-    expect(parseStore({ schemaVersion: 1 })).toMatchObject({ ok: false, problems: [{ path: 'presets', message: 'presetInvalidRequired' }] });
+    expect(parseStore({ schemaVersion: 2 })).toMatchObject({ ok: false, problems: [{ path: 'presets', message: 'presetInvalidRequired' }] });
   });
 
   it('refuses two presets with the same id, naming the second', () => {
-    const result = parseStore({ schemaVersion: 1, presets: [raw(), raw({ name: 'Other' })] });
+    const result = parseStore({ schemaVersion: 2, presets: [raw(), raw({ name: 'Other' })] });
     expect(result).toEqual({ ok: false, problems: [{ path: 'presets[1].id', message: 'presetDuplicateId', substitutions: [ID_A] }] });
   });
 
   it('reports the problems of every preset, with their index', () => {
-    const result = parseStore({ schemaVersion: 1, presets: [raw({ name: '' }), raw({ id: ID_B }), raw({ id: 'x' })] });
+    const result = parseStore({ schemaVersion: 2, presets: [raw({ name: '' }), raw({ id: ID_B }), raw({ id: 'x' })] });
     expect(result.ok ? [] : result.problems.map((p) => `${p.path} ${p.message}`)).toEqual([
       'presets[0].name presetNameRequired',
       'presets[2].id presetInvalidId',

@@ -10,7 +10,7 @@ import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
 import { isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const PRESET_LIMITS = {
   /** Name length in characters (Unicode code points), after trimming. */
@@ -40,6 +40,11 @@ export interface Preset {
   readonly autoRun: boolean;
   /** Run all steps as one cell instead of one cell per step (default false). */
   readonly oneCell: boolean;
+  /**
+   * "Keep installs on Drive": pip-install steps keep their wheels in MyDrive/.colab-launchpad and
+   * reinstall from them offline after a reset. Default: on when the preset mounts Drive.
+   */
+  readonly keepInstalls: boolean;
   /** ms since the epoch of the last change (edit, delete, undo): the later one wins in sync. */
   readonly updatedAt: number;
   /** Tombstone: when it was deleted. Kept so a deletion syncs and can be undone. */
@@ -227,10 +232,17 @@ const storedPresetSchema = record({
   steps: rawStepsSchema,
   autoRun: v.optional(v.boolean(), false),
   oneCell: v.optional(v.boolean(), false),
+  // Optional so that a version-1 preset (another browser's sync item) still reads: then the default.
+  keepInstalls: v.optional(v.boolean()),
   updatedAt: timestampSchema,
   deletedAt: v.optional(timestampSchema),
   showOnToolbar: v.optional(v.boolean()),
 });
+
+/** "Keep installs on Drive" is on by default for presets that mount Drive. */
+export function defaultKeepInstalls(steps: readonly { readonly recipe: string }[]): boolean {
+  return steps.some((step) => step.recipe === 'mount-drive');
+}
 
 const OPTIONS = { abortPipeEarly: true } as const;
 
@@ -248,6 +260,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     steps: checked.steps,
     autoRun: output.autoRun,
     oneCell: output.oneCell,
+    keepInstalls: output.keepInstalls ?? defaultKeepInstalls(checked.steps),
     updatedAt: output.updatedAt,
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),

@@ -41,5 +41,5 @@ export function setupCell(preset: Preset): string {
     '# Exported from Colab Launchpad; runs without the extension. Re-running skips what is already done.',
   ].join('\n');
   if (setupCellProblem(preset)) throw new RangeError('restart-runtime must be the last step of a setup cell');
-  return `${header}\n\n${generateCell(preset.steps)}\n`;
+  return `${header}\n\n${generateCell(preset.steps, { keepInstalls: preset.keepInstalls })}\n`;
 }

@@ -18,7 +18,7 @@ describe('setupPlan', () => {
       '# @title Setup “Thesis” 2/3: pip install (torch, numpy) { display-mode: "form" }',
       '# @title Setup “Thesis” 3/3: Restart runtime { display-mode: "form" }',
     ]);
-    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step])));
+    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step], { keepInstalls: p.keepInstalls })));
     expect(plan.cells.map((c) => c.endsRuntime)).toEqual([false, false, true]);
     for (const cell of plan.cells) expect(readMarker(cell.code)).toEqual({ key: cell.key, intact: true });
   });
@@ -29,6 +29,6 @@ describe('setupPlan', () => {
     expect(plan.cells).toHaveLength(1);
     expect(plan.cells[0]?.key).toBe(`setup:${ID_A}:1`);
     expect(plan.cells[0]?.code.split('\n')[0]).toBe('# @title Setup “Thesis”: all 2 steps in one cell { display-mode: "form" }');
-    expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps));
+    expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps, { keepInstalls: p.keepInstalls }));
   });
 });

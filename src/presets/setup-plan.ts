@@ -36,15 +36,16 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
   const key = (n: number) => `${blockPrefix(preset.id)}${n}`;
   const total = String(preset.steps.length);
   // In one-cell mode the schema only allows restart-runtime as the last step.
+  const context = { keepInstalls: preset.keepInstalls };
   const cells: PlannedCell[] = preset.oneCell
     ? [{
-        code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps)),
+        code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps, context)),
         key: key(1),
         steps: preset.steps.map((_, i) => i),
         endsRuntime: preset.steps.some(endsRuntime),
       }]
     : preset.steps.map((step, i) => ({
-        code: formCell(t('formTitleSetupStep', [preset.name, String(i + 1), total, stepTitle(step, t)]), key(i + 1), generateCell([step])),
+        code: formCell(t('formTitleSetupStep', [preset.name, String(i + 1), total, stepTitle(step, t)]), key(i + 1), generateCell([step], context)),
         key: key(i + 1),
         steps: [i],
         endsRuntime: endsRuntime(step),

@@ -4,15 +4,15 @@ import v0 from './fixtures/store-v0.json';
 import v1 from './fixtures/store-v1.json';
 import { exportPresets, mergeImport, parseImportFile } from './file-format';
 import { readStore } from './migrations';
-import { parsePreset, parseStore, toolbarPresets } from './schema';
+import { SCHEMA_VERSION, parsePreset, parseStore, toolbarPresets } from './schema';
 import { ID_A, ID_B, ID_C, idSequence, preset } from './test-helpers';
 
 const context = () => ({ now: 1_800_000_000_000, newId: idSequence() });
 
 describe('showOnToolbar in the stored schema', () => {
   it('reads a v1 store written before the field existed as "not shown", and migrates v0 the same way', () => {
-    const stored = parseStore(v1);
-    expect(stored.ok && stored.value.presets.map((p) => p.showOnToolbar)).toEqual([undefined, undefined]);
+    const stored = readStore(structuredClone(v1), context());
+    expect(stored.ok && stored.store.presets.map((p) => p.showOnToolbar)).toEqual([undefined, undefined]);
     const migrated = readStore(structuredClone(v0), context());
     expect(migrated.ok).toBe(true);
     if (migrated.ok) expect(migrated.store.presets.every((p) => toolbarPresets([p]).length === 0)).toBe(true);
@@ -51,7 +51,7 @@ describe('showOnToolbar in the presets file', () => {
     if (!imported.ok) return;
     const merged = mergeImport([], imported.presets, 7, idSequence());
     expect(merged.map((p) => [p.name, p.showOnToolbar])).toEqual([['Shown', true], ['Plain', undefined]]);
-    expect(parseStore({ schemaVersion: 1, presets: merged }).ok).toBe(true);
+    expect(parseStore({ schemaVersion: SCHEMA_VERSION, presets: merged }).ok).toBe(true);
   });
 
   it('refuses a file whose showOnToolbar is not a boolean', () => {

@@ -13,6 +13,7 @@ export function preset(overrides: Partial<Preset> = {}): Preset {
     steps: [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['torch'] } }],
     autoRun: false,
     oneCell: false,
+    keepInstalls: true,
     updatedAt: 1_700_000_000_000,
     ...overrides,
   };

@@ -57,12 +57,11 @@ describe('catalogue', () => {
 });
 
 describe('mount-drive', () => {
-  it('is exactly Colab snippet, with force_remount when forced', () => {
+  it('calls Colab’s drive.mount through the pre-checking helper, with force_remount when forced', () => {
     expect(mountDrive.id).toBe('mount-drive');
-    expect(generateCode('mount-drive', {})).toBe("from google.colab import drive\ndrive.mount('/content/drive')");
-    expect(generateCode('mount-drive', { force: true })).toBe(
-      "from google.colab import drive\ndrive.mount('/content/drive', force_remount=True)",
-    );
+    expect(body(generateCode('mount-drive', {}))).toBe("_launchpad_mount_drive('/content/drive', False)");
+    expect(body(generateCode('mount-drive', { force: true }))).toBe("_launchpad_mount_drive('/content/drive', True)");
+    expect(generateCode('mount-drive', {})).toMatch(/^ {8}drive\.mount\(mountpoint, force_remount=force\)$/m);
     expect(validateParams('mount-drive', { force: 'yes' })).toMatchObject({ ok: false, issues: [{ field: 'force', message: 'invalidType' }] });
   });
 });
@@ -225,9 +224,18 @@ describe('generateCell', () => {
       [
         "_launchpad_apt_install(['graphviz'])",
         "_launchpad_pip_install([('pydot', 'pydot', None, False)])",
-        "from google.colab import drive\ndrive.mount('/content/drive')",
+        "_launchpad_mount_drive('/content/drive', False)",
       ].join('\n\n'),
     );
+    expect(code).not.toContain('def _launchpad_pip_cached');
+  });
+
+  it('keeps installs on Drive only when asked (a preset’s Keep installs on Drive)', () => {
+    const steps = [{ recipe: 'pip-install', params: { packages: ['pydot'] } }];
+    const kept = generateCell(steps, { keepInstalls: true });
+    expect(body(kept)).toBe("_launchpad_pip_install([('pydot', 'pydot', None, False)], cache='/content/drive/MyDrive/.colab-launchpad')");
+    expect(kept.match(/^def _launchpad_pip_cached\(/gm)).toHaveLength(1);
+    expect(body(generateCell(steps))).toBe("_launchpad_pip_install([('pydot', 'pydot', None, False)])");
   });
 
   it('validates every step first, and keeps restart-runtime last', () => {

@@ -3,7 +3,7 @@
  * call of a helper from python-helpers.ts whose arguments are Python literals made by quote.ts.
  */
 import * as v from 'valibot';
-import { mountDrive } from './mount-drive';
+import { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
 import { pyBool, pyOptStr, pyStr, pyStrList } from './quote';
 import {
   RECIPE_IDS,
@@ -33,9 +33,9 @@ import {
 const noParams = v.strictObject({});
 
 /** One call per line when there is more than one element, so long lists stay readable. */
-function callWithList(fn: string, items: readonly string[]): string {
-  if (items.length <= 1) return `${fn}([${items.join(', ')}])`;
-  return `${fn}([\n${items.map((item) => `    ${item},`).join('\n')}\n])`;
+function callWithList(fn: string, items: readonly string[], more = ''): string {
+  if (items.length <= 1) return `${fn}([${items.join(', ')}]${more})`;
+  return `${fn}([\n${items.map((item) => `    ${item},`).join('\n')}\n]${more})`;
 }
 
 export const cd = defineRecipe({
@@ -53,8 +53,8 @@ export const pipInstall = defineRecipe({
   description: 'recipePipInstallDesc',
   schema: v.strictObject({ packages: pipPackagesSchema }),
   labels: { packages: 'paramPipPackages' },
-  generate: ({ packages }) => ({
-    helpers: ['pip'],
+  generate: ({ packages }, { keepInstalls = false }) => ({
+    helpers: keepInstalls ? ['pipCache', 'pip'] : ['pip'],
     body: callWithList(
       '_launchpad_pip_install',
       packages.map((spec) => {
@@ -65,6 +65,7 @@ export const pipInstall = defineRecipe({
         const constrained = req.clauses.length > 0 || req.extras.length > 0;
         return `(${pyStr(spec)}, ${pyStr(req.name)}, ${pyOptStr(pinned)}, ${pyBool(constrained)})`;
       }),
+      keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}` : '',
     ),
   }),
 });
@@ -235,6 +236,18 @@ export const python = defineRecipe({
   generate: ({ code }) => ({ helpers: [], body: code.replace(/\s+$/, '') }),
 });
 
+/**
+ * Clear install cache: removes Launchpad's folder on Drive (MyDrive/.colab-launchpad, the installs
+ * kept there) and nothing else. The toolbar asks first (a dialog without fields).
+ */
+export const clearInstallCache = defineRecipe({
+  id: 'clear-install-cache',
+  title: 'recipeClearInstallCache',
+  description: 'recipeClearInstallCacheDesc',
+  schema: noParams,
+  generate: () => ({ helpers: ['clearInstallCache'], body: `_launchpad_clear_install_cache(${pyStr(LAUNCHPAD_DRIVE_FOLDER)})` }),
+});
+
 /** Every recipe by id. */
 export const RECIPES: { readonly [Id in RecipeId]: Recipe<Id> } = {
   'mount-drive': mountDrive,
@@ -250,6 +263,7 @@ export const RECIPES: { readonly [Id in RecipeId]: Recipe<Id> } = {
   copy,
   'restart-runtime': restartRuntime,
   python,
+  'clear-install-cache': clearInstallCache,
 };
 
 export function isRecipeId(id: unknown): id is RecipeId {

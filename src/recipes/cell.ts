@@ -8,7 +8,7 @@ import { hash64, markedCell } from '../shared/cell-marker';
 import { RECIPES, validateSteps, type ValidStep } from './catalogue';
 import type { Translate } from './messages';
 import { HELPERS, helperClosure } from './python-helpers';
-import { RecipeParamsError, type CodeFragment, type Recipe, type RecipeStep } from './recipe';
+import { RecipeParamsError, type CodeFragment, type GenerateContext, type Recipe, type RecipeStep } from './recipe';
 import { stepSummary } from './summary';
 import { TOOLBAR_ENTRIES, dialogParams, type DialogValues, type ToolbarEntry } from './toolbar';
 import type { ParamIssue } from './validate';
@@ -29,7 +29,8 @@ export function assembleCell(fragments: readonly CodeFragment[]): string {
   return [CELL_HEADER, ...helpers.map((id) => HELPERS[id].source), body].join('\n\n\n');
 }
 
-const fragmentOf = (step: ValidStep): CodeFragment => (RECIPES[step.recipe] as Recipe).fragment(step.params);
+const fragmentOf = (step: ValidStep, context: GenerateContext): CodeFragment =>
+  (RECIPES[step.recipe] as Recipe).fragment(step.params, context);
 
 /**
  * One cell running several steps in order (a preset, or a toolbar entry such as Install GraphViz):
@@ -37,7 +38,7 @@ const fragmentOf = (step: ValidStep): CodeFragment => (RECIPES[step.recipe] as R
  * Validates every step first and throws RecipeParamsError (naming the first bad step) before any
  * code exists. A step that ends the runtime (restart-runtime) may only be the last one.
  */
-export function generateCell(steps: readonly RecipeStep[]): string {
+export function generateCell(steps: readonly RecipeStep[], context: GenerateContext = {}): string {
   if (steps.length === 0) throw new RangeError('a cell needs at least one step');
   const valid = validateSteps(steps);
   if (!valid.ok) throw new RecipeParamsError(String(steps[valid.index]?.recipe), valid.issues);
@@ -46,7 +47,7 @@ export function generateCell(steps: readonly RecipeStep[]): string {
       throw new RangeError(`${step.recipe} ends the runtime, so it must be the last step of a cell`);
     }
   });
-  return assembleCell(valid.steps.map(fragmentOf));
+  return assembleCell(valid.steps.map((step) => fragmentOf(step, context)));
 }
 
 /** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */

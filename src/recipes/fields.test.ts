@@ -19,6 +19,7 @@ const SAMPLES: { readonly [Id in RecipeId]: readonly RecipeParams[Id][] } = {
   copy: [{ from: '/content/drive/MyDrive/data', to: '/content/data/' }],
   'restart-runtime': [{}],
   python: [{ code: 'import torch\nprint(torch.__version__)\n' }, { code: '  x = 1' }],
+  'clear-install-cache': [{}],
 };
 
 describe('recipeFields', () => {

@@ -12,11 +12,15 @@
  */
 export { RECIPES, isRecipeId, validateParams, validateSteps, type AnyParams, type StepsValidation, type ValidStep } from './catalogue';
 export type { RecipeMessageKey, Translate } from './messages';
-export { mountDrive } from './mount-drive';
+export { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
+// The explanation table (explainFailure, failureText) is ./drive-failures, imported directly by the worker only.
+export type { DriveFailure, DriveFailureId, RetryKind } from './drive-failures';
+export { retrySteps } from './retry-steps';
 export {
   RECIPE_IDS,
   RecipeParamsError,
   type CodeFragment,
+  type GenerateContext,
   type OutputKind,
   type Recipe,
   type RecipeId,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pyBool, pyStr } from './quote';
 import { defineRecipe } from './recipe';
 
 export interface MountDriveParams {
@@ -7,11 +8,15 @@ export interface MountDriveParams {
 }
 
 export const DRIVE_MOUNT_POINT = '/content/drive';
+/** Launchpad's own folder on Drive (kept installs): the only place on Drive it writes or deletes. */
+export const LAUNCHPAD_DRIVE_FOLDER = `${DRIVE_MOUNT_POINT}/MyDrive/.colab-launchpad`;
 
 /**
- * Mounts Google Drive at /content/drive: exactly Colab's own snippet. drive.mount itself prints
+ * Mounts Google Drive at /content/drive with Colab's own drive.mount, after the checks it can make
+ * first (python-helpers.ts `_launchpad_mount_drive`: files already in /content/drive are named and
+ * left alone; a dead DriveFS is remounted with force_remount=True). drive.mount itself prints
  * "Drive already mounted at /content/drive; …" on a re-run and raises (failing the cell) when
- * the user does not grant access.
+ * the mount fails; src/recipes/drive-failures.ts explains its errors.
  */
 export const mountDrive = defineRecipe({
   id: 'mount-drive',
@@ -20,10 +25,7 @@ export const mountDrive = defineRecipe({
   schema: v.strictObject({ force: v.optional(v.boolean()) }),
   labels: { force: 'paramForce' },
   generate: ({ force = false }) => ({
-    helpers: [],
-    body: [
-      'from google.colab import drive',
-      force ? `drive.mount('${DRIVE_MOUNT_POINT}', force_remount=True)` : `drive.mount('${DRIVE_MOUNT_POINT}')`,
-    ].join('\n'),
+    helpers: ['mountDrive'],
+    body: `_launchpad_mount_drive(${pyStr(DRIVE_MOUNT_POINT)}, ${pyBool(force)})`,
   }),
 });

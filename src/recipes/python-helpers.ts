@@ -22,10 +22,15 @@
  * "already cloned", …) so that re-running a cell or a whole preset is cheap and harmless.
  */
 
+import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
+
 export type HelperId =
   | 'error'
   | 'run'
+  | 'mountDrive'
+  | 'pipCache'
   | 'pip'
+  | 'clearInstallCache'
   | 'apt'
   | 'gitClone'
   | 'download'
@@ -44,11 +49,11 @@ interface Helper {
 const error = String.raw`class LaunchpadError(RuntimeError):
     """A Colab Launchpad setup step failed; the output above says why."""`;
 
-const run = String.raw`def _launchpad_run(step, argv, cwd=None):
+const run = String.raw`def _launchpad_run(step, argv, cwd=None, env=None):
     """Runs argv without a shell, copies its output into this cell, raises if it fails."""
     import codecs, os, shlex, subprocess, sys
     print('$ ' + shlex.join(argv), flush=True)
-    env = dict(os.environ, PYTHONUNBUFFERED='1', GIT_TERMINAL_PROMPT='0',
+    env = dict(os.environ, **(env or {}), PYTHONUNBUFFERED='1', GIT_TERMINAL_PROMPT='0',
                DEBIAN_FRONTEND='noninteractive', PIP_NO_INPUT='1')
     try:
         child = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
@@ -76,7 +81,58 @@ const run = String.raw`def _launchpad_run(step, argv, cwd=None):
         how = f'killed by signal {-status}' if status < 0 else f'exit status {status}'
         raise LaunchpadError(f'{step} failed ({how})')`;
 
-const pip = String.raw`def _launchpad_pip_install(requirements):
+/**
+ * Mount Drive: Colab's own drive.mount, with what can be checked before it. A /content/drive that
+ * holds files (written while Drive was not mounted) is named and left alone, instead of drive.mount's
+ * bare "Mountpoint must not already contain files"; a dead DriveFS ([Errno 107], #3797) is mounted
+ * again with force_remount=True, which is its fix. Success is judged from what drive.mount printed
+ * (`Mounted at` / `Drive already mounted`), never from how long it took: drive.mount itself gives the
+ * sign-in popup 120 s and fails after 150 s (drive-and-installs.md §B.1).
+ */
+const mountDrive = String.raw`def _launchpad_mount_drive(mountpoint, force):
+    """Mounts Google Drive at mountpoint, after checking what can be checked first."""
+    import contextlib, errno, os, sys
+    from google.colab import drive
+    try:
+        entries = os.listdir(mountpoint)
+    except FileNotFoundError:
+        entries = []
+    except NotADirectoryError:
+        entries = []  # drive.mount names this itself
+    except OSError as error:
+        if error.errno != errno.ENOTCONN:
+            raise
+        print(f'Google Drive stopped responding at {mountpoint} ({error}): mounting it again with force_remount=True.')
+        entries, force = [], True
+    mounted = os.path.ismount(mountpoint) or any(
+        os.path.isdir(os.path.join(mountpoint, name)) for name in ('MyDrive', 'My Drive', 'Shareddrives'))
+    if entries and not mounted:
+        names = sorted(entries)
+        shown = ', '.join(names[:8]) + (f' and {len(names) - 8} more' if len(names) > 8 else '')
+        raise LaunchpadError(f'mount drive: {mountpoint} already contains files ({shown}) and Drive is not '
+                             f'mounted there, so Colab cannot mount it. Launchpad left them alone: move them '
+                             f'(e.g. to {mountpoint}_old) or delete them, then run Mount Drive again.')
+
+    class Tee:
+        def __init__(self, stream):
+            self.stream, self.text = stream, []
+
+        def write(self, text):
+            self.text.append(text)
+            return self.stream.write(text)
+
+        def __getattr__(self, name):
+            return getattr(self.stream, name)
+
+    tee = Tee(sys.stdout)
+    with contextlib.redirect_stdout(tee):
+        drive.mount(mountpoint, force_remount=force)
+    said = ''.join(tee.text)
+    if 'Mounted at ' not in said and 'Drive already mounted' not in said:
+        raise LaunchpadError('mount drive: drive.mount returned without saying "Mounted at", '
+                             'so Drive is not known to be mounted. Run Mount Drive again.')`;
+
+const pip = String.raw`def _launchpad_pip_install(requirements, cache=None):
     """pip-installs what is missing. Each requirement is (spec, distribution, pinned version or None,
     whether the spec says more than the name): a bare name counts as installed when its
     distribution is, a pinned one (==) when that version is; anything else is left to pip."""
@@ -105,7 +161,10 @@ const pip = String.raw`def _launchpad_pip_install(requirements):
     if not missing:
         print('Nothing to install.')
         return
-    _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
+    if cache:
+        _launchpad_pip_cached(missing, cache)
+    else:
+        _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
     importlib.invalidate_caches()`;
 
 const apt = String.raw`def _launchpad_apt_install(packages):
@@ -379,7 +438,10 @@ const systemInfo = String.raw`def _launchpad_system_info():
 export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   error: { requires: [], source: error },
   run: { requires: ['error'], source: run },
+  mountDrive: { requires: ['error'], source: mountDrive },
+  pipCache: { requires: ['error', 'run'], source: pipCacheSource },
   pip: { requires: ['run'], source: pip },
+  clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },
   download: { requires: ['error', 'run'], source: download },

@@ -23,6 +23,7 @@ export const RECIPE_IDS = [
   'copy',
   'restart-runtime',
   'python',
+  'clear-install-cache',
 ] as const;
 export type RecipeId = (typeof RECIPE_IDS)[number];
 
@@ -41,6 +42,13 @@ export interface RecipeParams {
   copy: { from: string; to: string };
   'restart-runtime': Record<string, never>;
   python: { code: string };
+  'clear-install-cache': Record<string, never>;
+}
+
+/** How a cell is generated, beyond its steps' parameters (a preset's settings). */
+export interface GenerateContext {
+  /** pip-install steps keep their wheels on Drive and reinstall from them (a preset's "Keep installs on Drive"). */
+  readonly keepInstalls?: boolean;
 }
 
 /** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */
@@ -72,7 +80,7 @@ export interface Recipe<Id extends RecipeId = RecipeId> {
   readonly output: OutputKind | undefined;
   validate(raw: unknown): Validation<RecipeParams[Id]>;
   /** Validates, then returns the code of this step (throws RecipeParamsError when invalid). */
-  fragment(params: RecipeParams[Id]): CodeFragment;
+  fragment(params: RecipeParams[Id], context?: GenerateContext): CodeFragment;
 }
 
 export interface RecipeSpec<Id extends RecipeId> {
@@ -84,7 +92,7 @@ export interface RecipeSpec<Id extends RecipeId> {
   readonly endsRuntime?: boolean;
   readonly output?: OutputKind;
   /** Code for parameters that passed the schema. */
-  readonly generate: (params: RecipeParams[Id]) => CodeFragment;
+  readonly generate: (params: RecipeParams[Id], context: GenerateContext) => CodeFragment;
 }
 
 /** Thrown by code generation for parameters that do not validate; `issues` say why. */
@@ -101,10 +109,10 @@ export class RecipeParamsError extends Error {
 export function defineRecipe<Id extends RecipeId>(spec: RecipeSpec<Id>): Recipe<Id> {
   const labels = spec.labels ?? {};
   const validate = (raw: unknown) => validateWith(spec.schema, raw, labels);
-  const fragment = (params: RecipeParams[Id]): CodeFragment => {
+  const fragment = (params: RecipeParams[Id], context: GenerateContext = {}): CodeFragment => {
     const result = validate(params);
     if (!result.ok) throw new RecipeParamsError(spec.id, result.issues);
-    return spec.generate(result.params);
+    return spec.generate(result.params, context);
   };
   return {
     id: spec.id,

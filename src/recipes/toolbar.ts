@@ -156,6 +156,8 @@ export const TOOLBAR_ENTRIES: readonly ToolbarEntry[] = [
   dialog('python', 'python', [
     { name: 'code', label: 'paramCode', kind: 'multiline', required: true, placeholder: 'paramCodePlaceholder' },
   ]),
+  // A dialog without fields: it shows what will be removed and asks before anything runs.
+  dialog('clear-install-cache', 'clear-install-cache', []),
 ];
 
 export function toolbarEntry(id: string): ToolbarEntry | undefined {

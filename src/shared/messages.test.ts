@@ -40,6 +40,7 @@ describe('content script → service worker requests', () => {
       'setup-result': async () => ({ shown: false }),
       ping: async () => ({ pong: true as const }),
       'toolbar-config': async () => ({ direct: [], presets: [] }),
+      'explain-failure': async () => ({ explained: false as const }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();

@@ -68,6 +68,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ping') }),
   /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
   v.strictObject({ type: v.literal('toolbar-config') }),
+  /** A failed cell's error: is it a Drive failure class (src/recipes/drive-failures.ts)? Its cause and fix, translated. */
+  v.strictObject({ type: v.literal('explain-failure'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -104,6 +106,10 @@ export const BackgroundResponseSchemas = {
   'ping': v.strictObject({ pong: v.literal(true) }),
   /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
   'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),
+  'explain-failure': v.variant('explained', [
+    v.strictObject({ explained: v.literal(true), text: v.string(), retry: v.picklist(['none', 'same', 'force']) }),
+    v.strictObject({ explained: v.literal(false) }),
+  ]),
 } satisfies Record<BackgroundRequestType, v.GenericSchema>;
 export type BackgroundResponse<T extends BackgroundRequestType> = v.InferOutput<(typeof BackgroundResponseSchemas)[T]>;
 

@@ -26,6 +26,8 @@ export function useAnchoredPopover(options: {
     const rect = button.getBoundingClientRect();
     element.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - width - 16))}px`;
     element.style.top = `${rect.bottom + 4}px`;
+    // Long content (an explained failure) scrolls inside the popover instead of running off the page.
+    element.style.maxHeight = `${Math.max(120, innerHeight - rect.bottom - 16)}px`;
     if (!element.matches(':popover-open')) element.showPopover();
     focusTarget(element)?.focus();
   }, [open, ...deps]); // callers list what else moves focus (the active menu item)

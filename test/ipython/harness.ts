@@ -69,6 +69,14 @@ export interface ShimBehaviour {
 /** Per-tool behaviours: the known tools, plus any other command name to shim. */
 export type ShimConfig = Partial<Record<ToolName, ShimBehaviour>> & { readonly [tool: string]: ShimBehaviour | undefined };
 
+/**
+ * Exceptions the stub can raise, as the real drive.py does: `MessageError` (frontend reply, before the
+ * "already mounted" check), `ValueError` (mount failed, mountpoint, domain policy), `TIMEOUT`
+ * (pexpect's, from the 150 s wait), `NotImplementedError` (unsupported environment), `OSError`
+ * (its message is `errno:text`, e.g. `107:Transport endpoint is not connected`).
+ */
+export type DriveErrorType = 'MessageError' | 'ValueError' | 'TIMEOUT' | 'NotImplementedError' | 'OSError';
+
 /** Configuration of the `google.colab.drive` stub. */
 export interface DriveStubOptions {
   /** `true`: every mountpoint counts as already mounted; a list: those mountpoints. Default: none. */
@@ -78,7 +86,9 @@ export interface DriveStubOptions {
    * point the real code asks the frontend for credentials (before the "already mounted" check);
    * `{ type: 'ValueError' }` raises where the real code reports `mount failed` (after it).
    */
-  readonly error?: string | { readonly type: 'MessageError' | 'ValueError'; readonly message: string };
+  readonly error?: string | { readonly type: DriveErrorType; readonly message: string };
+  /** `drive.mount` returns without printing anything (as if the sign-in reply were lost). */
+  readonly silent?: boolean;
 }
 
 /** One notebook cell to run, with its own shim behaviours, Drive stub state and environment. */
@@ -900,6 +910,8 @@ def _mount(mountpoint, force_remount=False, timeout_ms=120000, readonly=False):
   if error and error['type'] == 'MessageError':
     # The real code asks the frontend for credentials first (blocking_request('request_auth')).
     raise _message.MessageError(error['message'])
+  if state.get('silent'):
+    return
   mountpoint = _os.path.expanduser(mountpoint)
   mounted = state['mounted']
   already_mounted = mounted == '*' or mountpoint in mounted
@@ -908,7 +920,16 @@ def _mount(mountpoint, force_remount=False, timeout_ms=120000, readonly=False):
           'call drive.mount("{mnt}", force_remount=True).'.format(mnt=mountpoint))
     return
   if error:
-    raise ValueError(error['message'])
+    kind, message = error['type'], error['message']
+    if kind == 'TIMEOUT':
+      from pexpect.exceptions import TIMEOUT  # the real class (IPython depends on pexpect)
+      raise TIMEOUT(message)
+    if kind == 'NotImplementedError':
+      raise NotImplementedError(message)
+    if kind == 'OSError':
+      number, _, text = message.partition(':')
+      raise OSError(int(number), text)
+    raise ValueError(message)
   if not already_mounted:
     state['mounted'] = mounted + [mountpoint]
     _harness.save_drive_state(state)
@@ -1134,12 +1155,13 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-function driveState(options: DriveStubOptions | undefined): { mounted: string[] | '*'; error: unknown } {
+function driveState(options: DriveStubOptions | undefined): { mounted: string[] | '*'; error: unknown; silent: boolean } {
   const mounted = options?.alreadyMounted === true ? '*' : [...(options?.alreadyMounted || [])];
   const error = options?.error;
   return {
     mounted,
     error: error === undefined ? null : typeof error === 'string' ? { type: 'MessageError', message: error } : error,
+    silent: options?.silent === true,
   };
 }
 

@@ -1,0 +1,288 @@
+/**
+ * "Keep installs on Drive" (drive-and-installs.md §A.3): a versioned wheelhouse, one archive per key
+ * plus a manifest in MyDrive/.colab-launchpad/pip/. Key = Python version, platform tag (glibc),
+ * accelerator build (torch's local version, tpu, gpu, cpu), the preinstalled torch version and a
+ * hash of the requirements still missing; the Colab release tag is metadata only (it changes with
+ * every image build). A hit copies the archive to local disk, checks size and sha256 against the
+ * manifest, and installs with --no-index --find-links (uv where Colab ships it, else pip). A miss —
+ * or a truncated, half-synced or mismatched archive, another Python, a failed offline install —
+ * installs online (resolved against what is installed, wheels built once, installed from them),
+ * then writes the archive under a temporary name, renames it and writes the manifest last. Every
+ * cache problem ends in an online install and a line saying why; only Launchpad's folder on Drive
+ * is ever written or pruned.
+ */
+
+export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache):
+    """Installs specs from the wheel archive kept on Drive in cache (offline), or online; after an
+    online install the wheels are kept there for the next runtime. Never fails because of the cache."""
+    import hashlib, importlib, importlib.metadata, json, os, platform, re, shutil, sys, tarfile, tempfile, time
+    cap_bytes = 4 * 2**30  # archives kept in all; the oldest keys go first
+    say = lambda text: print('Install cache: ' + text, flush=True)
+    pip = [sys.executable, '-m', 'pip']
+    quiet = ['--disable-pip-version-check']
+
+    def online_plain():
+        _launchpad_run('pip install', [*pip, 'install', *quiet, *specs])
+
+    drive_root = os.path.dirname(os.path.normpath(cache))
+    if not os.path.isdir(drive_root):
+        say(f'Google Drive is not mounted ({drive_root} is missing), so this install is not kept on Drive. '
+            'Put Mount Drive before this step to keep it.')
+        return online_plain()
+
+    # The key: what the wheels depend on (§A.3). The Colab release tag is metadata only.
+    libc, libc_version = platform.libc_ver()
+    machine = platform.machine()
+    plat = f'manylinux_{libc_version.replace(".", "_")}_{machine}' if libc == 'glibc' and libc_version else f'{sys.platform}_{machine}'
+    try:
+        torch = importlib.metadata.version('torch')
+    except importlib.metadata.PackageNotFoundError:
+        torch = None
+    if os.environ.get('TPU_ACCELERATOR_TYPE') or os.environ.get('COLAB_TPU_1VM') == '1':
+        accelerator = 'tpu'
+    elif torch and '+' in torch:
+        accelerator = torch.split('+', 1)[1]
+    else:
+        accelerator = 'gpu' if os.path.exists('/dev/nvidia0') else 'cpu'
+    python = f'{sys.version_info[0]}.{sys.version_info[1]}'
+    wanted = sorted({spec.strip() for spec in specs})
+    digest = hashlib.sha256('\n'.join(wanted).encode('utf-8')).hexdigest()[:16]
+    safe = lambda text: re.sub(r'[^A-Za-z0-9._]+', '_', text)
+    key = '-'.join(['cp' + python.replace('.', ''), plat, safe(accelerator), 'torch' + safe(torch or 'none'), digest])
+    folder = os.path.join(cache, 'pip')
+    archive, manifest = os.path.join(folder, key + '.tar'), os.path.join(folder, key + '.json')
+
+    def sha256_of(path):
+        h = hashlib.sha256()
+        with open(path, 'rb') as f:
+            for block in iter(lambda: f.read(1 << 20), b''):
+                h.update(block)
+        return h.hexdigest()
+
+    def read_manifest(path):
+        try:
+            with open(path, encoding='utf-8') as f:
+                data = json.load(f)
+            return data if isinstance(data, dict) else None
+        except (OSError, ValueError):
+            return None
+
+    def install_offline(wheels):
+        links = ['--no-index', '--find-links', wheels]
+        uv = shutil.which('uv')
+        if uv:
+            # Colab once pointed UV_CONSTRAINT at files that did not exist, failing every uv install (#5237).
+            blank = {name: '' for name in ('UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT')
+                     if os.environ.get(name) and not os.path.exists(os.environ[name])}
+            _launchpad_run('uv pip install (offline)', [uv, 'pip', 'install', '--system', '--python', sys.executable,
+                                                        *links, *specs], env=blank)
+        else:
+            _launchpad_run('pip install (offline)', [*pip, 'install', *quiet, *links, *specs])
+
+    local = tempfile.mkdtemp(prefix='launchpad-wheels-')
+    try:
+        # Hit: the manifest is written last, so an archive without a matching one is not trusted.
+        entry = read_manifest(manifest) if os.path.exists(manifest) else None
+        reason = None
+        if entry is None:
+            if os.path.exists(manifest):
+                reason = 'its manifest cannot be read.'
+            elif os.path.exists(archive):
+                reason = 'its archive has no manifest (an earlier upload did not finish).'
+            else:
+                reason = 'nothing kept for these packages yet.'
+            others = [n for n in _launchpad_listdir(folder) if n.endswith('-' + digest + '.json') and n != key + '.json']
+            if others:
+                old = read_manifest(os.path.join(folder, others[0])) or {}
+                if old.get('python') and old.get('python') != python:
+                    reason = f'the kept installs are for Python {old.get("python")}; this runtime has Python {python}.'
+                else:
+                    reason = 'the kept installs are for another runtime (' + others[0][:-5] + ').'
+        elif entry.get('key') != key or entry.get('python') != python:
+            reason = 'its manifest is for another runtime.'
+        elif not os.path.isfile(archive):
+            reason = 'its archive is missing on Drive.'
+        elif os.path.getsize(archive) != entry.get('size'):
+            reason = (f'its archive on Drive is {os.path.getsize(archive)} bytes, the manifest says {entry.get("size")} '
+                      '(truncated, or Drive has not synced it yet).')
+        if reason is None:
+            started = time.monotonic()
+            copy = os.path.join(local, 'wheels.tar')
+            try:
+                shutil.copyfile(archive, copy)
+                matches = os.path.getsize(copy) == entry.get('size') and sha256_of(copy) == entry.get('sha256')
+            except OSError as error:  # Drive went away mid-copy, or the local disk is full
+                matches, reason = False, f'its archive could not be copied from Drive ({error}).'
+            if reason is None and not matches:
+                reason = 'its archive does not match its manifest (size or sha256).'
+            if reason is None:
+                wheels = os.path.join(local, 'wheels')
+                os.mkdir(wheels)
+                try:
+                    with tarfile.open(copy) as tar:
+                        members = tar.getmembers()
+                        if not members or any(not m.isfile() or not re.fullmatch(r'[A-Za-z0-9_.+-]+\.whl', m.name) for m in members):
+                            raise ValueError('unexpected entries')
+                        for member in members:
+                            with tar.extractfile(member) as src, open(os.path.join(wheels, member.name), 'wb') as dst:
+                                shutil.copyfileobj(src, dst)
+                except (OSError, ValueError, tarfile.TarError) as error:
+                    reason = f'its archive cannot be read ({error}).'
+            if reason is None:
+                say(f'installing {len(members)} wheel(s) kept on Drive, offline ({key}).')
+                try:
+                    install_offline(wheels)
+                except LaunchpadError as error:
+                    reason = f'the offline install failed ({error}).'
+                else:
+                    importlib.invalidate_caches()
+                    say(f'installed from Drive in {time.monotonic() - started:.1f} s, without the package index.')
+                    return
+
+        # Miss: resolve online against what is installed, build the wheels, install from them, keep them.
+        say(f'{reason} Installing online, then keeping the wheels on Drive.')
+        wheels = os.path.join(local, 'built')
+        report = os.path.join(local, 'report.json')
+        try:
+            _launchpad_run('pip install (resolve)', [*pip, 'install', *quiet, '--dry-run', '--quiet', '--report', report, *specs])
+            with open(report, encoding='utf-8') as f:
+                items = json.load(f).get('install', [])
+            pins = [f"{item['metadata']['name']}=={item['metadata']['version']}" for item in items]
+            if pins:
+                _launchpad_run('pip wheel', [*pip, 'wheel', *quiet, '--no-deps', '--wheel-dir', wheels, *pins])
+            else:
+                os.mkdir(wheels)
+            install_offline(wheels)
+        except (LaunchpadError, OSError, ValueError, KeyError, TypeError) as error:
+            say(f'could not build the wheels ({error}); installing online without keeping them.')
+            return online_plain()
+        importlib.invalidate_caches()
+        names = sorted(n for n in os.listdir(wheels) if n.endswith('.whl'))
+        if not names:
+            return
+        bundle = os.path.join(local, key + '.tar')
+        try:
+            with tarfile.open(bundle, 'w') as tar:
+                for name in names:
+                    tar.add(os.path.join(wheels, name), arcname=name)
+            size, checksum = os.path.getsize(bundle), sha256_of(bundle)
+        except OSError as error:  # the local disk is full
+            say(f'could not pack the wheels ({error}). The packages are installed; nothing was kept on Drive.')
+            return
+        if size > cap_bytes:
+            say(f'the wheels are {size / 2**20:.0f} MiB, more than the {cap_bytes / 2**30:.0f} GiB kept on Drive: not kept.')
+            return
+        partial = f'{archive}.partial-{os.getpid()}'
+        written = []
+        try:
+            os.makedirs(folder, exist_ok=True)
+            if os.path.exists(manifest):
+                os.remove(manifest)  # first: an archive without its manifest is never trusted
+            written.append(partial)
+            shutil.copyfile(bundle, partial)
+            os.replace(partial, archive)
+            written.remove(partial)
+            meta = {'key': key, 'python': python, 'platform': plat, 'accelerator': accelerator, 'torch': torch,
+                    'requirements': wanted, 'wheels': names, 'size': size, 'sha256': checksum,
+                    'created': time.time(), 'colab_release_tag': os.environ.get('COLAB_RELEASE_TAG')}
+            written.append(manifest + '.partial')
+            with open(manifest + '.partial', 'w', encoding='utf-8') as f:
+                json.dump(meta, f, indent=1)
+            os.replace(manifest + '.partial', manifest)
+            written.remove(manifest + '.partial')
+        except OSError as error:
+            for path in written:
+                try:
+                    os.remove(path)
+                except OSError:
+                    pass
+            say(f'could not keep the wheels on Drive ({error}). The packages are installed; '
+                'nothing else on Drive was changed.')
+            return
+        say(f'kept {len(names)} wheel(s), {size / 2**20:.1f} MiB, on Drive as {key}.tar.')
+        _launchpad_prune_cache(folder, key, python, cap_bytes, say)
+    finally:
+        shutil.rmtree(local, ignore_errors=True)
+
+def _launchpad_listdir(folder):
+    import os
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+def _launchpad_prune_cache(folder, current, python, cap_bytes, say):
+    """Drops kept installs of other Python versions, then the oldest ones over the size cap.
+    Only Launchpad's own files in its own folder are ever removed: <key>.tar, <key>.json, partials."""
+    import json, os, re, time
+    own = re.compile(r'cp\d+-[A-Za-z0-9._]+-[A-Za-z0-9._]+-torch[A-Za-z0-9._]+-[0-9a-f]{16}')
+    entries = []
+    for name in _launchpad_listdir(folder):
+        path = os.path.join(folder, name)
+        stem = name.split('.tar', 1)[0] if '.tar' in name else name[:-5] if name.endswith('.json') else None
+        if stem is None or not own.fullmatch(stem):
+            continue
+        if '.partial' in name:
+            try:
+                if time.time() - os.path.getmtime(path) > 3600:
+                    os.remove(path)
+            except OSError:
+                pass
+            continue
+        if not name.endswith('.json') or stem == current:
+            continue
+        try:
+            with open(path, encoding='utf-8') as f:
+                meta = json.load(f)
+        except (OSError, ValueError):
+            continue
+        entries.append((meta.get('created') or 0, stem, meta))
+    current_size = 0
+    try:
+        current_size = os.path.getsize(os.path.join(folder, current + '.tar'))
+    except OSError:
+        pass
+
+    def drop(stem, why):
+        for suffix in ('.json', '.tar'):  # manifest first: never a manifest without its archive
+            try:
+                os.remove(os.path.join(folder, stem + suffix))
+            except OSError:
+                pass
+        say(f'removed {stem} ({why}).')
+
+    kept = []
+    for created, stem, meta in sorted(entries):
+        if meta.get('python') != python:
+            drop(stem, f'for Python {meta.get("python")}, this runtime has Python {python}')
+        else:
+            kept.append((created, stem, meta))
+    total = current_size + sum(int(meta.get('size') or 0) for _, _, meta in kept)
+    for created, stem, meta in kept:
+        if total <= cap_bytes:
+            break
+        drop(stem, f'the oldest, over the {cap_bytes / 2**30:.0f} GiB kept on Drive')
+        total -= int(meta.get('size') or 0)`;
+
+/** Clear install cache: removes Launchpad's folder on Drive (the toolbar asks first). */
+export const clearInstallCacheSource = String.raw`def _launchpad_clear_install_cache(cache):
+    """Removes Launchpad's own folder on Drive (kept installs), nothing else."""
+    import os, shutil
+    drive_root = os.path.dirname(os.path.normpath(cache))
+    if not os.path.isdir(drive_root):
+        raise LaunchpadError(f'clear install cache: Google Drive is not mounted ({drive_root} is missing). Run Mount Drive first.')
+    if not os.path.lexists(cache):
+        print(f'Nothing to clear: {cache} does not exist.')
+        return
+    if os.path.islink(cache) or not os.path.isdir(cache):
+        raise LaunchpadError(f'clear install cache: {cache} is not a folder; left alone.')
+    count, size = 0, 0
+    for dirpath, _, filenames in os.walk(cache):
+        for name in filenames:
+            count += 1
+            try:
+                size += os.lstat(os.path.join(dirpath, name)).st_size
+            except OSError:
+                pass
+    shutil.rmtree(cache)  # removes symlinks inside, never what they point to
+    print(f'Removed {cache}: {count} file(s), {size / 2**20:.1f} MiB. Nothing else on Drive was changed.')`;

@@ -1,0 +1,63 @@
+/**
+ * Shared by the install-cache tests and the bench: a pip-install step with "Keep installs on Drive",
+ * run as real cells by the harness against the local package index, with real pip installing into a
+ * per-cell user site. "Drive" is a folder that outlives the runtimes; each runtime is a fresh
+ * IPython process with a fresh HOME (pip's cache included) and user site: a simulated VM reset.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCell } from '../../src/recipes/cell';
+import type { CellSpec, IPythonRun, ShimConfig } from './harness';
+
+/** The cell's Drive paths moved under `content` (the only change to the generated code). */
+export function atContent(code: string, content: string): string {
+  return code.replaceAll("'/content/drive", `'${content}/drive`);
+}
+
+export function keptInstallCell(packages: readonly string[], content: string): string {
+  return atContent(generateCell([{ recipe: 'pip-install', params: { packages: [...packages] } }], { keepInstalls: true }), content);
+}
+
+/** A fake /content with Drive mounted: `<content>/drive/MyDrive` exists. */
+export function mountedContent(root: string): string {
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'drive', 'MyDrive'), { recursive: true });
+  return content;
+}
+
+export const compilerShims = (): ShimConfig => {
+  // setuptools compiles with sysconfig's CC, found on PATH: the shim counts each compile, then runs gcc.
+  const gcc: ShimConfig[string] = { sh: 'exec /usr/bin/x86_64-linux-gnu-gcc "$@"' };
+  return { pip: { passthrough: true }, 'x86_64-linux-gnu-gcc': gcc, gcc: { sh: 'exec /usr/bin/gcc "$@"' } };
+};
+
+/** Environment of a cell: pip talks only to the local index and installs into its own user site. */
+export function pipEnv(indexUrl: string, userBase: string): Record<string, string> {
+  return {
+    PIP_INDEX_URL: indexUrl,
+    PIP_USER: '1',
+    PYTHONUSERBASE: userBase,
+    PIP_BREAK_SYSTEM_PACKAGES: '1',
+    PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    PIP_NO_WARN_SCRIPT_LOCATION: '1',
+    PIP_DEFAULT_TIMEOUT: '30',
+  };
+}
+
+/** A cell that imports what was installed (from the cell's user site) and prints a check line. */
+export function importCheck(modules: readonly string[]): string {
+  return [
+    'import importlib, os, site, sysconfig',
+    "site.addsitedir(sysconfig.get_path('purelib', 'posix_user', vars={'userbase': os.environ['PYTHONUSERBASE']}))",
+    ...modules.map((m) => `importlib.import_module(${JSON.stringify(m)})`),
+    "print('IMPORTED', " + (modules.includes('lp_cext_demo') ? "importlib.import_module('lp_cext_demo').add(2, 3)" : "'ok'") + ')',
+  ].join('\n');
+}
+
+export function cellSpec(code: string, indexUrl: string, userBase: string, extra: Partial<CellSpec> = {}): CellSpec {
+  return { code, env: pipEnv(indexUrl, userBase), shims: compilerShims(), timeoutMs: 120_000, ...extra };
+}
+
+export const compiles = (run: IPythonRun) => run.calls.filter((c) => c.tool.endsWith('gcc')).length;
+export const pipCalls = (run: IPythonRun) =>
+  run.calls.filter((c) => c.tool.startsWith('python') && c.argv[0] === '-m' && c.argv[1] === 'pip').map((c) => c.argv.slice(2));
