@@ -3,6 +3,7 @@
  * every notebook, and buttons that move into More recipes when the toolbar is too narrow.
  */
 import type { Page } from '@playwright/test';
+import { TOOLBAR_ENTRIES } from '../src/recipes';
 import { DRIVE_ID, OTHER_DRIVE_ID, cellBody, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const LONG_NAME = 'Thesis experiments with a rather long preset name that cannot fit on one button';
@@ -59,7 +60,7 @@ test.describe('Make it yours', () => {
     // Today's set by default.
     for (const name of ['Mount Drive', 'GPU check', 'Install PyTorch']) await expect(toolbarSwitch(page, name)).toBeChecked();
     await expect(toolbarSwitch(page, 'System info')).not.toBeChecked();
-    await expect(page.getByRole('group', { name: 'Toolbar buttons' }).getByRole('switch')).toHaveCount(20);
+    await expect(page.getByRole('group', { name: 'Toolbar buttons' }).getByRole('switch')).toHaveCount(TOOLBAR_ENTRIES.length);
 
     const colab = await context.newPage();
     await openNotebook(colab);

@@ -247,7 +247,7 @@ test('Keep installs on Drive: on for a preset that mounts Drive (a version-1 sto
   await serviceWorker.evaluate((p) => chrome.storage.local.set({ presets: { schemaVersion: 1, presets: [p] } }), (({ keepInstalls: _, ...rest }) => rest)(preset()));
   await openOptions(page, extensionId);
   const edit = await openEditor(page, 'Thesis setup');
-  const keep = edit.getByRole('checkbox', { name: 'Keep installs on Drive' });
+  const keep = edit.getByRole('switch', { name: 'Keep installs on Drive' });
   await expect(keep).toBeChecked();
   await expect(keep).toHaveAccessibleDescription(/MyDrive\/\.colab-launchpad/);
   await keep.uncheck();
