@@ -154,8 +154,9 @@ async function runSetupAndExpectDone(colab) {
   // Launchpad's form cells: a `# @title` line and its marker line, then the step's code.
   const codes = (await executions(colab)).map((e) => e.code.split('\n'));
   assert.deepEqual(codes.map((lines) => [lines[0]?.startsWith('# @title '), lines[1]?.startsWith('# launchpad-cell ')]), [[true, true], [true, true], [true, true]]);
-  assert.deepEqual(codes.map((lines) => lines.slice(2).join('\n')),
-    ["from google.colab import drive\ndrive.mount('/content/drive')", "print('step two')", "print('step three')"]);
+  // Mount Drive's cell defines its helper (src/recipes/mount-drive.ts) and ends by calling it.
+  assert.equal(codes[0]?.at(-1), "_launchpad_mount_drive('/content/drive', False)");
+  assert.deepEqual(codes.slice(1).map((lines) => lines.slice(2).join('\n')), ["print('step two')", "print('step three')"]);
   assert.deepEqual((await executions(colab)).map((e) => e.status), ['ok', 'ok', 'ok']);
 }
 
