@@ -56,6 +56,9 @@ async function startFirefox(options = {}) {
       const page = track(await firefox.browser.newPage(), true);
       await firefox.routeColab(page);
       await page.goto(`${HOST}${pathname}${flags.length ? `?replica=${flags.join(',')}` : ''}`);
+      // The first-run welcome tab (onInstalled) may open after this one and take the front; a
+      // background tab's clicks time out in headless Firefox.
+      await page.bringToFront();
       if (expectToolbar) await expectOneToolbar(page);
       return page;
     },
@@ -64,6 +67,7 @@ async function startFirefox(options = {}) {
     async extensionPage(pathAndQuery) {
       const page = track(await firefox.browser.newPage(), false);
       await openExtensionPage(page, pathAndQuery);
+      await page.bringToFront();
       return page;
     },
     /** Closes this test's tabs and fails on anything reported meanwhile. */
