@@ -164,6 +164,17 @@ async function runSetupAndExpectDone(colab) {
   assert.deepEqual((await executions(colab)).map((e) => e.status), ['ok', 'ok', 'ok']);
 }
 
+/** A notebook, and the popup opened as a page about its tab once the guard knows the tab; notifications recorded. */
+async function popupForColab(firefox) {
+  const colab = await firefox.colab();
+  const ext = await firefox.extensionPage('src/popup/index.html');
+  const tabId = await tabIdOf(ext, colab);
+  await until('the tab’s guard state', () => tabState(ext, tabId), (s) => s !== null);
+  await openExtensionPage(ext, `src/popup/index.html?tab=${tabId}`);
+  await recordNotifications(ext);
+  return { colab, ext, tabId };
+}
+
 describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
   let firefox;
   before(async () => { firefox = await startFirefox(); });
@@ -223,12 +234,7 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
   });
 
   test('popup: Keep session alive calls Colab’s activity API and protects the tab; its limit notifies', { timeout: TEST_TIMEOUT }, async () => {
-    const colab = await firefox.colab();
-    const ext = await firefox.extensionPage('src/popup/index.html');
-    const tabId = await tabIdOf(ext, colab);
-    await until('the tab’s guard state', () => tabState(ext, tabId), (s) => s !== null);
-    await openExtensionPage(ext, `src/popup/index.html?tab=${tabId}`);
-    await recordNotifications(ext);
+    const { colab, ext, tabId } = await popupForColab(firefox);
     const interactions = () => replica(colab, () => window.__replica.userInteractionCount);
     const autoDiscardable = () => ext.evaluate((id) => browser.tabs.get(id).then((t) => t.autoDiscardable), tabId);
     const before = await interactions();
@@ -263,12 +269,7 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
   });
 
   test('popup: Auto-reconnect brings the runtime back; a presence check is only notified, never answered', { timeout: TEST_TIMEOUT }, async () => {
-    const colab = await firefox.colab();
-    const ext = await firefox.extensionPage('src/popup/index.html');
-    const tabId = await tabIdOf(ext, colab);
-    await until('the tab’s guard state', () => tabState(ext, tabId), (s) => s !== null);
-    await openExtensionPage(ext, `src/popup/index.html?tab=${tabId}`);
-    await recordNotifications(ext);
+    const { colab, ext, tabId } = await popupForColab(firefox);
     const reconnect = await clickByRole(ext, 'switch', 'Auto-reconnect');
     assert.equal(await isChecked(reconnect), true);
     await until('setting stored', () => ext.evaluate(async () => (await browser.storage.local.get('guardSettings')).guardSettings?.autoReconnect), (v) => v === true);

@@ -5,6 +5,7 @@
  * any script on the page can dispatch these events too.
  */
 import * as v from 'valibot';
+import { PAGE_FEATURES } from './probes';
 import { CELL_KEY } from '../shared/cell-keys';
 
 const NS = 'colab-launchpad';
@@ -131,7 +132,7 @@ export type KernelState = v.InferOutput<typeof KernelStateSchema>;
 /** One page-API member: there, missing, or not checkable now (e.g. a cell member with no cells). */
 export const ProbeResultSchema = v.strictObject({
   path: v.pipe(v.string(), v.maxLength(120)),
-  feature: v.picklist(['toolbar', 'recipes', 'badge', 'keep-alive', 'reconnect', 'run-setup']),
+  feature: v.picklist(PAGE_FEATURES),
   result: v.picklist(['ok', 'missing', 'skipped']),
 });
 export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;

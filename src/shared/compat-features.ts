@@ -1,3 +1,4 @@
+import type { CompatProbe } from './compat-report';
 import type { MessageKey } from './i18n';
 
 /** The user-facing name of each feature a compatibility probe serves (toolbar notice, popup). */
@@ -9,4 +10,4 @@ export const FEATURE_NAMES = {
   reconnect: 'compatFeatureReconnect',
   'run-setup': 'compatFeatureRunSetup',
   bridge: 'compatFeatureBridge',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<CompatProbe['feature'], MessageKey>;

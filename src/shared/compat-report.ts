@@ -4,12 +4,14 @@
  * was looked for, never what the page holds: no notebook content, no title, no ids, no account.
  */
 import * as v from 'valibot';
+import { PAGE_FEATURES } from '../colab/probes';
 
 export const COMPAT_REPORT_VERSION = 1;
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-export const CompatFeatureSchema = v.picklist(['toolbar', 'recipes', 'badge', 'keep-alive', 'reconnect', 'run-setup', 'bridge']);
+/** The features page-API probes serve, and Launchpad's own connections (`bridge`). */
+export const CompatFeatureSchema = v.picklist([...PAGE_FEATURES, 'bridge']);
 
 export const CompatProbeSchema = v.strictObject({
   /** What was looked for: a selector, a page-API member, or a round trip. */
