@@ -12,7 +12,7 @@ import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
 import { recipeCell } from '../recipes/cell';
 import { explainFailure, failureText } from '../recipes/drive-failures';
 import { directEntryIds } from '../recipes/toolbar-settings';
-import { loadToolbarSettings } from '../shared/toolbar-storage';
+import { loadToolbarSettings } from '../recipes/toolbar-storage';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
 import { notify } from './notifications';

@@ -27,7 +27,7 @@ import { EXTENDABLE, notify, parseNotificationId, registerNotificationClicks } f
 export const ALARM_NAME = 'session-guard-tick';
 /**
  * Colab's match patterns, from the manifest's host permissions (the manifest test keeps them equal
- * to src/colab/notebook-key.ts COLAB_HOSTS; importing that module here would split it into a chunk
+ * to src/shared/colab-hosts.ts COLAB_HOSTS; importing that module here would split it into a chunk
  * shared with the content script, whose size budget is tight).
  */
 const colabMatches = () => browser.runtime.getManifest().host_permissions ?? [];

@@ -5,8 +5,8 @@
  * any script on the page can dispatch these events too.
  */
 import * as v from 'valibot';
-import { PAGE_FEATURES } from './probes';
 import { CELL_KEY } from '../shared/cell-keys';
+import { PAGE_FEATURES } from '../shared/compat-features';
 
 const NS = 'colab-launchpad';
 export const BRIDGE_VERSION = 1;

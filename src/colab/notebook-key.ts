@@ -3,12 +3,12 @@
  * Host, query (`usp`, `authuser`) and fragment (`scrollTo`) never change the identity: the same
  * notebook reached from either Colab host or a sharing link gets the same key.
  */
+import { COLAB_HOSTS } from '../shared/colab-hosts';
+
 export type NotebookIdentity =
   | { readonly kind: 'persistent'; readonly key: string }
   /** A notebook whose state must not be kept: the scratch notebook, or one being created. */
   | { readonly kind: 'ephemeral'; readonly reason: 'scratch' | 'create' };
-
-export const COLAB_HOSTS: readonly string[] = ['colab.research.google.com', 'colab.google.com'];
 
 const DRIVE_ID = /^[A-Za-z0-9_-]{10,}$/;
 const SEGMENT = /^[^/\0\n\r]+$/;

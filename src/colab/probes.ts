@@ -7,8 +7,7 @@
  * getter with no arguments. A value that is null, or an index past the end, means "not checkable
  * now" (no cells yet, no runtime assigned); a property that is undefined means missing.
  */
-export const PAGE_FEATURES = ['toolbar', 'recipes', 'badge', 'keep-alive', 'reconnect', 'run-setup'] as const;
-export type CompatFeature = (typeof PAGE_FEATURES)[number];
+import type { CompatFeature } from '../shared/compat-features';
 
 export interface ApiProbe {
   readonly path: string;

@@ -5,25 +5,18 @@
  */
 import { BridgeError, request } from '../colab/bridge';
 import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
-import type { RecipeStep, RetryKind } from '../recipes';
+import type { RecipeStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
+import type { RunResult } from '../ui/run-result';
+
+/** Defined in src/ui, below features, because the recipe button shows its kind; features import it from here. */
+export type { RunResult };
 
 /** run-cell answers as soon as the cell is running; this covers the page script's boot grace. */
 const INSERT_TIMEOUT_MS = 6_000;
 /** How long a restart-runtime cell may take to end its process before Run setup moves on. */
 const RESTART_MAX_MS = 60_000;
-
-export type RunResult =
-  | { readonly kind: 'done'; readonly stdout: string; readonly placed?: PlacedCell }
-  /** `retry`: a Drive failure class (its likely cause and fix are in `error`); whether retrying helps. */
-  | { readonly kind: 'failed'; readonly error: string; readonly retry?: RetryKind; readonly placed?: PlacedCell }
-  /** Colab ran it but its outputs could not be read, so success is not known. */
-  | { readonly kind: 'unverified'; readonly reason: string; readonly placed?: PlacedCell }
-  /** The page API is missing or not as expected: nothing ran, the user must run the code by hand. */
-  | { readonly kind: 'unavailable'; readonly detail: string }
-  /** Abandoned (notebook changed, or this content script retired). */
-  | { readonly kind: 'abandoned' };
 
 export const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
 

@@ -1,15 +1,15 @@
 /**
  * "Toolbar buttons" on the options page: one switch per toolbar entry, named by its title; a
  * switched-on entry is a direct button on the toolbar, the others stay under More recipes. Each
- * change is one validated write to chrome.storage.sync (src/shared/toolbar-storage.ts), made from
+ * change is one validated write to chrome.storage.sync (src/recipes/toolbar-storage.ts), made from
  * the freshest stored value; unreadable stored data is shown and left as it is until the user
  * resets it.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { TOOLBAR_ENTRIES } from '../recipes';
 import { DEFAULT_TOOLBAR_SETTINGS, withDirect, type ToolbarSettingsRead } from '../recipes/toolbar-settings';
+import { loadToolbarSettings, onToolbarSettingsChanged, saveToolbarSettings } from '../recipes/toolbar-storage';
 import { t } from '../shared/i18n';
-import { loadToolbarSettings, onToolbarSettingsChanged, saveToolbarSettings } from '../shared/toolbar-storage';
 import { Switch } from '../ui/switch';
 
 export function ToolbarButtonsSection() {

@@ -5,8 +5,8 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser from '../shared/browser';
+import { COLAB_HOSTS } from '../shared/colab-hosts';
 import { FEATURE_NAMES } from '../shared/compat-features';
 import selfTestFile from '../content/self-test.ts?iife';
 import { CompatReportSchema, type CompatProbe, type CompatReport } from '../shared/compat-report';

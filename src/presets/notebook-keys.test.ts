@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- this test cross-checks the key validator against colab's URL parser
 import { notebookIdentity } from '../colab/notebook-key';
 import { isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH } from './notebook-keys';
 

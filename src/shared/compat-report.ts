@@ -4,7 +4,7 @@
  * was looked for, never what the page holds: no notebook content, no title, no ids, no account.
  */
 import * as v from 'valibot';
-import { PAGE_FEATURES } from '../colab/probes';
+import { PAGE_FEATURES } from './compat-features';
 
 export const COMPAT_REPORT_VERSION = 1;
 

@@ -3,9 +3,9 @@
  * travels through chrome.storage. Every receiver validates the shape and checks the sender.
  */
 import * as v from 'valibot';
-import { COLAB_HOSTS } from '../colab/notebook-key';
 import browser, { type Runtime } from './browser';
 import { CELL_KEY } from './cell-keys';
+import { COLAB_HOSTS } from './colab-hosts';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 
 /** Service worker → the content script of one Colab tab. */

@@ -1,6 +1,6 @@
-import type { RunResult } from '../features/run-recipe';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from './icons';
+import type { RunResult } from './run-result';
 
 export type ButtonState = 'idle' | 'running' | Exclude<RunResult['kind'], 'abandoned'>;
 

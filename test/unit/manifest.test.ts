@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLAB_HOSTS } from '../../src/colab/notebook-key';
+import { COLAB_HOSTS } from '../../src/shared/colab-hosts';
 
 const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
   permissions?: string[];

@@ -5,9 +5,9 @@
  * written only through validation.
  */
 import * as v from 'valibot';
-import { ToolbarSettingsSchema, readToolbarSettings, type ToolbarSettings, type ToolbarSettingsRead } from '../recipes/toolbar-settings';
-import browser from './browser';
-import { TOOLBAR_BUTTONS_KEY } from './storage-keys';
+import browser from '../shared/browser';
+import { TOOLBAR_BUTTONS_KEY } from '../shared/storage-keys';
+import { ToolbarSettingsSchema, readToolbarSettings, type ToolbarSettings, type ToolbarSettingsRead } from './toolbar-settings';
 
 export async function loadToolbarSettings(): Promise<ToolbarSettingsRead> {
   return readToolbarSettings((await browser.storage.sync.get(TOOLBAR_BUTTONS_KEY))[TOOLBAR_BUTTONS_KEY]);
