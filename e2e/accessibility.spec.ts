@@ -1,13 +1,15 @@
 /**
  * Issue 20: accessibility measured. axe-core runs its WCAG 2.x A/AA rules on every surface a user
  * sees — the popup, the options page, the Colab toolbar with More recipes open, a recipe dialog and
- * the Run setup panel — in the light and the dark theme, and finds nothing.
+ * the Run setup panel — in the light and the dark theme, and finds nothing. Each surface is brought
+ * into the states that add colours or structure (failed, done, warning, alerts, the editor), since
+ * axe measures only what is rendered.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 import { setup } from './guard-helpers';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -39,7 +41,6 @@ async function expectNoViolations(page: Page, surface: string, context: ElementC
 }
 
 type Replica = { failNextExecution(error: { ename: string; evalue: string }): void; disconnect(): void };
-const replica = (page: Page) => page.evaluateHandle(() => (window as unknown as { __replica: Replica }).__replica);
 
 /** A preset for the demo notebook, imported the way the options page does it: one step passes, one fails, one never runs. */
 async function importPreset(page: Page, extensionId: string): Promise<void> {
@@ -108,13 +109,13 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
       const mount = toolbar(page).getByRole('button', { name: 'Mount Drive' });
       await mount.click();
       await expect(mount).toHaveAttribute('data-state', 'done');
-      await (await replica(page)).evaluate((r) => r.failNextExecution({ ename: 'ValueError', evalue: 'axe' }));
+      await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.failNextExecution({ ename: 'ValueError', evalue: 'axe' }));
       const more = toolbar(page).getByRole('button', { name: 'More recipes' });
       await more.click();
       const menu = page.getByRole('menu', { name: 'Recipes' });
       const first = menu.getByRole('menuitem').first();
       await first.click();
-      await expect(toolbar(page).locator('span.status[role="status"]')).toContainText('failed');
+      await expect(runStatus(page)).toContainText('Install Keras failed');
       // The warning badge and its details (the reconnect below brings the requested A100).
       await toolbar(page).getByRole('status', { name: /^Accelerator/ }).locator('button.badge').click();
       const details = page.getByRole('dialog', { name: 'Accelerator' });
@@ -123,7 +124,7 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
       await page.keyboard.press('Escape');
       await expect(details).toBeHidden();
 
-      await (await replica(page)).evaluate((r) => r.disconnect());
+      await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.disconnect());
       await page.getByRole('button', { name: 'Reconnect' }).first().click();
       await expect(runSetup).toContainText('Setup needed');
 
