@@ -81,11 +81,14 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
       await expectNoViolations(page, `the popup with no Colab tab (${theme})`);
     });
 
-    test(`popup for a Colab tab with a compatibility report, and the toolbar's notice, ${theme}`, async ({ context, page, extensionId }) => {
+    test(`popup for a Colab tab with a compatibility report, and the toolbar's notice and alert, ${theme}`, async ({ context, page, extensionId }) => {
       // Without the page API some checks fail: the report then has both marks, and the toolbar a notice.
       const { ext } = await setup(context, page, extensionId, {}, ['no-api', ...colabFlags]);
       await expect(toolbar(page).locator('.notice')).toBeVisible();
-      await expectNoViolations(page, `the toolbar with its compatibility notice (${theme})`, TOOLBAR);
+      // A recipe that cannot run there explains itself in an alert with the code to copy.
+      await toolbar(page).getByRole('button', { name: 'Mount Drive' }).click();
+      await expect(toolbar(page).getByRole('alert')).toContainText('Mount Drive could not run in this notebook');
+      await expectNoViolations(page, `the toolbar with its compatibility notice and an alert (${theme})`, TOOLBAR);
 
       await ext.emulateMedia({ colorScheme: theme });
       await ext.setViewportSize({ width: 360, height: 700 });
