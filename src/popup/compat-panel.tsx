@@ -128,7 +128,8 @@ export function CompatPanel() {
             {failed > 0 ? t('compatSummaryFailed', String(failed)) : t('compatSummaryOk', String(ran))}
           </p>
           <p class="muted">{t('compatLanguage', [check.report.uiLanguage, check.report.host, check.report.page])}</p>
-          <ul class="probes" aria-label={t('compatTitle')}>
+          {/* It scrolls past a dozen probes: focusable, so the keyboard can scroll it too (WCAG 2.1.1). */}
+          <ul class="probes" aria-label={t('compatTitle')} tabIndex={0}>
             {check.report.probes.map((probe, index) => (
               <li key={index} data-result={probe.result}>
                 <span class="mark">{probe.result === 'ok' ? t('compatPassed') : probe.result === 'missing' ? t('compatFailed') : t('compatSkipped')}</span>{' '}
