@@ -5,6 +5,7 @@
  * options (a cut-off choice). German needs no extra font, so this runs in CI.
  */
 import { test as base, type Page } from '@playwright/test';
+import { translator } from '../test/translate';
 import { DRIVE_ID, HOST, expect, launchWithExtension } from './fixtures';
 
 /**
@@ -47,38 +48,44 @@ const PRESETS = {
   }],
 };
 
-base('German: the popup at 360 px and the options page show nothing cut off or sticking out', async () => {
-  const { context, close } = await launchWithExtension({ lang: 'de' });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-    const colab = await context.newPage();
-    await colab.goto(`${HOST}/drive/${DRIVE_ID}?replica=runtime:t4`);
-    await expect(colab.getByRole('toolbar', { name: 'Colab Launchpad' })).toBeVisible();
+/** Browser language → locale folder. German in CI; the others were checked the same way by hand. */
+const LANGUAGES: Record<string, string> = { de: 'de' };
 
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-    await options.locator('input[type="file"]').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PRESETS)) });
-    await expect(options.getByText('Vorgaben importiert: 1.')).toBeVisible();
-    await options.getByRole('button', { name: '„Abschlussarbeit“ bearbeiten' }).click();
-    await expect(options.getByRole('heading', { name: '„Abschlussarbeit“ bearbeiten' })).toBeVisible();
-    for (const width of [1024, 480]) {
-      await options.setViewportSize({ width, height: 900 });
-      expect(await layoutProblems(options), `options page at ${width} px`).toEqual([]);
+for (const [lang, locale] of Object.entries(LANGUAGES)) {
+  base(`${lang}: the popup at 360 px and the options page show nothing cut off or sticking out`, async () => {
+    const t = translator(locale);
+    const { context, close } = await launchWithExtension({ lang });
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const extensionId = new URL(worker.url()).host;
+      const colab = await context.newPage();
+      await colab.goto(`${HOST}/drive/${DRIVE_ID}?replica=runtime:t4`);
+      await expect(colab.getByRole('toolbar', { name: 'Colab Launchpad' })).toBeVisible();
+
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+      await options.locator('input[type="file"]').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PRESETS)) });
+      await expect(options.getByText(t('optionsImportDone', '1'))).toBeVisible();
+      await options.getByRole('button', { name: t('editorEditPreset', 'Abschlussarbeit') }).click();
+      await expect(options.getByRole('heading', { name: t('editorHeading', 'Abschlussarbeit') })).toBeVisible();
+      for (const width of [1024, 480]) {
+        await options.setViewportSize({ width, height: 900 });
+        expect(await layoutProblems(options), `options page at ${width} px`).toEqual([]);
+      }
+
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 360, height: 900 });
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+      const tabId = await popup.evaluate(async (href) => (await chrome.tabs.query({})).find((tab) => tab.url === href)?.id ?? -1, colab.url());
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
+      await expect(popup.getByRole('heading', { name: t('popupGuardHeading') })).toBeVisible();
+      await expect(popup.getByText(t('popupConnection', t('popupConnConnected')), { exact: false })).toBeVisible();
+      await popup.getByText(t('popupNotificationsHeading'), { exact: true }).click();
+      await popup.getByRole('button', { name: t('compatCheck') }).click();
+      await expect(popup.getByRole('button', { name: t('compatCopy') })).toBeVisible();
+      expect(await layoutProblems(popup), 'popup at 360 px').toEqual([]);
+    } finally {
+      await close();
     }
-
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 360, height: 900 });
-    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-    const tabId = await popup.evaluate(async (href) => (await chrome.tabs.query({})).find((tab) => tab.url === href)?.id ?? -1, colab.url());
-    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
-    await expect(popup.getByRole('heading', { name: 'Sitzungswächter' })).toBeVisible();
-    await expect(popup.getByText('Laufzeit: verbunden', { exact: false })).toBeVisible();
-    await popup.getByText('Benachrichtigungen', { exact: true }).click();
-    await popup.getByRole('button', { name: 'Kompatibilität prüfen' }).click();
-    await expect(popup.getByRole('button', { name: 'Bericht kopieren' })).toBeVisible();
-    expect(await layoutProblems(popup), 'popup at 360 px').toEqual([]);
-  } finally {
-    await close();
-  }
-});
+  });
+}
