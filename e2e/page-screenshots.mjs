@@ -1,6 +1,8 @@
 // Screenshots of the popup and the options page, light and dark, for the README (docs/).
-// `npx vite build && node e2e/page-screenshots.mjs [--lang=zh-CN] [--out=dir]`. Not a test: the
-// pages' behaviour is checked by e2e/pages.spec.ts; this only takes the pictures.
+// `npx vite build && node e2e/page-screenshots.mjs [--lang=zh-CN|de|ja|…] [--out=dir]`: English
+// without a suffix, other languages as popup-light-de.png etc. (zh-CN keeps its `-zh`). The popup
+// is shot in a 360 px window, its real width. Not a test: the pages' behaviour is checked by
+// e2e/pages.spec.ts and their layout in long languages by e2e/locale-layout.spec.ts.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, launch } from '../scripts/chromium.mjs';
@@ -9,7 +11,7 @@ import { routeColab } from './replica/serve.mjs';
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const lang = arg('lang', 'en-US');
 const out = path.resolve(ROOT, arg('out', 'docs'));
-const suffix = lang.startsWith('zh') ? '-zh' : '';
+const suffix = lang.startsWith('en') ? '' : lang.startsWith('zh') ? '-zh' : `-${lang.toLowerCase()}`;
 mkdirSync(out, { recursive: true });
 
 const { context, close } = await launch({ extension: true, headless: true, args: [`--lang=${lang}`], viewport: { width: 900, height: 900 } });
@@ -35,11 +37,13 @@ try {
   const tabId = await page.evaluate(async () => (await chrome.tabs.query({ url: 'https://colab.research.google.com/*' }))[0]?.id);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 900, height: 900 });
     await page.goto(`chrome-extension://${id}/src/options/index.html`);
     // The editor open, to show the preset's switches.
     await page.locator('button[data-action="edit"]').first().click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `options-${scheme}${suffix}.png`), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 900 });
     await page.goto(`chrome-extension://${id}/src/popup/index.html?tab=${tabId}`);
     await page.waitForTimeout(400);
     await page.locator('main').screenshot({ path: path.join(out, `popup-${scheme}${suffix}.png`) });
