@@ -26,20 +26,26 @@ const locales = readdirSync(LOCALES).filter((l) => l !== 'en');
  * Messages that may read exactly as in English in any language: names and technical tokens
  * (the product, commands, units, a path: problem pair).
  */
-const NAMES = ['extName', 'popupTitle', 'toolbarBrand', 'toolbarLabel', 'recipePipInstall', 'recipeAptInstall', 'paramUrl', 'badgeGpu', 'presetProblemAt'];
+const NAMES = ['extName', 'popupTitle', 'toolbarBrand', 'toolbarLabel', 'recipePipInstall', 'recipeAptInstall', 'paramUrl', 'badgeGpu', 'presetProblemAt', 'editorNotebookGist'];
 /** Words a language spells as English does (checked by a translator, not copies). */
 const SAME_WORDS: Record<string, string[]> = {
   zh_CN: [],
   de: ['dialogOptional', 'editorName', 'editorNameField', 'editorNotebooks'],
   es: ['popupDuration', 'popupDurationMinutes'],
   fr: ['popupDuration', 'popupDurationMinutes', 'popupNotificationsHeading', 'popupCellFinishedAfter', 'paramScriptArgs', 'editorNotebooks'],
-  ja: ['editorNotebookGist'],
+  ja: [],
+  hi: [],
+  ko: [],
+  ru: [],
+  vi: [],
+  // Indonesian UIs use these loanwords as they are.
+  id: ['popupConnection', 'paramCdPath', 'paramCloneDest', 'compatFeatureToolbar'],
   pt_BR: ['popupDuration', 'popupDurationMinutes', 'editorNotebooks', 'editorNotebookGithub'],
 };
 
 describe('locales', () => {
-  it('ships English, Simplified Chinese, German, Japanese, Spanish, French and Brazilian Portuguese', () => {
-    expect(locales).toEqual(expect.arrayContaining(['zh_CN', 'de', 'ja', 'es', 'fr', 'pt_BR']));
+  it('ships English, Simplified Chinese and the ten languages of issue 20', () => {
+    expect([...locales, 'en'].sort()).toEqual(['de', 'en', 'es', 'fr', 'hi', 'id', 'ja', 'ko', 'pt_BR', 'ru', 'vi', 'zh_CN']);
   });
 
   it('declares every placeholder an English message uses, with no stray $', () => {
