@@ -5,15 +5,15 @@ const KEY = 'cp313-manylinux_2_35_x86_64-cpu-torchnone-0123456789abcdef';
 const SHA = 'e3'.repeat(32);
 
 describe('parseInstallCacheLines', () => {
-  it('reads every LAUNCHPAD_CACHE line the helper prints, and nothing else', () => {
+  it('reads every LAUNCHPAD_CACHE line with a string key and digest (the worker’s schema checks their shape)', () => {
     const stdout = [
       'Install cache: nothing kept for these packages yet. Installing online, then keeping the wheels on Drive.',
       'Successfully installed lp-tiny-demo-1.0',
       `Install cache: kept 1 wheel(s), 0.0 MiB, on Drive as ${KEY}.tar.`,
       `LAUNCHPAD_CACHE {"key": "${KEY}", "sha256": "${SHA}"}`,
       `  LAUNCHPAD_CACHE {"key": "${KEY}", "sha256": "${'00'.repeat(32)}"}`, // not at the start of a line
-      `LAUNCHPAD_CACHE {"key": "${KEY}", "sha256": "${SHA.toUpperCase()}"}`,
-      `LAUNCHPAD_CACHE {"key": "not a key", "sha256": "${SHA}"}`,
+      `LAUNCHPAD_CACHE {"key": 1, "sha256": "${SHA}"}`,
+      `LAUNCHPAD_CACHE {"key": "${KEY}"}`,
       'LAUNCHPAD_CACHE {not json}',
       'LAUNCHPAD_CACHE null',
       `LAUNCHPAD_CACHE {"key": "${KEY.replace('cpu', 'cu128')}", "sha256": "${SHA}"}`,
