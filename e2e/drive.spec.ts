@@ -1,8 +1,8 @@
 /**
  * Drive as the runtime's memory, in the browser: an explained mount failure in the toolbar status
  * and the Run setup panel, with Retry; a Run setup replay after a VM reset reinstalling offline from
- * what "Keep installs on Drive" kept (the replica's kernel models what the helpers print; their
- * logic runs in real IPython in test/ipython).
+ * what "Keep installs on Drive" kept, allowed by the digest the cold run's output put into storage
+ * (the replica's kernel models what the helpers print; their logic runs in real IPython in test/ipython).
  */
 import { test as base, type Page } from '@playwright/test';
 import { DRIVE_ID, HOST, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
@@ -10,7 +10,7 @@ import { DRIVE_ID, HOST, executions, expect, expectOneToolbar, launchWithExtensi
 type Replica = {
   failNextExecution(error: { ename: string; evalue: string }): void;
   disconnect(): void;
-  drive: { keptInstalls: Set<string>; packageIndexRequests: number };
+  drive: { keptInstalls: Map<string, string>; packageIndexRequests: number };
 };
 const indexRequests = (page: Page) => page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.drive.packageIndexRequests);
 
@@ -83,7 +83,7 @@ test('Run setup shows the explained failure in its panel, with Retry', async ({ 
   await expect(runStatus(page)).toHaveText('Setup “Drive setup” done: 2 ran, 0 already done.');
 });
 
-test('a replay after a VM reset reinstalls offline from the installs kept on Drive', async ({ page, extensionId, serviceWorker }) => {
+test('a replay after a VM reset reinstalls offline from the installs kept on Drive, allowed by the digest stored with the preset', async ({ page, extensionId, serviceWorker }) => {
   await resetStorage(serviceWorker);
   await importPreset(page, extensionId, [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['einops'] } }]);
   await openNotebook(page);
@@ -91,10 +91,20 @@ test('a replay after a VM reset reinstalls offline from the installs kept on Dri
   await runSetupButton(page).click();
   await expect(runStatus(page)).toHaveText('Setup “Drive setup” done: 2 ran, 0 already done.');
   const cold = (await executions(page)).at(-1);
-  expect(cold?.code).toMatch(/_launchpad_pip_install\(\[\('einops', 'einops', None, False\)\], cache='\/content\/drive\/MyDrive\/\.colab-launchpad'\)$/);
+  // Nothing recorded yet: the cell allows no archive.
+  expect(cold?.code).toMatch(/_launchpad_pip_install\(\[\('einops', 'einops', None, False\)\], cache='\/content\/drive\/MyDrive\/\.colab-launchpad', allowed=\{\}\)$/);
   await expect(outputOf(page, cold?.cellId ?? '')).toContainText('Installing online, then keeping the wheels on Drive');
   const requestsAfterCold = await indexRequests(page);
   expect(requestsAfterCold).toBeGreaterThan(0);
+
+  // The cell's LAUNCHPAD_CACHE line went to the worker, which stored it with the preset.
+  const kept = await page.evaluate(() => [...(window as unknown as { __replica: Replica }).__replica.drive.keptInstalls]);
+  expect(kept).toHaveLength(1);
+  const [key, sha256] = kept[0] ?? ['', ''];
+  expect(key).toMatch(/^cp312-.*-[0-9a-f]{16}$/);
+  await expect(outputOf(page, cold?.cellId ?? '')).toContainText(`LAUNCHPAD_CACHE {"key": "${key}", "sha256": "${sha256}"}`);
+  const stored = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('presets')).presets as { presets: { installDigests?: { key: string; sha256: string }[] }[] });
+  expect(stored.presets[0]?.installDigests?.map((d) => [d.key, d.sha256])).toEqual([[key, sha256]]);
 
   // A VM reset: the runtime goes away (installs and mounts with it), Drive stays.
   await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.disconnect());
@@ -103,6 +113,10 @@ test('a replay after a VM reset reinstalls offline from the installs kept on Dri
   await runSetupButton(page).click();
   await expect(runStatus(page)).toHaveText('Setup “Drive setup” done: 2 ran, 0 already done.');
   const warm = (await executions(page)).at(-1);
+  // The next cell is made from storage and carries the recorded digest as a literal.
+  expect(warm?.code.split('\n').at(-1)).toBe(
+    `_launchpad_pip_install([('einops', 'einops', None, False)], cache='/content/drive/MyDrive/.colab-launchpad', allowed={'${key}': ['${sha256}']})`,
+  );
   await expect(outputOf(page, warm?.cellId ?? '')).toContainText('--no-index --find-links');
   await expect(outputOf(page, warm?.cellId ?? '')).toContainText('installed from Drive in 0.4 s, without the package index');
   expect(await indexRequests(page)).toBe(requestsAfterCold);

@@ -18,7 +18,7 @@ const preset = (over: { [K in keyof Preset]?: unknown } = {}): Preset =>
   ({ id: ID, name: 'Thesis setup', notebooks: [], steps: [MOUNT, PIP, GPU], autoRun: false, oneCell: false, keepInstalls: true, updatedAt: 1_000, ...over }) as Preset;
 
 async function seed(sw: Worker, presets: readonly Preset[]) {
-  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 2, presets });
+  await sw.evaluate((store) => chrome.storage.local.set({ presets: store }), { schemaVersion: 3, presets });
 }
 
 async function stored(sw: Worker): Promise<Preset[]> {

@@ -43,7 +43,7 @@ function stored(overrides: Partial<StoredPreset> = {}): StoredPreset {
 }
 
 async function setLocal(sw: Worker, presets: StoredPreset[]): Promise<void> {
-  await sw.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 2, presets: list } }), presets);
+  await sw.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 3, presets: list } }), presets);
 }
 
 async function localPresets(sw: Worker): Promise<StoredPreset[]> {
@@ -222,7 +222,7 @@ base('sync keeps working after the service worker is stopped', async () => {
     await expect(presetList(page)).toContainText('Edited elsewhere');
     // And a local change is pushed by the woken worker.
     const local = { ...theirs, name: 'Edited here', updatedAt: theirs.updatedAt + 1000 };
-    await page.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 2, presets: list } }), [local]);
+    await page.evaluate((list) => chrome.storage.local.set({ presets: { schemaVersion: 3, presets: list } }), [local]);
     await expect.poll(() => page.evaluate(async (key) => (await chrome.storage.sync.get(key))[key] as unknown, syncKey(ID_A))).toEqual(local);
     await expect(syncStatus(page)).toHaveText('Synced to your Chrome profile');
   } finally {

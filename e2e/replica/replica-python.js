@@ -95,12 +95,38 @@ const GPUS = {
 
 /**
  * The user's Google Drive as far as the fake kernel needs it: the installs Launchpad keeps there
- * ("Keep installs on Drive"), by key. Module state of the page, so it outlives runtimes (VM resets)
- * and notebooks, as Drive does; `packageIndexRequests` counts what online installs download.
- * What the real helper does (archives, manifests, checksums, faults) is tested in real IPython
- * (test/ipython/install-cache.test.ts); this models only what it prints, for the browser tests.
+ * ("Keep installs on Drive"), key → the sha256 of the archive. Module state of the page, so it
+ * outlives runtimes (VM resets) and notebooks, as Drive does; `packageIndexRequests` counts what
+ * online installs download. What the real helper does (archives, manifests, checksums, faults) is
+ * tested in real IPython (test/ipython/install-cache.test.ts); this models only what it prints,
+ * for the browser tests. Digests are made up (a counter), not hashes.
  */
-export const DRIVE = { keptInstalls: new Set(), packageIndexRequests: 0 };
+export const DRIVE = { keptInstalls: new Map(), packageIndexRequests: 0, archivesWritten: 0 };
+
+/** 16 hex of a string (FNV-1a, twice): the replica's stand-in for the key's hash of the specs. */
+function hex16(text) {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const ch of text) {
+    a = Math.imul(a ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    b = Math.imul(b ^ ch.charCodeAt(0), 0x811c9dc5) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/**
+ * The `allowed={'key': ['sha', …], …}` literal of a generated pip cell (keys and digests are plain
+ * characters, quote.ts quotes them): key → digests.
+ * @param {string | undefined} expr
+ */
+function allowedDigests(expr) {
+  /** @type {Map<string, string[]>} */
+  const allowed = new Map();
+  for (const [, key, list] of (expr ?? '').matchAll(/'([^']+)':\s*\[([^\]]*)\]/g)) {
+    allowed.set(key ?? '', [...(list ?? '').matchAll(/'([0-9a-f]{64})'/g)].map((d) => d[1] ?? ''));
+  }
+  return allowed;
+}
 
 /** @returns {KernelRuntimeState} */
 export function freshRuntimeState(runtime = null) {
@@ -216,12 +242,15 @@ function pipInstall(args, rt, magic) {
  * What the extension's pip helper prints (src/recipes/python-helpers.ts, python-install-cache.ts) for
  * requirements `(spec, dist, pinned, constrained)` on one line: skipped when installed; with `cache`
  * (Keep installs on Drive) and Drive mounted, a kept install is reinstalled offline, else installed
- * online and kept. Keyed like the real helper, minus what the replica does not vary.
+ * online and kept. Keyed like the real helper, minus what the replica does not vary. An archive is
+ * installed only when its digest is in `allowed` (what Launchpad recorded); after keeping one it
+ * prints `LAUNCHPAD_CACHE {"key", "sha256"}`, as the real helper does.
  * @param {string} tuples
  * @param {string | null} cache
+ * @param {Map<string, string[]>} allowed
  * @param {KernelRuntimeState} rt
  */
-function launchpadPipInstall(tuples, cache, rt) {
+function launchpadPipInstall(tuples, cache, allowed, rt) {
   const specs = [...tuples.matchAll(/\(\s*'([^']+)'/g)].map((t) => t[1] ?? '');
   const missing = specs.filter((spec) => {
     const pkg = spec.toLowerCase().replace(/[=<>~![].*$/, '');
@@ -238,9 +267,10 @@ function launchpadPipInstall(tuples, cache, rt) {
     return `Install cache: Google Drive is not mounted (/content/drive/MyDrive is missing), so this install is not kept on Drive. Put Mount Drive before this step to keep it.\n${online()}`;
   }
   const accelerator = rt.runtime?.kind === 'tpu' ? 'tpu' : rt.runtime?.kind && rt.runtime.kind !== 'cpu' ? 'cu126' : 'cpu';
-  const key = `cp312-manylinux_2_35_x86_64-${accelerator}-torch2.8.0_${accelerator === 'cu126' ? 'cu126' : 'cpu'}-${[...missing].sort().join('_').replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}`;
+  const key = `cp312-manylinux_2_35_x86_64-${accelerator}-torch2.8.0_${accelerator === 'cu126' ? 'cu126' : 'cpu'}-${hex16([...missing].sort().join('\n'))}`;
   const wheels = '/tmp/launchpad-wheels-replica/wheels';
-  if (DRIVE.keptInstalls.has(key)) {
+  const kept = DRIVE.keptInstalls.get(key);
+  if (kept !== undefined && (allowed.get(key) ?? []).includes(kept)) {
     const lines = [
       `Install cache: installing ${missing.length} wheel(s) kept on Drive, offline (${key}).`,
       `$ ${python} -m pip install --disable-pip-version-check --no-index --find-links ${wheels} ${missing.join(' ')}`,
@@ -252,9 +282,13 @@ function launchpadPipInstall(tuples, cache, rt) {
     for (const p of missing) rt.installed.add(p.toLowerCase());
     return `${lines.join('\n')}\n`;
   }
-  const text = `Install cache: nothing kept for these packages yet. Installing online, then keeping the wheels on Drive.\n${online()}`;
-  DRIVE.keptInstalls.add(key);
-  return `${text}Install cache: kept ${missing.length} wheel(s), 0.1 MiB, on Drive as ${key}.tar.\n`;
+  const reason = kept === undefined
+    ? 'nothing kept for these packages yet.'
+    : `its archive on Drive was changed or was not made by this Launchpad (its sha256 is not one Launchpad recorded for ${key}).`;
+  const text = `Install cache: ${reason} Installing online, then keeping the wheels on Drive.\n${online()}`;
+  const sha256 = (++DRIVE.archivesWritten).toString(16).padStart(64, '0');
+  DRIVE.keptInstalls.set(key, sha256);
+  return `${text}Install cache: kept ${missing.length} wheel(s), 0.1 MiB, on Drive as ${key}.tar.\nLAUNCHPAD_CACHE {"key": "${key}", "sha256": "${sha256}"}\n`;
 }
 
 /**
@@ -578,8 +612,8 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
-      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=(.*))?\)$/.exec(stmt))) {
-        stdout(launchpadPipInstall(m[1] ?? '', m[2] ? literal(m[2], rt)?.value ?? null : null, rt));
+      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?\)$/.exec(stmt))) {
+        stdout(launchpadPipInstall(m[1] ?? '', m[2] ? literal(m[2], rt)?.value ?? null : null, allowedDigests(m[3]), rt));
       } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
         stdout(launchpadGpuCheck(rt));
       } else if (/^drive\.flush_and_unmount\(\)$/.test(stmt)) {

@@ -1,11 +1,13 @@
 /**
  * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
  * the Python helpers the content script is too small to hold, the presets that apply to a
- * notebook, Save as preset, the notification at the end of a Run setup, and the toolbar's
+ * notebook, Save as preset, the notification at the end of a Run setup, the digests of installs
+ * kept on Drive (stored with the preset, under the presets lock), and the toolbar's
  * configuration (direct buttons, presets shown on the toolbar). Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
 import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
+import { recordInstallDigests } from '../presets/install-digests';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -60,6 +62,16 @@ export function registerContentRequests(): void {
         return [...presets, preset];
       });
       return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+
+    'install-digests': async ({ presetId, digests }) => {
+      let recorded = false;
+      const result = await updatePresets((presets) => {
+        const next = recordInstallDigests(presets, presetId, digests, Date.now());
+        recorded = next.recorded;
+        return next.presets;
+      });
+      return { recorded: result.ok && recorded };
     },
 
     'explain-failure': async ({ ename, evalue }) => {

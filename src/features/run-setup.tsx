@@ -18,6 +18,7 @@ import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
+import { forwardInstallDigests } from './install-digests';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
@@ -137,7 +138,11 @@ export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'ru
       request('prune-cells', { address, prefix: blockPrefix(plan.presetId), keep: plan.cells.map((cell) => cell.key).join(' ') }, { signal, timeoutMs: 6_000 }).catch(
         (error: unknown) => ({ error: failureText(error) }),
       ),
-    runCell: (cell, after, signal) => runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true }),
+    runCell: async (cell, after, signal) => {
+      const result = await runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true });
+      if (result.kind === 'done') await forwardInstallDigests(plan.presetId, result.stdout);
+      return result;
+    },
   };
 }
 

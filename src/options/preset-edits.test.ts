@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_LIMITS, parseStore, uniqueName, type Preset, type PresetStep } from '../presets';
+import { PRESET_LIMITS, SCHEMA_VERSION, parseStore, uniqueName, type Preset, type PresetStep } from '../presets';
 import {
   EditConflict,
   addNotebook,
@@ -36,7 +36,7 @@ const preset = (over: Partial<Preset> = {}): Preset => ({
   ...over,
 });
 const copyFormat = (base: string, n: number) => (n === 1 ? `${base} (copy)` : `${base} (copy ${n})`);
-const valid = (presets: readonly Preset[]) => parseStore({ schemaVersion: 2, presets }).ok;
+const valid = (presets: readonly Preset[]) => parseStore({ schemaVersion: SCHEMA_VERSION, presets }).ok;
 
 describe('moveItem', () => {
   it.each([

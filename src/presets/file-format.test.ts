@@ -84,6 +84,16 @@ describe('parseImportFile', () => {
     expect(problemsOf(fileOf([{ ...good, keepInstalls: 'yes' }], { version: 2 }))[0]?.path).toBe('presets[0].keepInstalls');
   });
 
+  it('never carries install digests: an export leaves them out, an import cannot bring any (they authorize archives on Drive)', () => {
+    const digest = { key: 'cp313-manylinux_2_35_x86_64-cpu-torchnone-0123456789abcdef', sha256: 'a'.repeat(64), at: 1 };
+    const text = exportPresets([preset({ installDigests: [digest] })]);
+    expect(text).not.toContain('installDigests');
+    expect(text).not.toContain(digest.sha256);
+    expect(problemsOf(fileOf([{ ...good, installDigests: [digest] }], { version: 2 }))).toEqual([
+      { path: 'presets[0].installDigests', message: 'presetInvalidUnknownKey', substitutions: ['installDigests'] },
+    ]);
+  });
+
   it('bad JSON: says where (line and column)', () => {
     expect(problemsOf('{\n  "format": "colab-launchpad/presets",\n  "version" 1\n}')).toEqual([
       { path: '', message: 'presetFileBadJsonAt', substitutions: ['3', '13'] },

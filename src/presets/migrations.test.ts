@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import v0 from './fixtures/store-v0.json';
 import v1 from './fixtures/store-v1.json';
 import v2 from './fixtures/store-v2.json';
+import v3 from './fixtures/store-v3.json';
 import { EMPTY_STORE, MIGRATIONS, readStore, storedVersion } from './migrations';
 import { SCHEMA_VERSION } from './schema';
 import { deepFreeze, idSequence } from './test-helpers';
@@ -41,7 +42,7 @@ describe('readStore', () => {
       fromVersion: 0,
       migrated: true,
       store: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         presets: [
           {
             id: '00000000-0000-4000-8000-000000000001',
@@ -83,10 +84,25 @@ describe('readStore', () => {
     ]);
   });
 
-  it('reads the current fixture without migrating', () => {
+  it('migrates the version 2 fixture: the same presets, no install digests (Drive archives made before are not trusted)', () => {
     const result = readStore(deepFreeze(structuredClone(v2)), context());
-    expect(result).toMatchObject({ ok: true, fromVersion: 2, migrated: false });
+    expect(result).toMatchObject({ ok: true, fromVersion: 2, migrated: true, store: { schemaVersion: 3 } });
+    const { schemaVersion: _, ...rest } = v2;
+    expect(result.ok && { presets: result.store.presets }).toEqual(rest);
+    expect(result.ok && result.store.presets.some((p) => 'installDigests' in p)).toBe(false);
+  });
+
+  it('a version 2 store with a key version 2 did not have is invalid, not migrated', () => {
+    const bad = structuredClone(v2) as { presets: Record<string, unknown>[] };
+    (bad.presets[0] as Record<string, unknown>).installDigests = [];
+    expect(readStore(bad, context())).toMatchObject({ ok: false, reason: 'invalid', problems: [{ path: 'presets[0].installDigests' }] });
+  });
+
+  it('reads the current fixture without migrating, install digests included', () => {
+    const result = readStore(deepFreeze(structuredClone(v3)), context());
+    expect(result).toMatchObject({ ok: true, fromVersion: 3, migrated: false });
     expect(result.ok && result.store.presets.length).toBe(2);
+    expect(result.ok && result.store.presets[0]?.installDigests).toEqual(v3.presets[0]?.installDigests);
   });
 
   it('nothing stored is an empty store', () => {
@@ -100,7 +116,7 @@ describe('readStore', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'newer-version',
-      problems: [{ path: 'schemaVersion', message: 'presetStoreNewerVersion', substitutions: ['3', '2'] }],
+      problems: [{ path: 'schemaVersion', message: 'presetStoreNewerVersion', substitutions: ['4', '3'] }],
     });
     expect(newer).toEqual(copy);
   });

@@ -85,10 +85,42 @@ function migrate1to2(data: unknown): unknown {
   };
 }
 
+// --- version 2: before install digests (issue 17) ---------------------------------------------
+// { schemaVersion: 2, presets: [{ id, name, notebooks, steps, autoRun, oneCell, keepInstalls, updatedAt, deletedAt?, showOnToolbar? }] }
+
+const v2 = v.strictObject({
+  schemaVersion: v.literal(2),
+  presets: v.array(
+    v.strictObject({
+      id: v.string(),
+      name: v.string(),
+      notebooks: v.array(v.string()),
+      steps: v.array(v.looseObject({ recipe: v.string() })),
+      autoRun: v.optional(v.boolean()),
+      oneCell: v.optional(v.boolean()),
+      // Optional in version 2 too: a version-1 browser's sync item merged in had none.
+      keepInstalls: v.optional(v.boolean()),
+      updatedAt: v.number(),
+      deletedAt: v.optional(v.number()),
+      showOnToolbar: v.optional(v.boolean()),
+    }),
+  ),
+});
+
+/**
+ * Version 3 adds the optional `installDigests` (no preset has any yet: archives kept on Drive
+ * before it are not trusted, and are replaced by the first online install that records one).
+ */
+function migrate2to3(data: unknown): unknown {
+  const store = v.parse(v2, data);
+  return { schemaVersion: 3, presets: store.presets };
+}
+
 /** Every migration, in order: MIGRATIONS[i].to === MIGRATIONS[i + 1].from, the last ends at SCHEMA_VERSION. */
 export const MIGRATIONS: readonly Migration[] = [
   { from: 0, to: 1, schema: v0, migrate: migrate0to1 },
   { from: 1, to: 2, schema: v1, migrate: migrate1to2 },
+  { from: 2, to: 3, schema: v2, migrate: migrate2to3 },
 ];
 
 /**

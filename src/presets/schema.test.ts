@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import v2 from './fixtures/store-v2.json';
+import v3 from './fixtures/store-v3.json';
 import { formatProblem, type ProblemTranslate } from './problems';
 import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION } from './schema';
 import { ID_A, ID_B, preset } from './test-helpers';
@@ -15,33 +15,37 @@ function problemsOf(value: unknown) {
 }
 
 describe('parseStore', () => {
-  it('accepts the v2 fixture, tombstones included', () => {
-    const result = parseStore(v2);
+  it('accepts the v3 fixture, tombstones and install digests included', () => {
+    const result = parseStore(v3);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.value.presets.map((p) => p.name)).toEqual(['Thesis setup', 'Old experiment']);
     expect(result.value.presets[1]?.deletedAt).toBe(1763856000000);
-    expect(result.value.presets.map((p) => p.keepInstalls)).toEqual([false, false]);
+    expect(result.value.presets.map((p) => p.keepInstalls)).toEqual([true, false]);
+    expect(result.value.presets[0]?.installDigests?.map((d) => d.key)).toEqual([
+      'cp313-manylinux_2_35_x86_64-cu128-torch2.11.0_cu128-3f0c1a2b9d41c7e0',
+      'cp313-manylinux_2_35_x86_64-cpu-torch2.11.0_cpu-3f0c1a2b9d41c7e0',
+    ]);
     expect(result.value.presets[0]?.steps[2]).toEqual({
       recipe: 'download',
       params: { url: 'https://example.org/data.zip', dest: '/content/data/', unzip: true },
     });
   });
 
-  it('refuses a store without schemaVersion 2 and a store that is not an object', () => {
-    expect(parseStore({ schemaVersion: 1, presets: [] })).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion' }] });
+  it('refuses a store without schemaVersion 3 and a store that is not an object', () => {
+    expect(parseStore({ schemaVersion: 2, presets: [] })).toMatchObject({ ok: false, problems: [{ path: 'schemaVersion' }] });
     expect(parseStore([])).toMatchObject({ ok: false, problems: [{ path: '', message: 'presetInvalidType' }] });
-    expect(parseStore({ schemaVersion: 2 })).toMatchObject({ ok: false, problems: [{ path: 'presets', message: 'presetInvalidRequired' }] });
+    expect(parseStore({ schemaVersion: 3 })).toMatchObject({ ok: false, problems: [{ path: 'presets', message: 'presetInvalidRequired' }] });
   });
 
   it('refuses two presets with the same id, naming the second', () => {
-    const result = parseStore({ schemaVersion: 2, presets: [raw(), raw({ name: 'Other' })] });
+    const result = parseStore({ schemaVersion: 3, presets: [raw(), raw({ name: 'Other' })] });
     expect(result).toEqual({ ok: false, problems: [{ path: 'presets[1].id', message: 'presetDuplicateId', substitutions: [ID_A] }] });
   });
 
   it('reports the problems of every preset, with their index', () => {
-    const result = parseStore({ schemaVersion: 2, presets: [raw({ name: '' }), raw({ id: ID_B }), raw({ id: 'x' })] });
+    const result = parseStore({ schemaVersion: 3, presets: [raw({ name: '' }), raw({ id: ID_B }), raw({ id: 'x' })] });
     expect(result.ok ? [] : result.problems.map((p) => `${p.path} ${p.message}`)).toEqual([
       'presets[0].name presetNameRequired',
       'presets[2].id presetInvalidId',

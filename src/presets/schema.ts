@@ -2,15 +2,16 @@
  * The stored shape of presets (chrome.storage.local, mirrored per preset to chrome.storage.sync),
  * validated with valibot on every read. Pure: no DOM, no chrome.*.
  *
- * Store v1: `{ schemaVersion: 1, presets: Preset[] }`; see README.md "Stored schema" for the
+ * Store v3: `{ schemaVersion: 3, presets: Preset[] }`; see README.md "Stored schema" for the
  * rules. Older shapes are brought here by migrations.ts (`readStore`), never by this module.
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
+import { readInstallDigests, type InstallDigest } from './install-digests';
 import { isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const PRESET_LIMITS = {
   /** Name length in characters (Unicode code points), after trimming. */
@@ -54,6 +55,14 @@ export interface Preset {
    * presets that do not use it stay readable by older versions (on other browsers, through sync).
    */
   readonly showOnToolbar?: boolean;
+  /**
+   * The archives of kept installs this user's Launchpad made for the preset's pip-install steps,
+   * newest first (schema version 3). Stored only when not empty, so presets without them stay
+   * readable by version-2 browsers through sync. Recording one does not change `updatedAt`: sync
+   * merges the lists of both sides instead (install-digests.ts). Entries that do not validate are
+   * dropped when read.
+   */
+  readonly installDigests?: readonly InstallDigest[];
 }
 
 export interface PresetStore {
@@ -237,6 +246,9 @@ const storedPresetSchema = record({
   updatedAt: timestampSchema,
   deletedAt: v.optional(timestampSchema),
   showOnToolbar: v.optional(v.boolean()),
+  // Read leniently (readInstallDigests): a bad entry can only make an archive untrusted, so it is
+  // dropped instead of making the preset unreadable.
+  installDigests: v.optional(v.unknown()),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -253,6 +265,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
   const { output } = result;
   const checked = checkSteps(output.steps, childPath(path, 'steps'), output.oneCell);
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+  const installDigests = readInstallDigests(output.installDigests);
   const preset: Preset = {
     id: output.id,
     name: output.name,
@@ -264,6 +277,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     updatedAt: output.updatedAt,
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
+    ...(installDigests.length > 0 ? { installDigests } : {}),
   };
   return { ok: true, value: preset };
 }

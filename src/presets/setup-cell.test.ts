@@ -8,7 +8,7 @@ describe('setupCell', () => {
     const p = preset({ name: 'Thesis setup' });
     const cell = setupCell(p);
     expect(cell).toBe(
-      `# Setup: Thesis setup\n# For: drive:1AbCdEfGhIjKlMnOp\n# Exported from Colab Launchpad; runs without the extension. Re-running skips what is already done.\n\n${generateCell(p.steps, { keepInstalls: true })}\n`,
+      `# Setup: Thesis setup\n# For: drive:1AbCdEfGhIjKlMnOp\n# Exported from Colab Launchpad; runs without the extension. Re-running skips what is already done.\n\n${generateCell(p.steps)}\n`,
     );
     expect(cell).toContain("_launchpad_mount_drive('/content/drive', False)");
     expect(cell).toContain('_launchpad_pip_install');

@@ -32,7 +32,8 @@ export function setupCellProblem(preset: Preset): Problem | undefined {
  * The preset as one Python cell: a header comment naming the preset (and the notebooks it is
  * for), then the catalogue's code for all steps (`generateCell`: each helper once, steps in
  * order, the first failure stops the cell). Throws RangeError when `setupCellProblem` reports
- * a problem, RecipeParamsError if a step is invalid (not possible for a parsed Preset).
+ * a problem, RecipeParamsError if a step is invalid (not possible for a parsed Preset). Its pip
+ * installs are online: it keeps nothing on Drive.
  */
 export function setupCell(preset: Preset): string {
   const header = [
@@ -41,5 +42,8 @@ export function setupCell(preset: Preset): string {
     '# Exported from Colab Launchpad; runs without the extension. Re-running skips what is already done.',
   ].join('\n');
   if (setupCellProblem(preset)) throw new RangeError('restart-runtime must be the last step of a setup cell');
-  return `${header}\n\n${generateCell(preset.steps, { keepInstalls: preset.keepInstalls })}\n`;
+  // Without "Keep installs on Drive": only Launchpad's own cells, made from storage on every run,
+  // may carry the digests that authorize an archive on Drive; a pasted cell is the user's (and its
+  // notebook, on Drive, is writable by whatever can write Drive).
+  return `${header}\n\n${generateCell(preset.steps)}\n`;
 }

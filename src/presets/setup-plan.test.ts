@@ -18,7 +18,7 @@ describe('setupPlan', () => {
       '# @title Setup “Thesis” 2/3: pip install (torch, numpy) { display-mode: "form" }',
       '# @title Setup “Thesis” 3/3: Restart runtime { display-mode: "form" }',
     ]);
-    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step], { keepInstalls: p.keepInstalls })));
+    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step], { keepInstalls: p.keepInstalls, allowedArchives: {} })));
     expect(plan.cells.map((c) => c.endsRuntime)).toEqual([false, false, true]);
     for (const cell of plan.cells) expect(readMarker(cell.code)).toEqual({ key: cell.key, intact: true });
   });
@@ -30,5 +30,25 @@ describe('setupPlan', () => {
     expect(plan.cells[0]?.key).toBe(`setup:${ID_A}:1`);
     expect(plan.cells[0]?.code.split('\n')[0]).toBe('# @title Setup “Thesis”: all 2 steps in one cell { display-mode: "form" }');
     expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps, { keepInstalls: p.keepInstalls }));
+  });
+
+  it('writes the recorded install digests into every pip-install cell, as quoted literals, and none without Keep installs', () => {
+    const key = 'cp313-manylinux_2_35_x86_64-cu128-torch2.11.0_cu128-3f0c1a2b9d41c7e0';
+    const other = 'cp313-manylinux_2_35_x86_64-cpu-torch2.11.0_cpu-3f0c1a2b9d41c7e0';
+    const installDigests = [
+      { key, sha256: 'a'.repeat(64), at: 3 },
+      { key: other, sha256: 'b'.repeat(64), at: 2 },
+      { key, sha256: 'c'.repeat(64), at: 1 },
+    ];
+    const steps = [{ recipe: 'mount-drive' as const, params: {} }, { recipe: 'pip-install' as const, params: { packages: ['torch'] } }];
+    const kept = setupPlan(preset({ steps, keepInstalls: true, installDigests }), en);
+    expect(kept.cells[1]?.code).toContain(
+      `cache='/content/drive/MyDrive/.colab-launchpad', allowed={'${other}': ['${'b'.repeat(64)}'], '${key}': ['${'a'.repeat(64)}', '${'c'.repeat(64)}']})`,
+    );
+    const oneCell = setupPlan(preset({ steps, keepInstalls: true, oneCell: true, installDigests }), en);
+    expect(oneCell.cells[0]?.code).toContain(`allowed={'${other}'`);
+    const notKept = setupPlan(preset({ steps, keepInstalls: false, installDigests }), en);
+    expect(notKept.cells[1]?.code).toMatch(/^_launchpad_pip_install\(\[\('torch', 'torch', None, False\)\]\)$/m);
+    expect(notKept.cells[1]?.code).not.toContain('a'.repeat(64));
   });
 });

@@ -8,6 +8,7 @@
 import { RECIPES, type Translate } from '../recipes';
 import { formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
+import { allowedArchives } from './install-digests';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
@@ -35,8 +36,9 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
   const endsRuntime = (step: PresetStep) => RECIPES[step.recipe].endsRuntime;
   const key = (n: number) => `${blockPrefix(preset.id)}${n}`;
   const total = String(preset.steps.length);
-  // In one-cell mode the schema only allows restart-runtime as the last step.
-  const context = { keepInstalls: preset.keepInstalls };
+  // In one-cell mode the schema only allows restart-runtime as the last step. The cells are made
+  // from storage on every run, so the digests that authorize archives on Drive are the recorded ones.
+  const context = { keepInstalls: preset.keepInstalls, allowedArchives: allowedArchives(preset) };
   const cells: PlannedCell[] = preset.oneCell
     ? [{
         code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps, context)),

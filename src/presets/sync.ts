@@ -12,6 +12,7 @@
  * reproduces that, so a plan never meets QUOTA_BYTES_PER_ITEM by surprise.
  */
 import { canonicalJson } from './canonical';
+import { withDigestsOfBoth } from './install-digests';
 import { isLive, parsePreset, type Preset } from './schema';
 import { problem, type Problem } from './problems';
 
@@ -180,14 +181,15 @@ function winner(a: Preset, b: Preset): Preset {
  * tombstone is a version, so a later deletion removes the other side's edit and a later edit
  * survives an earlier deletion); presets on one side only are kept. Order: local order, then
  * remote-only presets in remote order. The same result whichever side is "local" (ties broken
- * the same way), so two browsers converge.
+ * the same way), so two browsers converge. A live winner carries the install digests of both
+ * versions (install-digests.ts: recording one does not change updatedAt).
  */
 export function mergeByTimestamp(local: readonly Preset[], remote: readonly Preset[]): Preset[] {
   const remoteById = new Map(remote.map((p) => [p.id, p]));
   const localIds = new Set(local.map((p) => p.id));
   const merged = local.map((p) => {
     const other = remoteById.get(p.id);
-    return other === undefined ? p : winner(p, other);
+    return other === undefined ? p : withDigestsOfBoth(winner(p, other), p, other);
   });
   return [...merged, ...remote.filter((p) => !localIds.has(p.id))];
 }

@@ -233,7 +233,13 @@ describe('generateCell', () => {
   it('keeps installs on Drive only when asked (a preset’s Keep installs on Drive)', () => {
     const steps = [{ recipe: 'pip-install', params: { packages: ['pydot'] } }];
     const kept = generateCell(steps, { keepInstalls: true });
-    expect(body(kept)).toBe("_launchpad_pip_install([('pydot', 'pydot', None, False)], cache='/content/drive/MyDrive/.colab-launchpad')");
+    expect(body(kept)).toBe("_launchpad_pip_install([('pydot', 'pydot', None, False)], cache='/content/drive/MyDrive/.colab-launchpad', allowed={})");
+    const key = 'cp313-manylinux_2_35_x86_64-cpu-torchnone-0123456789abcdef';
+    const allowed = generateCell(steps, { keepInstalls: true, allowedArchives: { [key]: ['f'.repeat(64)], "x'y": ['\n'] } });
+    // Every key and digest is a quoted literal (quote.ts), even one the schema would never store.
+    expect(body(allowed)).toBe(
+      `_launchpad_pip_install([('pydot', 'pydot', None, False)], cache='/content/drive/MyDrive/.colab-launchpad', allowed={'${key}': ['${'f'.repeat(64)}'], 'x\\'y': ['\\n']})`,
+    );
     expect(kept.match(/^def _launchpad_pip_cached\(/gm)).toHaveLength(1);
     expect(body(generateCell(steps))).toBe("_launchpad_pip_install([('pydot', 'pydot', None, False)])");
   });

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
-import { pyBool, pyOptStr, pyStr, pyStrList } from './quote';
+import { pyBool, pyOptStr, pyStr, pyStrList, pyStrListDict } from './quote';
 import {
   RECIPE_IDS,
   defineRecipe,
@@ -53,7 +53,7 @@ export const pipInstall = defineRecipe({
   description: 'recipePipInstallDesc',
   schema: v.strictObject({ packages: pipPackagesSchema }),
   labels: { packages: 'paramPipPackages' },
-  generate: ({ packages }, { keepInstalls = false }) => ({
+  generate: ({ packages }, { keepInstalls = false, allowedArchives = {} }) => ({
     helpers: keepInstalls ? ['pipCache', 'pip'] : ['pip'],
     body: callWithList(
       '_launchpad_pip_install',
@@ -65,7 +65,7 @@ export const pipInstall = defineRecipe({
         const constrained = req.clauses.length > 0 || req.extras.length > 0;
         return `(${pyStr(spec)}, ${pyStr(req.name)}, ${pyOptStr(pinned)}, ${pyBool(constrained)})`;
       }),
-      keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}` : '',
+      keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : '',
     ),
   }),
 });

@@ -132,10 +132,12 @@ const mountDrive = String.raw`def _launchpad_mount_drive(mountpoint, force):
         raise LaunchpadError('mount drive: drive.mount returned without saying "Mounted at", '
                              'so Drive is not known to be mounted. Run Mount Drive again.')`;
 
-const pip = String.raw`def _launchpad_pip_install(requirements, cache=None):
+const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allowed=None):
     """pip-installs what is missing. Each requirement is (spec, distribution, pinned version or None,
     whether the spec says more than the name): a bare name counts as installed when its
-    distribution is, a pinned one (==) when that version is; anything else is left to pip."""
+    distribution is, a pinned one (==) when that version is; anything else is left to pip.
+    cache: keep the wheels on Drive; allowed: the archive digests Launchpad recorded (see
+    _launchpad_pip_cached)."""
     import importlib, importlib.metadata, re, sys
 
     def release(version):
@@ -162,7 +164,7 @@ const pip = String.raw`def _launchpad_pip_install(requirements, cache=None):
         print('Nothing to install.')
         return
     if cache:
-        _launchpad_pip_cached(missing, cache)
+        _launchpad_pip_cached(missing, cache, allowed)
     else:
         _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
     importlib.invalidate_caches()`;

@@ -3,18 +3,25 @@
  * plus a manifest in MyDrive/.colab-launchpad/pip/. Key = Python version, platform tag (glibc),
  * accelerator build (torch's local version, tpu, gpu, cpu), the preinstalled torch version and a
  * hash of the requirements still missing; the Colab release tag is metadata only (it changes with
- * every image build). A hit copies the archive to local disk, checks size and sha256 against the
- * manifest, and installs with --no-index --find-links (uv where Colab ships it, else pip). A miss —
- * or a truncated, half-synced or mismatched archive, another Python, a failed offline install —
+ * every image build).
+ *
+ * Trust (security review M1): what authorizes an archive is `allowed`, the sha256 digests this
+ * user's Launchpad recorded for each key (kept in the extension's storage with the preset, written
+ * into the cell as literals). Drive's manifest only proves the archive is complete: anything that
+ * can write the user's Drive can rewrite it. A hit copies the archive to local disk, checks its
+ * sha256 against `allowed` BEFORE anything is extracted or installed, and installs with
+ * --no-index --find-links (uv where Colab ships it, else pip). A miss — no archive, or one that is
+ * truncated, half-synced, not authorized, for another Python, or a failed offline install —
  * installs online (resolved against what is installed, wheels built once, installed from them),
- * then writes the archive under a temporary name, renames it and writes the manifest last. Every
- * cache problem ends in an online install and a line saying why; only Launchpad's folder on Drive
- * is ever written or pruned.
+ * then writes the archive under a temporary name, renames it, writes the manifest last and prints
+ * `LAUNCHPAD_CACHE {"key", "sha256"}` for Launchpad to record. Every cache problem ends in an online
+ * install and a line saying why; only Launchpad's folder on Drive is ever written or pruned.
  */
 
-export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache):
-    """Installs specs from the wheel archive kept on Drive in cache (offline), or online; after an
-    online install the wheels are kept there for the next runtime. Never fails because of the cache."""
+export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache, allowed=None):
+    """Installs specs from the wheel archive kept on Drive in cache (offline) when its sha256 is one
+    Launchpad recorded for its key (allowed: {key: [sha256, ...]}), else online; after an online
+    install the wheels are kept there for the next runtime. Never fails because of the cache."""
     import hashlib, importlib, importlib.metadata, json, os, platform, re, shutil, sys, tarfile, tempfile, time
     cap_bytes = 4 * 2**30  # archives kept in all; the oldest keys go first
     say = lambda text: print('Install cache: ' + text, flush=True)
@@ -50,6 +57,9 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
     safe = lambda text: re.sub(r'[^A-Za-z0-9._]+', '_', text)
     key = '-'.join(['cp' + python.replace('.', ''), plat, safe(accelerator), 'torch' + safe(torch or 'none'), digest])
     folder = os.path.join(cache, 'pip')
+    trusted = set((allowed or {}).get(key) or ())  # the digests this user's Launchpad recorded
+    not_ours = (f'its archive on Drive was changed or was not made by this Launchpad (its sha256 is not one '
+                f'Launchpad recorded for {key}).')
     archive, manifest = os.path.join(folder, key + '.tar'), os.path.join(folder, key + '.json')
 
     def sha256_of(path):
@@ -102,6 +112,8 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
             reason = 'its manifest is for another runtime.'
         elif not os.path.isfile(archive):
             reason = 'its archive is missing on Drive.'
+        elif not isinstance(entry.get('sha256'), str) or entry.get('sha256') not in trusted:
+            reason = not_ours
         elif os.path.getsize(archive) != entry.get('size'):
             reason = (f'its archive on Drive is {os.path.getsize(archive)} bytes, the manifest says {entry.get("size")} '
                       '(truncated, or Drive has not synced it yet).')
@@ -110,11 +122,15 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
             copy = os.path.join(local, 'wheels.tar')
             try:
                 shutil.copyfile(archive, copy)
-                matches = os.path.getsize(copy) == entry.get('size') and sha256_of(copy) == entry.get('sha256')
+                checksum = sha256_of(copy)
+                matches = os.path.getsize(copy) == entry.get('size') and checksum == entry.get('sha256')
             except OSError as error:  # Drive went away mid-copy, or the local disk is full
                 matches, reason = False, f'its archive could not be copied from Drive ({error}).'
             if reason is None and not matches:
                 reason = 'its archive does not match its manifest (size or sha256).'
+            # The check that authorizes: the local copy (what is extracted) against the recorded digests.
+            if reason is None and checksum not in trusted:
+                reason = not_ours
             if reason is None:
                 wheels = os.path.join(local, 'wheels')
                 os.mkdir(wheels)
@@ -200,7 +216,12 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache)
                 'nothing else on Drive was changed.')
             return
         say(f'kept {len(names)} wheel(s), {size / 2**20:.1f} MiB, on Drive as {key}.tar.')
-        _launchpad_prune_cache(folder, key, python, cap_bytes, say)
+        # Launchpad records this digest with the preset: only then is the archive installed again.
+        print('LAUNCHPAD_CACHE ' + json.dumps({'key': key, 'sha256': checksum}), flush=True)
+        try:
+            _launchpad_prune_cache(folder, key, python, cap_bytes, say)
+        except Exception as error:  # tidying never fails a step that installed (review L5)
+            say(f'could not tidy the kept installs ({error!r}); the packages are installed.')
     finally:
         shutil.rmtree(local, ignore_errors=True)
 
@@ -236,7 +257,17 @@ def _launchpad_prune_cache(folder, current, python, cap_bytes, say):
                 meta = json.load(f)
         except (OSError, ValueError):
             continue
-        entries.append((meta.get('created') or 0, stem, meta))
+        if not isinstance(meta, dict):  # not written by Launchpad: left alone
+            continue
+        try:
+            created = float(meta.get('created') or 0)
+        except (TypeError, ValueError, OverflowError):
+            created = 0.0
+        try:
+            size = int(meta.get('size') or 0)
+        except (TypeError, ValueError, OverflowError):
+            size = 0
+        entries.append((created, stem, meta.get('python'), size))
     current_size = 0
     try:
         current_size = os.path.getsize(os.path.join(folder, current + '.tar'))
@@ -252,17 +283,17 @@ def _launchpad_prune_cache(folder, current, python, cap_bytes, say):
         say(f'removed {stem} ({why}).')
 
     kept = []
-    for created, stem, meta in sorted(entries):
-        if meta.get('python') != python:
-            drop(stem, f'for Python {meta.get("python")}, this runtime has Python {python}')
+    for created, stem, their_python, size in sorted(entries, key=lambda entry: (entry[0], entry[1])):
+        if their_python != python:
+            drop(stem, f'for Python {their_python}, this runtime has Python {python}')
         else:
-            kept.append((created, stem, meta))
-    total = current_size + sum(int(meta.get('size') or 0) for _, _, meta in kept)
-    for created, stem, meta in kept:
+            kept.append((stem, size))
+    total = current_size + sum(size for _, size in kept)
+    for stem, size in kept:
         if total <= cap_bytes:
             break
         drop(stem, f'the oldest, over the {cap_bytes / 2**30:.0f} GiB kept on Drive')
-        total -= int(meta.get('size') or 0)`;
+        total -= size`;
 
 /** Clear install cache: removes Launchpad's folder on Drive (the toolbar asks first). */
 export const clearInstallCacheSource = String.raw`def _launchpad_clear_install_cache(cache):

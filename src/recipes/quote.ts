@@ -68,6 +68,12 @@ export function pyStrList(values: readonly string[]): string {
   return `[${values.map(pyStr).join(', ')}]`;
 }
 
+/** A Python dict of str → list of str literals, keys sorted: `{'k': ['a', 'b']}`. */
+export function pyStrListDict(values: Readonly<Record<string, readonly string[]>>): string {
+  const keys = Object.keys(values).sort();
+  return `{${keys.map((key) => `${pyStr(key)}: ${pyStrList(values[key] ?? [])}`).join(', ')}}`;
+}
+
 /** `True` / `False`. */
 export function pyBool(value: boolean): string {
   return value ? 'True' : 'False';

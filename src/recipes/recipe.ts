@@ -49,6 +49,11 @@ export interface RecipeParams {
 export interface GenerateContext {
   /** pip-install steps keep their wheels on Drive and reinstall from them (a preset's "Keep installs on Drive"). */
   readonly keepInstalls?: boolean;
+  /**
+   * With keepInstalls: per install-cache key, the sha256 digests of the archives this user's
+   * Launchpad made (src/presets/install-digests.ts). Only those archives are installed from Drive.
+   */
+  readonly allowedArchives?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */

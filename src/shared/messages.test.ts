@@ -41,6 +41,7 @@ describe('content script → service worker requests', () => {
       ping: async () => ({ pong: true as const }),
       'toolbar-config': async () => ({ direct: [], presets: [] }),
       'explain-failure': async () => ({ explained: false as const }),
+      'install-digests': async () => ({ recorded: true }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -54,6 +55,32 @@ describe('content script → service worker requests', () => {
     expect(listener?.({ type: 'cell-code', steps: Array.from({ length: 51 }, () => ({ recipe: 'gpu-check' })) }, colabTab)).toBeUndefined();
     expect(listener?.({ type: 'cell-code', steps: [] }, colabTab)).toBeUndefined();
     expect(cellCode).toHaveBeenCalledTimes(1);
+  });
+
+  it('install-digests: only well-formed keys and sha256 digests, one to eight of them, reach the worker', async () => {
+    const recorded = vi.fn(async () => ({ recorded: true }));
+    const noop = async () => ({}) as never;
+    onBackgroundRequest({
+      'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
+      'install-digests': recorded,
+    });
+    const listener = listeners[0];
+    const digest = { key: 'cp313-manylinux_2_35_x86_64-cu128-torch2.11.0_cu128-3f0c1a2b9d41c7e0', sha256: 'ab'.repeat(32) };
+    const request = { type: 'install-digests', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', digests: [digest] };
+    await expect(listener?.(request, colabTab)).resolves.toEqual({ recorded: true });
+    const refused = [
+      { ...request, digests: [] },
+      { ...request, digests: Array.from({ length: 9 }, () => digest) },
+      { ...request, digests: [{ ...digest, sha256: 'AB'.repeat(32) }] },
+      { ...request, digests: [{ ...digest, sha256: 'ab'.repeat(31) }] },
+      { ...request, digests: [{ ...digest, key: "cp313-x-y-torchnone-3f0c1a2b9d41c7e0'); import os" }] },
+      { ...request, digests: [{ ...digest, key: '../../evil' }] },
+      { ...request, digests: [{ ...digest, extra: 1 }] },
+      { ...request, presetId: 'x'.repeat(65) },
+    ];
+    for (const message of refused) expect(listener?.(message, colabTab)).toBeUndefined();
+    expect(listener?.(request, { ...colabTab, url: 'https://evil.example/' })).toBeUndefined();
+    expect(recorded).toHaveBeenCalledTimes(1);
   });
 
   it('checks the worker’s answer before the content script uses it', async () => {

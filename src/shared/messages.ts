@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import browser, { type Runtime } from './browser';
 import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
+import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 
 /** Service worker → the content script of one Colab tab. */
@@ -51,6 +52,7 @@ const Step = v.strictObject({
 });
 const Steps = v.pipe(v.array(Step), v.minLength(1), v.maxLength(50));
 const NotebookKey = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+const CacheDigest = v.strictObject({ key: v.pipe(v.string(), v.regex(INSTALL_CACHE_KEY)), sha256: v.pipe(v.string(), v.regex(SHA256_HEX)) });
 
 export const BackgroundRequestSchema = v.variant('type', [
   /**
@@ -64,6 +66,15 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
   /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
+  /**
+   * A Run setup cell of this preset kept installs on Drive: the archives it wrote (its
+   * `LAUNCHPAD_CACHE` lines). The worker stores them with the preset; only those are installed again.
+   */
+  v.strictObject({
+    type: v.literal('install-digests'),
+    presetId: v.pipe(v.string(), v.maxLength(64)),
+    digests: v.pipe(v.array(CacheDigest), v.minLength(1), v.maxLength(MAX_DIGESTS_PER_MESSAGE)),
+  }),
   /** Check compatibility: the content script ↔ service worker round trip. */
   v.strictObject({ type: v.literal('ping') }),
   /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
@@ -103,6 +114,8 @@ export const BackgroundResponseSchemas = {
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
+  /** `recorded`: the preset exists, is live and keeps installs, and the store was written. */
+  'install-digests': v.strictObject({ recorded: v.boolean() }),
   'ping': v.strictObject({ pong: v.literal(true) }),
   /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
   'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),

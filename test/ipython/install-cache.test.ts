@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCode } from '../../src/recipes/cell';
 import { runCellsInIPython, type IPythonRun } from './harness';
-import { atContent, cellSpec, compiles, importCheck, keptInstallCell, mountedContent, pipCalls } from './install-replay';
+import { atContent, cellSpec, compiles, importCheck, keptInstallCell, mountedContent, pipCalls, recordedDigests, type Allowed } from './install-replay';
 import { buildDistributions, servePackageIndex, type PackageIndex } from './package-index';
 
 let work: string;
@@ -45,12 +45,56 @@ const manifests = (c: string) => (existsSync(folderOf(c)) ? readdirSync(folderOf
 const readManifest = (c: string, name: string) => JSON.parse(readFileSync(join(folderOf(c), name), 'utf8')) as Record<string, unknown>;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** One runtime: the install cell, then a cell importing what it installed. */
-async function runtime(c: string, packages: string[], modules: string[], userBase: string) {
+/**
+ * What an attacker with write access to Drive does (review M1): adds a `.pth` to every wheel in
+ * `<key>.tar`, repacks it, and rewrites the manifest's size and sha256 to match. Returns the new sha256.
+ */
+function swapWheel(folder: string, key: string): string {
+  const script = [
+    'import hashlib, io, json, os, sys, tarfile, zipfile',
+    'folder, key = sys.argv[1:3]',
+    "archive, manifest = os.path.join(folder, key + '.tar'), os.path.join(folder, key + '.json')",
+    'with tarfile.open(archive) as tar:',
+    '    members = [(m, tar.extractfile(m).read()) for m in tar.getmembers()]',
+    'out = io.BytesIO()',
+    "with tarfile.open(fileobj=out, mode='w') as tar:",
+    '    for member, data in members:',
+    '        wheel, buf = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()',
+    "        with zipfile.ZipFile(buf, 'w') as z:",
+    '            for item in wheel.infolist():',
+    '                z.writestr(item, wheel.read(item.filename))',
+    "            z.writestr('launchpad_trojan.pth', 'import sys\\n')",
+    '        member.size = len(buf.getvalue())',
+    '        tar.addfile(member, io.BytesIO(buf.getvalue()))',
+    "open(archive, 'wb').write(out.getvalue())",
+    "meta = json.load(open(manifest, encoding='utf-8'))",
+    "meta.update(size=len(out.getvalue()), sha256=hashlib.sha256(out.getvalue()).hexdigest())",
+    "json.dump(meta, open(manifest, 'w', encoding='utf-8'))",
+    "print(meta['sha256'])",
+  ].join('\n');
+  return execFileSync('/usr/bin/python3', ['-c', script, folder, key], { encoding: 'utf8' }).trim();
+}
+
+/** The swapped wheel's `.pth` wherever it was installed under `root` (a cell's user site). */
+function trojanIn(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'launchpad_trojan.pth') found.push(name);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** One runtime: the install cell (allowing the archives in `allowed`), then a cell importing what it installed. */
+async function runtime(c: string, packages: string[], modules: string[], userBase: string, allowed: Allowed = {}) {
   const before = index.counts();
   const started = Date.now();
   const [install, check] = await runCellsInIPython(
-    [cellSpec(keptInstallCell(packages, c), index.url, userBase), cellSpec(importCheck(modules), index.url, userBase)],
+    [cellSpec(keptInstallCell(packages, c, allowed), index.url, userBase), cellSpec(importCheck(modules), index.url, userBase)],
     { mode: 'notebook' },
   );
   const after = index.counts();
@@ -60,6 +104,8 @@ async function runtime(c: string, packages: string[], modules: string[], userBas
 let cold: Awaited<ReturnType<typeof runtime>>;
 let warm: Awaited<ReturnType<typeof runtime>>;
 let goodFolder: string;
+/** What Launchpad recorded from the cold run: the digest that authorizes lp-pure-demo's archive. */
+let coldAllowed: Allowed;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'clp-install-cache-'));
@@ -69,7 +115,8 @@ beforeAll(async () => {
   cold = await runtime(content, ['lp-pure-demo'], ['lp_pure_demo', 'lp_cext_demo'], join(work, 'user-cold'));
   goodFolder = join(work, 'good-cache');
   cpSync(folderOf(content), goodFolder, { recursive: true });
-  warm = await runtime(content, ['lp-pure-demo'], ['lp_pure_demo', 'lp_cext_demo'], join(work, 'user-warm'));
+  coldAllowed = recordedDigests(cold.install);
+  warm = await runtime(content, ['lp-pure-demo'], ['lp_pure_demo', 'lp_cext_demo'], join(work, 'user-warm'), coldAllowed);
 }, 180_000);
 
 afterAll(async () => {
@@ -93,9 +140,11 @@ describe('keep installs on Drive: cold run, then a replay after a reset', () => 
     expect(meta.sha256).toBe(sha256(archive));
     expect(meta.wheels).toEqual([expect.stringMatching(/^lp_cext_demo-1\.0-cp3\d+-cp3\d+-linux_x86_64\.whl$/), 'lp_pure_demo-1.0-py3-none-any.whl']);
     expect(readdirSync(folderOf(content)).filter((n) => n.includes('.partial'))).toEqual([]);
+    // The line Launchpad records with the preset: this key, this archive's sha256.
+    expect(coldAllowed).toEqual({ [(name as string).replace(/\.json$/, '')]: [sha256(archive)] });
   });
 
-  it('the warm replay installs offline from the local copy: --no-index, zero index requests, zero builds', () => {
+  it('the warm replay, allowing the recorded digest, installs offline from the local copy: --no-index, zero index requests, zero builds', () => {
     expect(warm.install.error).toBeUndefined();
     expect(warm.requests).toBe(0);
     expect(compiles(warm.install)).toBe(0);
@@ -117,8 +166,18 @@ describe('keep installs on Drive: cold run, then a replay after a reset', () => 
 });
 
 describe('every cache fault ends in a working online install and says why', () => {
-  type Fault = { name: string; prepare: (folder: string) => void; expect: RegExp };
+  type Fault = {
+    name: string;
+    prepare: (folder: string) => void;
+    expect: RegExp;
+    /** The digests the cell allows; default: the ones recorded when the good archive was made. */
+    allowed?: () => Allowed;
+    /** Other keys' manifest files that must still be there afterwards (left alone). */
+    others?: string[];
+  };
   const keyName = () => readdirSync(goodTiny).find((n) => n.endsWith('.json'))?.replace(/\.json$/, '') ?? '';
+  const otherKey = (hex: string) => keyName().replace(/[0-9a-f]{16}$/, hex.repeat(16));
+  const NOT_OURS = /its archive on Drive was changed or was not made by this Launchpad \(its sha256 is not one Launchpad recorded for cp3\d+-[^)]*\)\. Installing online/;
   const FAULTS: Fault[] = [
     {
       name: 'truncated archive',
@@ -126,11 +185,12 @@ describe('every cache fault ends in a working online install and says why', () =
       expect: /its archive on Drive is 1000 bytes, the manifest says \d+ \(truncated, or Drive has not synced it yet\)\. Installing online/,
     },
     {
-      name: 'manifest mismatch',
+      name: 'archive changed on Drive, manifest not (same size)',
       prepare: (folder) => {
-        const file = join(folder, `${keyName()}.json`);
-        const meta = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        writeFileSync(file, JSON.stringify({ ...meta, sha256: '0'.repeat(64) }));
+        const file = join(folder, `${keyName()}.tar`);
+        const bytes = readFileSync(file);
+        bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1);
+        writeFileSync(file, bytes);
       },
       expect: /its archive does not match its manifest \(size or sha256\)\. Installing online/,
     },
@@ -152,19 +212,61 @@ describe('every cache fault ends in a working online install and says why', () =
       },
       expect: /the kept installs are for Python 3\.99; this runtime has Python 3\.\d+\. Installing online/,
     },
+    {
+      name: 'a swapped wheel with a rewritten manifest (size and sha256 match the new archive)',
+      prepare: (folder) => swapWheel(folder, keyName()),
+      expect: NOT_OURS,
+    },
+    {
+      name: 'an archive made by another browser profile (this preset recorded nothing)',
+      prepare: () => undefined,
+      allowed: () => ({}),
+      expect: NOT_OURS,
+    },
+    {
+      name: 'an archive made by another browser profile (this preset recorded another archive for the key)',
+      prepare: () => undefined,
+      allowed: () => ({ [keyName()]: ['f'.repeat(64)] }),
+      expect: NOT_OURS,
+    },
+    {
+      name: 'this key’s manifest is not a JSON object',
+      prepare: (folder) => writeFileSync(join(folder, `${keyName()}.json`), '[1, 2]'),
+      expect: /Install cache: its manifest cannot be read\. Installing online/,
+    },
+    {
+      name: 'manifests of other keys that are not what Launchpad writes (pruning never fails the step)',
+      prepare: (folder) => {
+        const python = (JSON.parse(readFileSync(join(folder, `${keyName()}.json`), 'utf8')) as { python: string }).python;
+        const bad: Record<string, string> = {
+          '1': '[1, 2]',
+          '2': '"a string"',
+          '3': JSON.stringify({ python, size: 'big', created: 5 }),
+          '4': JSON.stringify({ python, size: 10, created: 'yesterday' }),
+          '5': `{"python": ${JSON.stringify(python)}, "size": Infinity, "created": 1}`,
+        };
+        for (const [hex, text] of Object.entries(bad)) writeFileSync(join(folder, `${otherKey(hex)}.json`), text);
+      },
+      allowed: () => ({}), // a miss, so the archive is written and the folder pruned
+      expect: NOT_OURS,
+      others: ['1', '2', '3', '4', '5'],
+    },
   ];
   let runs: IPythonRun[];
   let dirs: string[];
   let goodTiny: string;
+  let tinyAllowed: Allowed;
   let notMounted: IPythonRun;
   let notMountedDir: string;
   let overCap: IPythonRun;
   let capDir: string;
+  let control: IPythonRun;
 
   beforeAll(async () => {
     // The faults use the small pure package (no compile), from a cache its own cold run wrote.
     const tinyDir = mountedContent(join(work, 'tiny'));
-    await runCellsInIPython([cellSpec(keptInstallCell(['lp-tiny-demo'], tinyDir), index.url, join(work, 'user-tiny'))]);
+    const [tinyCold] = await runCellsInIPython([cellSpec(keptInstallCell(['lp-tiny-demo'], tinyDir), index.url, join(work, 'user-tiny'))]);
+    tinyAllowed = recordedDigests(tinyCold as IPythonRun);
     goodTiny = join(work, 'good-tiny');
     cpSync(folderOf(tinyDir), goodTiny, { recursive: true });
     dirs = FAULTS.map((fault, i) => {
@@ -174,13 +276,17 @@ describe('every cache fault ends in a working online install and says why', () =
       fault.prepare(folderOf(c));
       return c;
     });
+    // The control: the same swapped archive, had Launchpad recorded its digest, is installed.
+    const controlDir = mountedContent(join(work, 'control'));
+    cpSync(goodTiny, folderOf(controlDir), { recursive: true });
+    const swapped = swapWheel(folderOf(controlDir), keyName());
     // Over the size cap: two kept entries of this Python for other requirements, the older one
     // claiming 5 GiB in its manifest (prune reads the manifests' sizes); no entry for this step yet.
     capDir = mountedContent(join(work, 'cap'));
     mkdirSync(folderOf(capDir), { recursive: true });
     const meta = JSON.parse(readFileSync(join(goodTiny, `${keyName()}.json`), 'utf8')) as Record<string, unknown>;
     for (const [suffix, size, created] of [['a', 5 * 2 ** 30, 1], ['b', 10, 2]] as const) {
-      const key = keyName().replace(/[0-9a-f]{16}$/, suffix.repeat(16));
+      const key = otherKey(suffix);
       writeFileSync(join(folderOf(capDir), `${key}.json`), JSON.stringify({ ...meta, key, size, created }));
       writeFileSync(join(folderOf(capDir), `${key}.tar`), 'x');
     }
@@ -188,30 +294,46 @@ describe('every cache fault ends in a working online install and says why', () =
     mkdirSync(join(notMountedDir, 'drive'), { recursive: true });
     // Isolated cells: each has its own user site (PYTHONUSERBASE), so each installs from scratch.
     const cells = [
-      ...dirs.map((c, i) => cellSpec(keptInstallCell(['lp-tiny-demo'], c), index.url, join(work, `user-fault-${i}`))),
+      ...dirs.map((c, i) => cellSpec(keptInstallCell(['lp-tiny-demo'], c, FAULTS[i]?.allowed?.() ?? tinyAllowed), index.url, join(work, `user-fault-${i}`))),
       cellSpec(keptInstallCell(['lp-tiny-demo'], notMountedDir), index.url, join(work, 'user-unmounted')),
       cellSpec(keptInstallCell(['lp-tiny-demo'], capDir), index.url, join(work, 'user-cap')),
+      cellSpec(keptInstallCell(['lp-tiny-demo'], controlDir, { [keyName()]: [swapped] }), index.url, join(work, 'user-control')),
     ];
     const results = await runCellsInIPython(cells);
     runs = results.slice(0, FAULTS.length);
-    notMounted = results.at(-2) as IPythonRun;
-    overCap = results.at(-1) as IPythonRun;
-  }, 180_000);
+    notMounted = results.at(-3) as IPythonRun;
+    overCap = results.at(-2) as IPythonRun;
+    control = results.at(-1) as IPythonRun;
+  }, 240_000);
 
   it.each(FAULTS.map((fault, i) => [fault.name, i] as const))('%s', (_name, i) => {
     const run = runs[i] as IPythonRun;
     const fault = FAULTS[i] as Fault;
     expect(run.error).toBeUndefined();
     expect(run.stdout).toMatch(fault.expect);
+    expect(run.stdout).not.toContain('could not tidy');
+    expect(run.stdout).not.toContain('kept on Drive, offline'); // nothing was installed from the archive
     expect(run.stdout).toMatch(/Successfully installed lp-tiny-demo-1\.0/);
-    // The archive is written again, whole, with a manifest that matches it.
+    expect(trojanIn(join(work, `user-fault-${i}`))).toEqual([]);
+    // The archive is written again, whole, with a manifest that matches it, and its digest is printed for Launchpad.
     const c = dirs[i] as string;
-    const [name, ...more] = manifests(c);
+    const others = (fault.others ?? []).map((hex) => `${otherKey(hex)}.json`);
+    expect(manifests(c)).toEqual(expect.arrayContaining(others));
+    const [name, ...more] = manifests(c).filter((n) => !others.includes(n));
     expect(more).toEqual([]);
     const meta = readManifest(c, name as string);
-    expect(meta.sha256).toBe(sha256(join(folderOf(c), (name as string).replace(/\.json$/, '.tar'))));
+    const archive = join(folderOf(c), (name as string).replace(/\.json$/, '.tar'));
+    expect(meta.sha256).toBe(sha256(archive));
+    expect(recordedDigests(run)).toEqual({ [(name as string).replace(/\.json$/, '')]: [sha256(archive)] });
     expect(name).toMatch(/^cp3(?!99)\d+-/); // another Python's entry is pruned
     expect(Object.keys(userFiles(join(c, 'drive'))).sort()).toEqual(['MyDrive/.colab-launchpad.txt', 'MyDrive/thesis data/notes.txt']);
+  });
+
+  it('control: the swapped archive is installed offline when its digest is the one allowed (so the digest check is what refuses it)', () => {
+    expect(control.error).toBeUndefined();
+    expect(control.stdout).toContain('kept on Drive, offline');
+    expect(trojanIn(join(work, 'user-control'))).toEqual(['launchpad_trojan.pth']);
+    expect(recordedDigests(control)).toEqual({});
   });
 
   it('over the size cap, the oldest kept entries are dropped, the newer ones and this one stay', () => {
@@ -304,7 +426,7 @@ describe('uv where Colab ships it, and Clear install cache', () => {
         'exec /usr/bin/python3 -m pip install "$@"',
       ].join('\n'),
     };
-    const spec = cellSpec(keptInstallCell(['lp-pure-demo'], uvDir), index.url, join(work, 'user-uv'));
+    const spec = cellSpec(keptInstallCell(['lp-pure-demo'], uvDir, coldAllowed), index.url, join(work, 'user-uv'));
     [uvRun] = (await runCellsInIPython([
       { ...spec, shims: { ...spec.shims, uv }, env: { ...spec.env, UV_CONSTRAINT: '/nonexistent/constraints.txt', UV_BUILD_CONSTRAINT: '/nonexistent/build.txt' } },
     ])) as [IPythonRun];

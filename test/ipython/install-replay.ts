@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCell } from '../../src/recipes/cell';
+import { parseInstallCacheLines } from '../../src/recipes/parsers/install-cache';
 import type { CellSpec, IPythonRun, ShimConfig } from './harness';
 
 /** The cell's Drive paths moved under `content` (the only change to the generated code). */
@@ -14,8 +15,22 @@ export function atContent(code: string, content: string): string {
   return code.replaceAll("'/content/drive", `'${content}/drive`);
 }
 
-export function keptInstallCell(packages: readonly string[], content: string): string {
-  return atContent(generateCell([{ recipe: 'pip-install', params: { packages: [...packages] } }], { keepInstalls: true }), content);
+/** Per key, the archive digests a preset recorded (what Launchpad writes into its cells). */
+export type Allowed = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The cell Launchpad generates for a pip-install step with "Keep installs on Drive", allowing the
+ * archives in `allowed` (none: as for a preset that has recorded nothing yet).
+ */
+export function keptInstallCell(packages: readonly string[], content: string, allowed: Allowed = {}): string {
+  return atContent(generateCell([{ recipe: 'pip-install', params: { packages: [...packages] } }], { keepInstalls: true, allowedArchives: allowed }), content);
+}
+
+/** What Launchpad records from a cell's output: its LAUNCHPAD_CACHE lines, as the next cell's `allowed`. */
+export function recordedDigests(run: IPythonRun): Allowed {
+  const allowed: Record<string, string[]> = {};
+  for (const { key, sha256 } of parseInstallCacheLines(run.stdout)) (allowed[key] ??= []).push(sha256);
+  return allowed;
 }
 
 /** A fake /content with Drive mounted: `<content>/drive/MyDrive` exists. */

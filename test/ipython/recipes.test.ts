@@ -174,7 +174,13 @@ add('tpu none', { code: generateCode('tpu-check'), env: { COLAB_TPU_1VM: '' } })
 add('tpu legacy', { code: generateCode('tpu-check'), env: { COLAB_TPU_ADDR: '10.0.0.2:8470' } });
 
 // system-info
-add('system info', { code: generateCode('system-info') });
+// The helper measures /content when it exists, else the cwd. The machine's own /content must not
+// matter (a test machine may have one): the literal is pointed at a folder the test chooses.
+const systemInfoAt = (content: string) => generateCode('system-info').replaceAll("'/content'", `'${content}'`);
+const NO_CONTENT = path.join(tmpdir(), 'clp-no-such-content-folder');
+const SOME_CONTENT = realpathSync(tmpdir());
+add('system info', { code: systemInfoAt(NO_CONTENT) });
+add('system info on /content', { code: systemInfoAt(SOME_CONTENT) });
 
 // git-clone
 const REPO = 'https://github.com/owner/repo';
@@ -525,7 +531,11 @@ describe('tpu-check and system-info', () => {
     const memTotal = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) * 1024;
     expect(info?.ramTotalBytes).toBe(memTotal);
     expect(info?.cpus).toBe(cpus().length);
-    expect(info?.diskPath).toBe(run.workdir);
+    expect(generateCode('system-info')).toContain("where = '/content' if os.path.isdir('/content') else os.getcwd()");
+    expect(info?.diskPath).toBe(run.workdir); // no /content: the cell's folder
+    const onContent = get('system info on /content');
+    ok(onContent);
+    expect(parseSystemInfoOutput(onContent.stdout)?.diskPath).toBe(SOME_CONTENT);
   });
 });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runCellsInIPython } from './harness';
-import { cellSpec, compiles, importCheck, keptInstallCell, mountedContent } from './install-replay';
+import { cellSpec, compiles, importCheck, keptInstallCell, mountedContent, recordedDigests, type Allowed } from './install-replay';
 import { INDEX_RATE_BYTES_PER_S, buildDistributions, servePackageIndex } from './package-index';
 
 const OUT = process.env.CLP_BENCH_REPLAY_OUT;
@@ -20,12 +20,14 @@ it.runIf(OUT)('replay after a reset: cold install vs warm replay from Drive', as
   const index = await servePackageIndex(buildDistributions(join(work, 'index')), INDEX_RATE_BYTES_PER_S);
   try {
     const content = mountedContent(join(work, 'vm'));
+    // The warm replay allows the archive the cold run recorded, as Launchpad's next cell does.
+    let allowed: Allowed = {};
     const runtime = async (name: string) => {
       const before = index.counts();
       const started = performance.now();
       const [install, check] = await runCellsInIPython(
         [
-          cellSpec(keptInstallCell(['lp-pure-demo'], content), index.url, join(work, `user-${name}`)),
+          cellSpec(keptInstallCell(['lp-pure-demo'], content, allowed), index.url, join(work, `user-${name}`)),
           cellSpec(importCheck(['lp_pure_demo', 'lp_cext_demo']), index.url, join(work, `user-${name}`)),
         ],
         { mode: 'notebook' },
@@ -33,6 +35,7 @@ it.runIf(OUT)('replay after a reset: cold install vs warm replay from Drive', as
       const after = index.counts();
       expect(install?.error).toBeUndefined();
       expect(check?.stdout).toContain('IMPORTED 5');
+      if (install) allowed = { ...allowed, ...recordedDigests(install) };
       return {
         wallMs: Math.round(performance.now() - started),
         installCellMs: Math.round(install?.durationMs ?? 0),
