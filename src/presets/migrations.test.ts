@@ -40,6 +40,7 @@ describe('readStore', () => {
       ok: true,
       fromVersion: 0,
       migrated: true,
+      quarantined: [],
       store: {
         schemaVersion: 2,
         presets: [
@@ -90,7 +91,7 @@ describe('readStore', () => {
   });
 
   it('nothing stored is an empty store', () => {
-    expect(readStore(undefined, context())).toEqual({ ok: true, store: EMPTY_STORE, fromVersion: SCHEMA_VERSION, migrated: false });
+    expect(readStore(undefined, context())).toEqual({ ok: true, store: EMPTY_STORE, quarantined: [], fromVersion: SCHEMA_VERSION, migrated: false });
   });
 
   it('refuses a newer version and leaves the data untouched', () => {
@@ -123,9 +124,15 @@ describe('readStore', () => {
     });
   });
 
-  it('a version 0 step the catalogue refuses makes the migrated store invalid, naming the step', () => {
-    const bad = { presets: [{ name: 'x', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }, { id: 'pip-install', packages: ['-r req.txt'] }] }] };
+  it('a version 0 step the catalogue refuses quarantines that preset only, naming the step; the others are migrated', () => {
+    const bad = {
+      presets: [
+        { name: 'x', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }, { id: 'pip-install', packages: ['-r req.txt'] }] },
+        { name: 'y', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }] },
+      ],
+    };
     const result = readStore(bad, context());
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', problems: [{ path: 'presets[0].steps[1].params.packages', message: 'invalidPipOption' }] });
+    expect(result).toMatchObject({ ok: true, migrated: true, quarantined: [{ name: 'x', problems: [{ path: 'presets[0].steps[1].params.packages', message: 'invalidPipOption' }] }] });
+    expect(result.ok && result.store.presets.map((p) => p.name)).toEqual(['y']);
   });
 });
