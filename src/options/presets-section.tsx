@@ -45,6 +45,9 @@ interface Notice {
   readonly undo?: string;
 }
 
+/** A failed read's own message (the browser's). */
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 function ProblemList({ problems }: { problems: readonly Problem[] }) {
   return (
     <ul>
@@ -75,7 +78,7 @@ export function PresetsSection() {
               ? { ok: true, presets: result.store.presets.filter(isLive), quarantined: result.quarantined }
               : { ok: false, problems: result.problems },
           ),
-        (error: unknown) => setFailure({ title: t('editorNotSaved'), messages: [storageErrorText(error)] }),
+        (error: unknown) => setFailure({ title: t('optionsStoreUnreadable'), messages: [errorMessage(error)] }),
       );
     load();
     return onPresetsChanged(load);
@@ -99,7 +102,7 @@ export function PresetsSection() {
   const exportStored = () =>
     void loadRawPresetStore().then(
       (raw) => downloadText(storedJson(raw), 'colab-launchpad-presets-as-stored.json'),
-      (error: unknown) => setFailure({ title: t('editorNotSaved'), messages: [storageErrorText(error)] }),
+      (error: unknown) => setFailure({ title: t('optionsStoreUnreadable'), messages: [errorMessage(error)] }),
     );
 
   const deleteUnusable = async (item: QuarantinedPreset) => {
