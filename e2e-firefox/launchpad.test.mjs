@@ -147,6 +147,9 @@ async function importPresets(firefox, file) {
   writeFileSync(filePath, JSON.stringify(file));
   const input = await until('the import field', () => options.$('input[type="file"]'));
   await input.uploadFile(filePath);
+  // The import review (issue 17): nothing is written before Import.
+  const importButton = await until('the import review', () => options.$('dialog button[data-action="import"]'));
+  await importButton.click();
   await until('“Presets imported”', () => options.evaluate(() => [...document.querySelectorAll('[role="status"]')].map((s) => s.textContent).join(' ')), (text) => text.includes('Presets imported: 1.'));
   rmSync(dir, { recursive: true, force: true });
   return options;

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { TOOLBAR_ENTRIES } from '../src/recipes';
-import { DRIVE_ID, OTHER_DRIVE_ID, cellBody, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, OTHER_DRIVE_ID, cellBody, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const LONG_NAME = 'Thesis experiments with a rather long preset name that cannot fit on one button';
 
@@ -34,6 +34,7 @@ async function importPreset(page: Page, extensionId: string, name: string): Prom
     { recipe: 'python', params: { code: "print('second')" } },
   ] }] };
   await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 
@@ -146,11 +147,15 @@ test.describe('Make it yours', () => {
     await openOptions(page, extensionId);
     const file = { format: 'colab-launchpad/presets', version: 1, presets: [
       { name: 'Slow', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'python', params: { code: 'import time\ntime.sleep(2)' } }] },
-      // The file format keeps the switch: this one arrives on the toolbar.
       { name: 'Shown', showOnToolbar: true, steps: [{ recipe: 'python', params: { code: "print('shown')" } }] },
     ] };
     await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await confirmImport(page);
     await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
+    // An import arrives with Show on the toolbar off (issue 17): the user turns it on in the editor.
+    await page.getByRole('button', { name: 'Edit “Shown”' }).click();
+    await page.getByRole('switch', { name: 'Show on the toolbar' }).check();
+    await expect(page.getByRole('switch', { name: 'Show on the toolbar' })).toBeChecked();
 
     const colab = await context.newPage();
     await openNotebook(colab);

@@ -5,7 +5,7 @@
  * (the replica's kernel models what the helpers print; their logic runs in real IPython in test/ipython).
  */
 import { test as base, type Page } from '@playwright/test';
-import { DRIVE_ID, HOST, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, HOST, confirmImport, executions, expect, expectOneToolbar, launchWithExtension, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
   failNextExecution(error: { ename: string; evalue: string }): void;
@@ -21,6 +21,7 @@ async function importPreset(page: Page, extensionId: string, steps: object[]): P
   const file = { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Drive setup', notebooks: [NOTEBOOK], steps, keepInstalls: true }] };
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 

@@ -194,6 +194,14 @@ export async function resetStorage(serviceWorker: Worker): Promise<void> {
   );
 }
 
+/**
+ * Chooses Import in the options page's import review (issue 17: a file chosen in Import presets
+ * is written only after that). In any UI language: the button is found by its data-action.
+ */
+export async function confirmImport(page: Page): Promise<void> {
+  await page.getByRole('dialog').locator('button[data-action="import"]').click();
+}
+
 /** The code a Launchpad form cell runs, without its `# @title …` and marker lines (which it must have). */
 export function cellBody(code: string): string {
   const [title, marker, ...body] = code.split('\n');

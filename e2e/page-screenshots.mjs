@@ -30,7 +30,13 @@ try {
       steps: [{ recipe: 'mount-drive', params: {} }, { recipe: 'pip-install', params: { packages: ['transformers==4.44.0'] } }] },
   ] });
   await page.locator('input[type="file"]').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  // The import review (issue 17), then the switch the import leaves off.
+  await page.locator('dialog button[data-action="import"]').click();
   await page.waitForTimeout(500);
+  await page.evaluate(async () => {
+    const { presets } = await chrome.storage.local.get('presets');
+    await chrome.storage.local.set({ presets: { ...presets, presets: presets.presets.map((p) => ({ ...p, showOnToolbar: true })) } });
+  });
   // One switch on, to show both states.
   await page.evaluate(() => chrome.storage.local.set({ guardSettings: { version: 1, keepAlive: false, autoReconnect: true, limitHours: 2, notebooks: {},
     notify: { disconnected: true, presence: true, keepAlive: true, capWarning: true, setupFinished: true, setupFailed: true, cellFinished: false }, cellFinishedMinutes: 10 } }));

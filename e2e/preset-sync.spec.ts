@@ -10,7 +10,7 @@
  */
 import { test as base, type Page, type Worker } from '@playwright/test';
 import { syncItemBytes, syncKey } from '../src/presets/sync';
-import { DRIVE_ID, expect, launchWithExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test } from './fixtures';
+import { DRIVE_ID, confirmImport, expect, launchWithExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test } from './fixtures';
 
 const ID_A = '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c';
 const ID_B = '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f';
@@ -107,6 +107,7 @@ test.describe('in the shared browser', () => {
     await openOptions(page, extensionId);
     const file = { format: 'colab-launchpad/presets', version: 1, presets: [{ name: 'Thesis setup', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'gpu-check', params: {} }] }] };
     await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await confirmImport(page);
     await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toHaveText('Presets imported: 1.');
     const [local] = await localPresets(serviceWorker);
     expect(local?.name).toBe('Thesis setup');

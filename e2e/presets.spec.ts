@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, type Page } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, expect, expectOneToolbar, launchWithExtension, openNotebook, reloadExtension, resetStorage, serviceWorkerOf, stopServiceWorker, test, toolbar } from './fixtures';
 
 const VALID = {
   format: 'colab-launchpad/presets',
@@ -53,6 +53,7 @@ test.describe('in the shared browser', () => {
     await openOptions(page, extensionId);
     await expect(page.getByText('No presets yet.')).toBeVisible();
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID, null, 2)));
+    await confirmImport(page);
     await expect(imported(page)).toHaveText('Presets imported: 2.');
     const list = page.getByRole('list', { name: 'Presets' });
     await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -78,6 +79,7 @@ test.describe('in the shared browser', () => {
   test('bad files are refused with what and where, and change nothing', async ({ page, extensionId }) => {
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
+    await confirmImport(page);
     await expect(imported(page)).toHaveText('Presets imported: 2.');
     const before = await exported(page);
 
@@ -95,9 +97,11 @@ test.describe('in the shared browser', () => {
   test('importing the same names again keeps both, renamed', async ({ page, extensionId }) => {
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('a.json', JSON.stringify(VALID)));
+    await confirmImport(page);
     await expect(imported(page)).toHaveText('Presets imported: 2.');
     const changed = { ...VALID, presets: [{ ...VALID.presets[0], steps: [{ recipe: 'gpu-check', params: {} }] }] };
     await page.getByLabel('Import presets').setInputFiles(file('b.json', JSON.stringify(changed)));
+    await confirmImport(page);
     await expect(imported(page)).toHaveText('Presets imported: 1.');
     const names = ((await exported(page)) as { presets: { name: string }[] }).presets.map((p) => p.name);
     expect(names).toEqual(['Thesis setup', '课程作业', 'Thesis setup (2)']);
@@ -114,6 +118,7 @@ base('presets survive the service worker being stopped', async () => {
     const page = await context.newPage();
     await openOptions(page, extensionId);
     await page.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
+    await confirmImport(page);
     await expect(imported(page)).toHaveText('Presets imported: 2.');
     await stopServiceWorker(context, page, extensionId);
     await page.reload();
@@ -132,6 +137,7 @@ base('presets survive an extension reload, and Run setup is back in the open not
     const options = await context.newPage();
     await openOptions(options, extensionId);
     await options.getByLabel('Import presets').setInputFiles(file('presets.json', JSON.stringify(VALID)));
+    await confirmImport(options);
     await expect(imported(options)).toHaveText('Presets imported: 2.');
     const colab = await context.newPage();
     const problems: string[] = [];

@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { generateCell, generateCode } from '../src/recipes/cell';
-import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 type Replica = {
   failNextExecution(error: { ename: string; evalue: string }): void;
@@ -24,6 +24,7 @@ const THREE_STEPS = [
 async function importPresets(page: Page, extensionId: string, file: object): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 

@@ -7,7 +7,7 @@
  * UI stays in the browser's language (English).
  */
 import type { Page } from '@playwright/test';
-import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 import { cleanUpGuard, dialogClicks, events, notificationIds, replica, setup, tabState } from './guard-helpers';
 
 interface ReplicaApi {
@@ -59,6 +59,7 @@ for (const lang of LANGUAGES) {
       ] }] };
       await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
       await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await confirmImport(page);
       await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 
       await openNotebook(page, `/drive/${DRIVE_ID}`, [`lang:${lang}`]);

@@ -10,13 +10,15 @@
  * in globals: each run reads both areas afresh, and runs never overlap (a Web Lock). A failing
  * read or write (a quota, MAX_WRITE_OPERATIONS_PER_MINUTE, sync turned off) becomes the `error`
  * status with its message and is tried again at the next change or startup; nothing is logged.
+ * Each run first trims tombstones deleted more than a day ago (src/presets/tombstones.ts), and
+ * never merges over, writes or evicts the sync item of a quarantined preset.
  */
 import browser from '../shared/browser';
 import { withLock } from '../shared/locks';
 import { LOCKS, STORAGE_KEYS } from '../shared/storage-keys';
 import { SYNC_KEY_PREFIX } from '../presets/sync';
 import { failedStatus, localUnreadableStatus, syncStep, type SyncStatus } from '../presets/sync-step';
-import { loadPresetStore, mergeRemotePresets, readSyncItems, saveSyncStatus, writeSyncItems } from '../presets/storage';
+import { loadPresetStore, mergeRemotePresets, readSyncItems, saveSyncStatus, trimStoredTombstones, writeSyncItems } from '../presets/storage';
 
 /** Rounds of merge-then-push in one run before leaving the rest to the change events it causes. */
 const MAX_ROUNDS = 3;
@@ -25,6 +27,8 @@ async function syncOnce(): Promise<void> {
   const now = Date.now();
   let planned: SyncStatus | undefined;
   try {
+    // Tombstones older than a day lose their steps (their change runs sync again, which pushes them).
+    if (await trimStoredTombstones(now)) return;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const [local, syncItems] = await Promise.all([loadPresetStore(), readSyncItems()]);
       if (!local.ok) {
@@ -33,7 +37,9 @@ async function syncOnce(): Promise<void> {
       }
       // Not migrated yet: migrateStoredPresets (onInstalled) writes the store, and that change runs sync again.
       if (local.migrated) return;
-      const step = syncStep({ local: local.store.presets, syncItems, now });
+      // Quarantined presets (they fail today's validation) are kept as stored: never merged over, never written.
+      const quarantinedIds = new Set(local.quarantined.flatMap((q) => (q.id === undefined ? [] : [q.id])));
+      const step = syncStep({ local: local.store.presets, syncItems, quarantinedIds, now });
       planned = step.status;
       if (step.localPresets !== undefined) {
         // Merged again under the presets lock from the list as it is now, so an edit made meanwhile is kept.

@@ -1,9 +1,10 @@
 /**
  * The list's actions on a whole preset, as writes of the latest stored list: duplicate (next to
  * the original, "X (copy)"), delete (a tombstone), undo (clears the tombstone) and the text of
- * "Copy as setup cell". Each sets `updatedAt` to now.
+ * "Copy as setup cell". Each stamps `updatedAt` (never backwards, presets/stamps.ts).
  */
 import { isLive, setupCell, setupCellProblem, uniqueName, type Preset } from '../presets';
+import { isTrimmed } from '../presets/tombstones';
 import { t } from '../shared/i18n';
 import { EditConflict, changePreset, copyName, deletePreset, duplicatePreset, liveNames, restorePreset } from './preset-edits';
 import { Refusal, problemText, writePresets, type WriteResult } from './store-writes';
@@ -36,6 +37,7 @@ export async function undoRemove(id: string): Promise<WriteResult & { name?: str
     if (preset === undefined) throw new Refusal(t('editorUndoFailed'));
     name = preset.name;
     if (isLive(preset)) return presets; // undone elsewhere already
+    if (isTrimmed(preset)) throw new Refusal(t('editorUndoFailed')); // its steps were dropped a day after the deletion
     const restored = restorePreset(preset, liveNames(presets), Date.now(), uniqueName);
     name = restored.name;
     return presets.map((p, i) => (i === index ? restored : p));

@@ -89,6 +89,14 @@ describe('preset changes', () => {
     expect(() => changePreset([deletePreset(preset(), 5), other], ID(1), 99, (p) => p)).toThrow(EditConflict);
   });
 
+  it('never stamps backwards: an edit, a delete and an undo of a version from a clock ahead stamp previous + 1 (issue 17, L1)', () => {
+    const ahead = preset({ updatedAt: 1_000 });
+    expect(changePreset([ahead], ID(1), 10, (p) => ({ ...p, name: 'Renamed' }))[0]?.updatedAt).toBe(1_001);
+    const gone = deletePreset(ahead, 10);
+    expect(gone).toMatchObject({ updatedAt: 1_001, deletedAt: 10 });
+    expect(restorePreset(gone, new Set(), 10, uniqueName).updatedAt).toBe(1_002);
+  });
+
   it('creates a valid preset with one step, off by default', () => {
     const created = newPreset('  New  ', PIP, ID(7), 42);
     expect(created).toEqual({ id: ID(7), name: 'New', notebooks: [], steps: [PIP], autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 42 });

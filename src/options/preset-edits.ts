@@ -1,10 +1,12 @@
 /**
  * The preset editor's changes as pure functions of the stored list (no DOM, no storage): the
  * options page applies them inside `updatePresets`, so each one works on the latest stored data
- * and the store validates the result. Every change sets `updatedAt` to `now`.
+ * and the store validates the result. Every change stamps `updatedAt` with `nextStamp` (never
+ * backwards: `max(now, previous + 1)`), so it wins over the version it was made from in sync.
  */
 import { PRESET_LIMITS, defaultKeepInstalls, isLive, type Preset, type PresetStep } from '../presets';
 import { canonicalJson } from '../presets/canonical';
+import { nextStamp } from '../presets/stamps';
 
 /** Thrown inside a change when the data it was meant for changed meanwhile (another tab, sync). */
 export class EditConflict extends Error {
@@ -65,17 +67,17 @@ export function duplicatePreset(preset: Preset, name: string, id: string, now: n
 
 /** The tombstone of a preset: kept (for sync and undo), no longer listed. */
 export function deletePreset(preset: Preset, now: number): Preset {
-  return { ...preset, deletedAt: now, updatedAt: now };
+  return { ...preset, deletedAt: now, updatedAt: nextStamp(preset.updatedAt, now) };
 }
 
 /** Undo of a deletion: live again (renamed "X (2)"… if a live preset took its name meanwhile). */
 export function restorePreset(preset: Preset, taken: ReadonlySet<string>, now: number, rename: (name: string, taken: ReadonlySet<string>) => string): Preset {
   const { deletedAt: _deletedAt, ...live } = preset;
-  return { ...live, name: rename(preset.name, taken), updatedAt: now };
+  return { ...live, name: rename(preset.name, taken), updatedAt: nextStamp(preset.updatedAt, now) };
 }
 
 /**
- * Replaces the preset `id` with `change(preset)` (updatedAt = now). Throws EditConflict('gone')
+ * Replaces the preset `id` with `change(preset)` (stamped `nextStamp(previous, now)`). Throws EditConflict('gone')
  * when it is no longer there or was deleted meanwhile.
  */
 export function changePreset(presets: readonly Preset[], id: string, now: number, change: (preset: Preset) => Preset): Preset[] {
@@ -83,7 +85,7 @@ export function changePreset(presets: readonly Preset[], id: string, now: number
   const current = presets[index];
   if (current === undefined || !isLive(current)) throw new EditConflict('gone');
   const next = [...presets];
-  next[index] = { ...change(current), updatedAt: now };
+  next[index] = { ...change(current), updatedAt: nextStamp(current.updatedAt, now) };
   return next;
 }
 

@@ -1,29 +1,52 @@
 /**
  * Presets on the options page: the list with its actions (edit, duplicate, copy as setup cell,
  * delete with undo), "New preset", the editor of one preset, "Export presets" (a JSON file in the
- * shared format) and "Import presets" (validated whole before anything changes; refusals say what
- * and where). The list is re-read whenever storage changes (another tab, the service worker,
- * sync); one role=status region reports what was done.
+ * shared format) and "Import presets" (validated whole, then reviewed in a dialog before anything
+ * is written; refusals say what and where). Stored presets that fail validation are listed apart
+ * (quarantined-list.tsx); a store that cannot be read at all can still be exported as stored. A
+ * storage error is shown with the browser's message. The list is re-read whenever storage changes
+ * (another tab, the service worker, sync); one role=status region reports what was done.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FILE_LIMITS, exportPresets, formatProblem, isLive, mergeImport, parseImportFile, type Preset, type PresetStore, type Problem } from '../presets';
-import { loadPresetStore, onPresetsChanged, updatePresets } from '../presets/storage';
+import {
+  FILE_LIMITS,
+  exportPresets,
+  formatProblem,
+  isLive,
+  mergeImport,
+  parseImportFile,
+  type ImportedPreset,
+  type Preset,
+  type PresetStore,
+  type Problem,
+  type QuarantinedPreset,
+} from '../presets';
+import { deleteQuarantined, loadPresetStore, loadRawPresetStore, onPresetsChanged, updatePresets } from '../presets/storage';
 import { t } from '../shared/i18n';
 import { copyText } from '../ui/clipboard';
 import { Alert } from './alert';
+import { downloadText, storedJson } from './download-file';
 import { useFocusLater } from './focus-later';
 import { NewPresetForm } from './new-preset-form';
 import { duplicate, remove, setupCellText, undoRemove } from './preset-actions';
 import { PresetEditor } from './preset-editor';
+import { ImportReview } from './import-review';
 import { PresetList, presetButton, type PresetAction } from './preset-list';
+import { QuarantinedList } from './quarantined-list';
+import { storageErrorText } from './store-writes';
 
-type Loaded = { readonly ok: true; readonly presets: readonly Preset[] } | { readonly ok: false; readonly problems: readonly Problem[] };
+type Loaded =
+  | { readonly ok: true; readonly presets: readonly Preset[]; readonly quarantined: readonly QuarantinedPreset[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 interface Notice {
   readonly text: string;
   /** Set after a delete: the Undo button restores this preset. */
   readonly undo?: string;
 }
+
+/** A failed read's own message (the browser's). */
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function ProblemList({ problems }: { problems: readonly Problem[] }) {
   return (
@@ -42,19 +65,28 @@ export function PresetsSection() {
   const [failure, setFailure] = useState<{ title: string; messages: readonly string[] } | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+  const [review, setReview] = useState<readonly ImportedPreset[] | null>(null);
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
 
   useEffect(() => {
     const load = () =>
-      void loadPresetStore().then((result) =>
-        setLoaded(result.ok ? { ok: true, presets: result.store.presets.filter(isLive) } : { ok: false, problems: result.problems }),
+      void loadPresetStore().then(
+        (result) =>
+          setLoaded(
+            result.ok
+              ? { ok: true, presets: result.store.presets.filter(isLive), quarantined: result.quarantined }
+              : { ok: false, problems: result.problems },
+          ),
+        (error: unknown) => setFailure({ title: t('optionsStoreUnreadable'), messages: [errorMessage(error)] }),
       );
     load();
     return onPresetsChanged(load);
   }, []);
 
-  const applyStore = (store: PresetStore) => setLoaded({ ok: true, presets: store.presets.filter(isLive) });
+  // A write returns the valid presets only; the quarantined ones are written back unchanged.
+  const applyStore = (store: PresetStore) =>
+    setLoaded((previous) => ({ ok: true, presets: store.presets.filter(isLive), quarantined: previous?.ok ? previous.quarantined : [] }));
   const announce = (text: string) => setNotice({ text });
   const start = () => {
     setFailure(null);
@@ -63,12 +95,26 @@ export function PresetsSection() {
 
   const exportFile = () => {
     if (!loaded?.ok) return;
-    const url = URL.createObjectURL(new Blob([exportPresets(loaded.presets)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'colab-launchpad-presets.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(exportPresets(loaded.presets), 'colab-launchpad-presets.json');
+  };
+
+  // The stored data exactly as it is, when it cannot be read (a newer version, an unknown shape).
+  const exportStored = () =>
+    void loadRawPresetStore().then(
+      (raw) => downloadText(storedJson(raw), 'colab-launchpad-presets-as-stored.json'),
+      (error: unknown) => setFailure({ title: t('optionsStoreUnreadable'), messages: [errorMessage(error)] }),
+    );
+
+  const deleteUnusable = async (item: QuarantinedPreset) => {
+    start();
+    const name = item.name ?? t('optionsQuarantinedUnnamed');
+    try {
+      const result = await deleteQuarantined(item.raw);
+      if (!result.ok) return setFailure({ title: t('editorNotSaved'), messages: result.problems.map((p) => formatProblem(p, t)) });
+    } catch (error) {
+      return setFailure({ title: t('editorNotSaved'), messages: [storageErrorText(error)] });
+    }
+    announce(t('editorDeleted', name));
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -84,13 +130,21 @@ export function PresetsSection() {
       setRefusal(parsed.problems);
       return;
     }
-    const result = await updatePresets((existing) => mergeImport(existing, parsed.presets, Date.now(), () => crypto.randomUUID()));
-    if (!result.ok) {
-      setRefusal(result.problems);
-      return;
+    // Nothing is written before the user has seen what the file brings and chosen Import.
+    setReview(parsed.presets);
+  };
+
+  const confirmImport = async (presets: readonly ImportedPreset[]) => {
+    setReview(null);
+    start();
+    try {
+      const result = await updatePresets((existing) => mergeImport(existing, presets, Date.now(), () => crypto.randomUUID()));
+      if (!result.ok) return setRefusal(result.problems);
+      applyStore(result.store);
+      announce(t('optionsImportDone', String(presets.length)));
+    } catch (error) {
+      setFailure({ title: t('optionsImportRefused'), messages: [storageErrorText(error)] });
     }
-    applyStore(result.store);
-    announce(t('optionsImportDone', String(parsed.presets.length)));
   };
 
   const act = async (preset: Preset, action: PresetAction) => {
@@ -150,6 +204,9 @@ export function PresetsSection() {
         <div class="alert" role="alert">
           <p>{t('optionsStoreUnreadable')}</p>
           <ProblemList problems={loaded.problems} />
+          <button type="button" onClick={exportStored}>
+            {t('optionsExportRawStore')}
+          </button>
         </div>
       )}
       {loaded?.ok && (
@@ -180,6 +237,13 @@ export function PresetsSection() {
               <input type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget)} />
             </label>
           </div>
+          {loaded.quarantined.length > 0 && (
+            <QuarantinedList
+              quarantined={loaded.quarantined}
+              onExport={(item, index) => downloadText(storedJson(item.raw), `colab-launchpad-preset-as-stored-${index + 1}.json`)}
+              onDelete={(item) => void deleteUnusable(item)}
+            />
+          )}
           {creating && (
             <NewPresetForm
               onCancel={() => {
@@ -195,6 +259,16 @@ export function PresetsSection() {
             />
           )}
         </>
+      )}
+      {review && (
+        <ImportReview
+          presets={review}
+          onImport={() => void confirmImport(review)}
+          onCancel={() => {
+            setReview(null);
+            announce(t('importReviewCancelled'));
+          }}
+        />
       )}
       {failure && <Alert title={failure.title} messages={failure.messages} />}
       {refusal && (

@@ -27,6 +27,12 @@ export function problemText(problem: Problem): string {
   return formatProblem({ ...problem, path: problem.path.replace(/^presets\[\d+\]\.?/, '') }, t);
 }
 
+/** A failed storage read or write (QUOTA_BYTES, MAX_WRITE_OPERATIONS…), with the browser's own message. */
+export function storageErrorText(error: unknown): string {
+  return t('optionsStorageError', error instanceof Error ? error.message : String(error));
+}
+
+/** Applies `change` to the latest stored list; a refusal or a storage error is returned as messages, nothing changed. */
 export async function writePresets(change: (presets: readonly Preset[]) => readonly Preset[]): Promise<WriteResult> {
   try {
     const result = await updatePresets(change);
@@ -34,11 +40,11 @@ export async function writePresets(change: (presets: readonly Preset[]) => reado
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, messages: [error.text] };
     if (error instanceof EditConflict) return { ok: false, messages: [t(error.reason === 'gone' ? 'editorGone' : 'editorChangedMeanwhile')] };
-    throw error;
+    return { ok: false, messages: [storageErrorText(error)] };
   }
 }
 
-/** Changes one live preset (updatedAt = now); refused when it was deleted meanwhile. */
+/** Changes one live preset (stamped with nextStamp); refused when it was deleted meanwhile. */
 export function writePreset(id: string, change: (preset: Preset, all: readonly Preset[]) => Preset): Promise<WriteResult> {
   return writePresets((presets) => changePreset(presets, id, Date.now(), (preset) => change(preset, presets)));
 }

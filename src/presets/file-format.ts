@@ -7,8 +7,9 @@
  * Steps are the catalogue's recipe ids and parameters; keepInstalls is "Keep installs on Drive".
  * Version 1 files (without keepInstalls: then the default, on when the preset mounts Drive) are
  * still read. No ids, timestamps, tombstones or per-browser settings (autoRun, oneCell) are
- * written: imported presets never run by themselves. `showOnToolbar` is written when set (it only
- * shows a button) and kept on import.
+ * written: imported presets never run by themselves. `showOnToolbar` is written when set and read
+ * (the import review says the file asks for it), but an imported preset always arrives with it
+ * off: a file must not put a button on every notebook's toolbar without the user turning it on.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -52,7 +53,7 @@ export interface ImportedPreset {
   readonly name: string;
   readonly notebooks: readonly NotebookKey[];
   readonly steps: readonly PresetStep[];
-  /** Present (true) when the file asks for a toolbar button. */
+  /** Present (true) when the file asks for a toolbar button (shown in the review; never imported on). */
   readonly showOnToolbar?: boolean;
   readonly keepInstalls: boolean;
 }
@@ -234,8 +235,8 @@ export function uniqueName(name: string, taken: ReadonlySet<string>): string {
 
 /**
  * The preset list after an import (pure and atomic: the caller stores the result in one write).
- * Imported presets are appended in file order with new ids, `updatedAt = now`, autoRun and
- * oneCell off. A name already used by a live preset is kept for it, and the imported one is
+ * Imported presets are appended in file order with new ids, `updatedAt = now`, autoRun,
+ * showOnToolbar and oneCell off. A name already used by a live preset is kept for it, and the imported one is
  * renamed "<name> (2)", "(3)"… A preset identical to a live one (same name, notebooks and steps)
  * is not added again, so importing the same file twice changes nothing.
  */
@@ -261,7 +262,6 @@ export function mergeImport(
       oneCell: false,
       keepInstalls: preset.keepInstalls,
       updatedAt: now,
-      ...(preset.showOnToolbar ? { showOnToolbar: true } : {}),
     });
   }
   return [...existing, ...added];

@@ -16,6 +16,7 @@ export {
   type Preset,
   type PresetStep,
   type PresetStore,
+  type QuarantinedPreset,
   type StepParams,
 } from './schema';
 export { EMPTY_STORE, MIGRATIONS, readStore, storedVersion, type Migration, type MigrationContext, type ReadResult } from './migrations';

@@ -35,12 +35,22 @@ describe('storedVersion', () => {
 });
 
 describe('readStore', () => {
+  it('updates a version 2 store with one preset it cannot read: that one is quarantined, the others migrate', () => {
+    const good = structuredClone(v2.presets[0]);
+    const result = readStore(deepFreeze({ schemaVersion: 2, presets: [good, 42, { ...good, id: 'not-a-uuid' }] }), context());
+    expect(result).toMatchObject({ ok: true, fromVersion: 2, migrated: true });
+    if (!result.ok) return;
+    expect(result.store.presets.map((p) => p.id)).toEqual([good.id]);
+    expect(result.quarantined.map((q) => q.raw)).toEqual([42, { ...good, id: 'not-a-uuid' }]);
+  });
+
   it('migrates the version 0 fixture to the current schema', () => {
     const result = readStore(deepFreeze(structuredClone(v0)), context());
     expect(result).toEqual({
       ok: true,
       fromVersion: 0,
       migrated: true,
+      quarantined: [],
       store: {
         schemaVersion: 3,
         presets: [
@@ -92,10 +102,12 @@ describe('readStore', () => {
     expect(result.ok && result.store.presets.some((p) => 'installDigests' in p)).toBe(false);
   });
 
-  it('a version 2 store with a key version 2 did not have is invalid, not migrated', () => {
-    const bad = structuredClone(v2) as { presets: Record<string, unknown>[] };
-    (bad.presets[0] as Record<string, unknown>).installDigests = [];
-    expect(readStore(bad, context())).toMatchObject({ ok: false, reason: 'invalid', problems: [{ path: 'presets[0].installDigests' }] });
+  it('a version 2 preset with a key that version 2 did not have is judged by today’s rules after the update', () => {
+    const odd = structuredClone(v2) as { presets: Record<string, unknown>[] };
+    (odd.presets[0] as Record<string, unknown>).notAField = 1;
+    const result = readStore(odd, context());
+    expect(result).toMatchObject({ ok: true, fromVersion: 2 });
+    expect(result.ok && result.quarantined.map((q) => q.problems[0]?.path)).toEqual(['presets[0].notAField']);
   });
 
   it('reads the current fixture without migrating, install digests included', () => {
@@ -106,7 +118,7 @@ describe('readStore', () => {
   });
 
   it('nothing stored is an empty store', () => {
-    expect(readStore(undefined, context())).toEqual({ ok: true, store: EMPTY_STORE, fromVersion: SCHEMA_VERSION, migrated: false });
+    expect(readStore(undefined, context())).toEqual({ ok: true, store: EMPTY_STORE, quarantined: [], fromVersion: SCHEMA_VERSION, migrated: false });
   });
 
   it('refuses a newer version and leaves the data untouched', () => {
@@ -139,9 +151,15 @@ describe('readStore', () => {
     });
   });
 
-  it('a version 0 step the catalogue refuses makes the migrated store invalid, naming the step', () => {
-    const bad = { presets: [{ name: 'x', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }, { id: 'pip-install', packages: ['-r req.txt'] }] }] };
+  it('a version 0 step the catalogue refuses quarantines that preset only, naming the step; the others are migrated', () => {
+    const bad = {
+      presets: [
+        { name: 'x', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }, { id: 'pip-install', packages: ['-r req.txt'] }] },
+        { name: 'y', notebook: 'builtin:intro', steps: [{ id: 'gpu-check' }] },
+      ],
+    };
     const result = readStore(bad, context());
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', problems: [{ path: 'presets[0].steps[1].params.packages', message: 'invalidPipOption' }] });
+    expect(result).toMatchObject({ ok: true, migrated: true, quarantined: [{ name: 'x', problems: [{ path: 'presets[0].steps[1].params.packages', message: 'invalidPipOption' }] }] });
+    expect(result.ok && result.store.presets.map((p) => p.name)).toEqual(['y']);
   });
 });

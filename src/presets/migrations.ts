@@ -9,7 +9,7 @@
  * add `fixtures/store-vN.json` with a test migrating it (README.md "Migrations").
  */
 import * as v from 'valibot';
-import { defaultKeepInstalls, issuesToProblems, parseStore, SCHEMA_VERSION, type PresetStore } from './schema';
+import { defaultKeepInstalls, issuesToProblems, splitStore, SCHEMA_VERSION, type PresetStore, type QuarantinedPreset } from './schema';
 import { problem, type Problem } from './problems';
 
 /** What a migration may need that is not in the data (injected, so migrations stay pure). */
@@ -88,23 +88,14 @@ function migrate1to2(data: unknown): unknown {
 // --- version 2: before install digests (issue 17) ---------------------------------------------
 // { schemaVersion: 2, presets: [{ id, name, notebooks, steps, autoRun, oneCell, keepInstalls, updatedAt, deletedAt?, showOnToolbar? }] }
 
+/**
+ * Version 2 as a store: version 3 changes no preset, so its presets pass through as they are and
+ * are validated one by one afterwards (readStore → splitStore). A version-2 preset that today's
+ * rules refuse is then quarantined instead of blocking the update of every other preset.
+ */
 const v2 = v.strictObject({
   schemaVersion: v.literal(2),
-  presets: v.array(
-    v.strictObject({
-      id: v.string(),
-      name: v.string(),
-      notebooks: v.array(v.string()),
-      steps: v.array(v.looseObject({ recipe: v.string() })),
-      autoRun: v.optional(v.boolean()),
-      oneCell: v.optional(v.boolean()),
-      // Optional in version 2 too: a version-1 browser's sync item merged in had none.
-      keepInstalls: v.optional(v.boolean()),
-      updatedAt: v.number(),
-      deletedAt: v.optional(v.number()),
-      showOnToolbar: v.optional(v.boolean()),
-    }),
-  ),
+  presets: v.array(v.unknown()),
 });
 
 /**
@@ -139,10 +130,13 @@ export function storedVersion(raw: unknown): number | undefined {
 export type ReadResult =
   | {
       readonly ok: true;
+      /** The presets that pass today's validation (they keep working). */
       readonly store: PresetStore;
+      /** Stored presets that fail it: kept as they are, listed, never run or synced (schema.ts splitStore). */
+      readonly quarantined: readonly QuarantinedPreset[];
       /** The version the data had (SCHEMA_VERSION when nothing was stored). */
       readonly fromVersion: number;
-      /** True when migrations ran: write `store` back (after keeping a copy of the old data). */
+      /** True when migrations ran: write `store` and `quarantined` back (after keeping a copy of the old data). */
       readonly migrated: boolean;
     }
   | {
@@ -156,10 +150,11 @@ export const EMPTY_STORE: PresetStore = { schemaVersion: SCHEMA_VERSION, presets
 
 /**
  * Reads stored data (`undefined` = nothing stored yet) into the current schema: runs the
- * migrations in order from its version, then validates the result. Pure; never throws.
+ * migrations in order from its version, then validates the result preset by preset (one that
+ * fails is quarantined, schema.ts `splitStore`). Pure; never throws.
  */
 export function readStore(raw: unknown, context: MigrationContext, migrations: readonly Migration[] = MIGRATIONS): ReadResult {
-  if (raw === undefined) return { ok: true, store: EMPTY_STORE, fromVersion: SCHEMA_VERSION, migrated: false };
+  if (raw === undefined) return { ok: true, store: EMPTY_STORE, quarantined: [], fromVersion: SCHEMA_VERSION, migrated: false };
   const fromVersion = storedVersion(raw);
   if (fromVersion === undefined) return { ok: false, reason: 'unrecognised', problems: [problem('', 'presetStoreUnknownShape')] };
   if (fromVersion > SCHEMA_VERSION) {
@@ -181,7 +176,8 @@ export function readStore(raw: unknown, context: MigrationContext, migrations: r
     data = step.migrate(shape.output, context);
     version = step.to;
   }
-  const parsed = parseStore(data);
+  // Validated preset by preset: one that fails is quarantined, the others keep working.
+  const parsed = splitStore(data);
   if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
-  return { ok: true, store: parsed.value, fromVersion, migrated: fromVersion !== SCHEMA_VERSION };
+  return { ok: true, store: parsed.store, quarantined: parsed.quarantined, fromVersion, migrated: fromVersion !== SCHEMA_VERSION };
 }

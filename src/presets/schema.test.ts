@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v3 from './fixtures/store-v3.json';
 import { formatProblem, type ProblemTranslate } from './problems';
-import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION } from './schema';
+import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION, splitStore, storedValue } from './schema';
 import { ID_A, ID_B, preset } from './test-helpers';
 
 function raw(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -50,6 +50,29 @@ describe('parseStore', () => {
       'presets[0].name presetNameRequired',
       'presets[2].id presetInvalidId',
     ]);
+  });
+});
+
+describe('splitStore (issue 17, L2: each preset is validated on its own)', () => {
+  it('keeps the valid presets and quarantines the others, raw and with their problems', () => {
+    const bad = raw({ id: ID_B, name: 'Old rules', steps: [{ recipe: 'pip-install', params: { packages: ['-r req.txt'] } }] });
+    const result = splitStore({ schemaVersion: SCHEMA_VERSION, presets: [raw(), bad, 42, raw({ name: 'Same id' })] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.store.presets.map((p) => p.name)).toEqual(['Thesis']);
+    expect(result.quarantined.map((q) => [q.id, q.name, q.problems.map((p) => `${p.path} ${p.message}`)])).toEqual([
+      [ID_B, 'Old rules', ['presets[1].steps[0].params.packages invalidPipOption']],
+      [undefined, undefined, ['presets[2] presetInvalidType']],
+      [ID_A, 'Same id', [`presets[3].id presetDuplicateId`]],
+    ]);
+    expect(result.quarantined[0]?.raw).toBe(bad);
+    // Written back: the valid ones, then the quarantined ones exactly as they were.
+    expect(storedValue(result.store.presets, result.quarantined)).toEqual({ schemaVersion: SCHEMA_VERSION, presets: [result.store.presets[0], bad, 42, raw({ name: 'Same id' })] });
+  });
+
+  it('fails as a whole only when the store’s own shape is wrong', () => {
+    expect(splitStore({ schemaVersion: SCHEMA_VERSION, presets: {} })).toMatchObject({ ok: false });
+    expect(splitStore({ schemaVersion: SCHEMA_VERSION, presets: [] })).toEqual({ ok: true, store: { schemaVersion: SCHEMA_VERSION, presets: [] }, quarantined: [] });
   });
 });
 

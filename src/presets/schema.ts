@@ -118,6 +118,11 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `id` is a preset id (a uuid). */
+export function isPresetId(id: string): boolean {
+  return UUID.test(id);
+}
+
 function nameProblem(name: string): { message: ProblemMessageKey; substitutions?: string[] } | undefined {
   if (name === '') return { message: 'presetNameRequired' };
   if ([...name].length > PRESET_LIMITS.name) return { message: 'presetNameTooLong', substitutions: [String(PRESET_LIMITS.name)] };
@@ -288,28 +293,77 @@ const storeShapeSchema = record({
 });
 
 /**
- * Validates a store of the current version. Every problem is reported (not only the first);
- * on failure the caller must keep the stored data as it is (never overwrite it).
+ * A stored preset that fails today's validation (a rule got stricter, a duplicate id, a damaged
+ * item): kept in storage exactly as it is, listed with its problems, never run, synced or
+ * rewritten; the user may export it raw or delete it.
  */
-export function parseStore(raw: unknown): Parsed<PresetStore> {
+export interface QuarantinedPreset {
+  /** The stored value, untouched. */
+  readonly raw: unknown;
+  /** Its `id` when that is a string (so a sync item with the same id never replaces it). */
+  readonly id?: string;
+  /** Its stored `name` when that is a non-empty string, for the list. */
+  readonly name?: string;
+  readonly problems: readonly Problem[];
+}
+
+export type SplitStore =
+  | { readonly ok: true; readonly store: PresetStore; readonly quarantined: readonly QuarantinedPreset[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+function field(raw: unknown, key: string): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const value: unknown = (raw as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Reads a store of the current version preset by preset: the valid presets in `store` (in stored
+ * order), the others quarantined with their problems (a second preset with an id already seen is
+ * quarantined too). Only a store whose shape is wrong (not an object, another schemaVersion, no
+ * presets array) fails as a whole; then the caller keeps the stored data as it is.
+ */
+export function splitStore(raw: unknown): SplitStore {
   const shape = v.safeParse(storeShapeSchema, raw, OPTIONS);
   if (!shape.success) return { ok: false, problems: issuesToProblems(shape.issues, '') };
   const presets: Preset[] = [];
-  const problems: Problem[] = [];
+  const quarantined: QuarantinedPreset[] = [];
   const ids = new Set<string>();
   shape.output.presets.forEach((item, index) => {
     const path = childPath('presets', index);
     const parsed = parsePreset(item, path);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
+    const problems = !parsed.ok
+      ? parsed.problems
+      : ids.has(parsed.value.id)
+        ? [problem(childPath(path, 'id'), 'presetDuplicateId', [parsed.value.id])]
+        : [];
+    if (parsed.ok && problems.length === 0) {
+      ids.add(parsed.value.id);
+      presets.push(parsed.value);
       return;
     }
-    if (ids.has(parsed.value.id)) problems.push(problem(childPath(path, 'id'), 'presetDuplicateId', [parsed.value.id]));
-    ids.add(parsed.value.id);
-    presets.push(parsed.value);
+    const id = field(item, 'id');
+    const name = field(item, 'name');
+    quarantined.push({ raw: item, ...(id === undefined ? {} : { id }), ...(name === undefined ? {} : { name }), problems });
   });
+  return { ok: true, store: { schemaVersion: SCHEMA_VERSION, presets }, quarantined };
+}
+
+/**
+ * Validates a store of the current version as a whole (what is about to be written): every
+ * problem is reported (not only the first), and one invalid preset refuses it all.
+ */
+export function parseStore(raw: unknown): Parsed<PresetStore> {
+  const split = splitStore(raw);
+  if (!split.ok) return split;
+  const problems = split.quarantined.flatMap((q) => q.problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { schemaVersion: SCHEMA_VERSION, presets } };
+  return { ok: true, value: split.store };
+}
+
+/** The value to store: the valid presets, then the quarantined ones exactly as they were stored. */
+export function storedValue(presets: readonly Preset[], quarantined: readonly QuarantinedPreset[]): { schemaVersion: typeof SCHEMA_VERSION; presets: unknown[] } {
+  return { schemaVersion: SCHEMA_VERSION, presets: [...presets, ...quarantined.map((q) => q.raw)] };
 }
 
 /** Whether a preset is live (not a tombstone). */

@@ -41,7 +41,7 @@ describe('showOnToolbar in the stored schema', () => {
 });
 
 describe('showOnToolbar in the presets file', () => {
-  it('is exported when set and kept by an import', () => {
+  it('is exported when set and read from a file, but an import always arrives with it off (issue 17, L6)', () => {
     const text = exportPresets([preset({ name: 'Shown', showOnToolbar: true }), preset({ id: ID_B, name: 'Plain' })]);
     const file = JSON.parse(text) as { presets: Record<string, unknown>[] };
     expect(file.presets[0]?.showOnToolbar).toBe(true);
@@ -49,8 +49,9 @@ describe('showOnToolbar in the presets file', () => {
     const imported = parseImportFile(text, text.length);
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
+    expect(imported.presets.map((p) => p.showOnToolbar)).toEqual([true, undefined]);
     const merged = mergeImport([], imported.presets, 7, idSequence());
-    expect(merged.map((p) => [p.name, p.showOnToolbar])).toEqual([['Shown', true], ['Plain', undefined]]);
+    expect(merged.map((p) => [p.name, p.showOnToolbar, p.autoRun])).toEqual([['Shown', undefined, false], ['Plain', undefined, false]]);
     expect(parseStore({ schemaVersion: SCHEMA_VERSION, presets: merged }).ok).toBe(true);
   });
 

@@ -383,6 +383,28 @@ describe('syncStep: two browsers, random edits and run orders', () => {
   });
 });
 
+describe('syncStep: quarantined presets (issue 17, L2)', () => {
+  it('never merges in, overwrites or evicts the sync item of a preset quarantined here', () => {
+    const remote = preset({ id: ID_B, name: 'Remote version', updatedAt: 9_000 });
+    const syncItems = { [syncKey(ID_B)]: remote };
+    const step = syncStep({ local: [preset({ id: ID_A, updatedAt: 10 })], syncItems, quarantinedIds: new Set([ID_B]), now: 1 });
+    expect(step.localPresets).toBeUndefined();
+    expect(step.remotePresets).toEqual([]);
+    expect(Object.keys(step.syncSet)).toEqual([syncKey(ID_A)]);
+    expect(step.syncRemove).toEqual([]);
+    // Without the quarantine the remote version would be merged in.
+    expect(syncStep({ local: [preset({ id: ID_A, updatedAt: 10 })], syncItems, now: 1 }).localPresets?.map((p) => p.name)).toContain('Remote version');
+  });
+
+  it('does not evict it to make room for another preset', () => {
+    const quotas = { quotaBytesPerItem: 8192, quotaBytes: 9000, maxItems: 512 };
+    const old = big(ID_B, 5000, 1);
+    const step = syncStep({ local: [big(ID_A, 5000, 50)], syncItems: { [syncKey(ID_B)]: old }, quarantinedIds: new Set([ID_B]), quotas, now: 1 });
+    expect(step.syncRemove).toEqual([]);
+    expect(step.status.localOnly).toMatchObject([{ id: ID_A, reason: 'total-quota' }]);
+  });
+});
+
 describe('sync status', () => {
   it('failedStatus keeps what was planned and adds the message', () => {
     const planned = syncStep({ local: [big(ID_A, 9000)], syncItems: {}, now: 1 }).status;

@@ -76,6 +76,11 @@ export interface SyncStepInput {
   readonly local: readonly Preset[];
   /** Everything in chrome.storage.sync (`get(null)`). */
   readonly syncItems: Readonly<Record<string, unknown>>;
+  /**
+   * Ids of stored presets that fail today's validation (quarantined): a sync item with one of
+   * them is never merged in (it would replace the stored data), written or evicted.
+   */
+  readonly quarantinedIds?: ReadonlySet<string>;
   readonly quotas?: SyncQuotas;
   readonly now: number;
 }
@@ -83,7 +88,7 @@ export interface SyncStepInput {
 export interface SyncStep {
   /** The new local list when the merge changed it; undefined: leave local storage alone. */
   readonly localPresets?: readonly Preset[];
-  /** The readable remote presets (to merge again into a fresher local list under a lock). */
+  /** The readable remote presets, quarantined ids left out (to merge again into a fresher local list under a lock). */
   readonly remotePresets: readonly Preset[];
   /** Sync items to write (only those whose stored value differs). */
   readonly syncSet: Readonly<Record<string, Preset>>;
@@ -109,12 +114,14 @@ interface Item {
   readonly preset?: Preset;
 }
 
-export function syncStep({ local, syncItems, quotas = SYNC_QUOTAS, now }: SyncStepInput): SyncStep {
-  const { presets: remote, problems } = presetsFromSyncItems(syncItems);
+export function syncStep({ local, syncItems, quarantinedIds = new Set(), quotas = SYNC_QUOTAS, now }: SyncStepInput): SyncStep {
+  const read = presetsFromSyncItems(syncItems);
+  const { problems } = read;
+  const remote = read.presets.filter((p) => !quarantinedIds.has(p.id));
   const remoteByKey = new Map(remote.map((p) => [syncKey(p.id), p]));
   const isUnreadable = (key: string) => Object.hasOwn(syncItems, key) && key.startsWith(SYNC_KEY_PREFIX) && !remoteByKey.has(key);
 
-  const merged = mergeByTimestamp(local, remote);
+  const merged = mergeByTimestamp(local, remote, now);
   const localChanged = canonicalJson(merged) !== canonicalJson(local);
 
   // What sync storage holds now, as the quota enforcer counts it.

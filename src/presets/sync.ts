@@ -15,6 +15,7 @@ import { canonicalJson } from './canonical';
 import { withDigestsOfBoth } from './install-digests';
 import { isLive, parsePreset, type Preset } from './schema';
 import { problem, type Problem } from './problems';
+import { isFarFuture } from './stamps';
 
 export const SYNC_QUOTAS = {
   /** chrome.storage.sync.QUOTA_BYTES_PER_ITEM */
@@ -167,8 +168,8 @@ export function presetsFromSyncItems(items: Readonly<Record<string, unknown>>): 
 }
 
 
-/** Of two versions of one preset, the one both browsers keep: later updatedAt; on a tie a tombstone, then a fixed order. */
-function winner(a: Preset, b: Preset): Preset {
+/** Of two versions of one preset, the later by stamp; on a tie a tombstone, then a fixed order. */
+function laterByStamp(a: Preset, b: Preset): Preset {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
   if (isLive(a) !== isLive(b)) return isLive(a) ? b : a;
   const ca = canonicalJson(a);
@@ -177,19 +178,36 @@ function winner(a: Preset, b: Preset): Preset {
 }
 
 /**
+ * Of two versions of one preset, the one both browsers keep: the later stamp (`laterByStamp`),
+ * except that a stamp more than a day ahead of `now` is treated as now. A version stamped
+ * between now and a day ahead then wins over it, and is kept re-stamped just above it, so every
+ * browser, whatever its clock, agrees on it and keeps it (no write ping-pong between clocks).
+ */
+function winner(a: Preset, b: Preset, now: number | undefined): Preset {
+  const later = laterByStamp(a, b);
+  if (now === undefined) return later;
+  const other = later === a ? b : a;
+  if (isFarFuture(later.updatedAt, now) && other.updatedAt > now && !isFarFuture(other.updatedAt, now)) {
+    return { ...other, updatedAt: later.updatedAt + 1 };
+  }
+  return later;
+}
+
+/**
  * Merges two browsers' presets: per id the version with the later `updatedAt` wins (a
  * tombstone is a version, so a later deletion removes the other side's edit and a later edit
  * survives an earlier deletion); presets on one side only are kept. Order: local order, then
  * remote-only presets in remote order. The same result whichever side is "local" (ties broken
- * the same way), so two browsers converge. A live winner carries the install digests of both
- * versions (install-digests.ts: recording one does not change updatedAt).
+ * the same way), so two browsers converge. With `now`, a stamp far in the future is treated as
+ * now (`winner`). A live winner carries the install digests of both versions (install-digests.ts:
+ * recording one does not change updatedAt).
  */
-export function mergeByTimestamp(local: readonly Preset[], remote: readonly Preset[]): Preset[] {
+export function mergeByTimestamp(local: readonly Preset[], remote: readonly Preset[], now?: number): Preset[] {
   const remoteById = new Map(remote.map((p) => [p.id, p]));
   const localIds = new Set(local.map((p) => p.id));
   const merged = local.map((p) => {
     const other = remoteById.get(p.id);
-    return other === undefined ? p : withDigestsOfBoth(winner(p, other), p, other);
+    return other === undefined ? p : withDigestsOfBoth(winner(p, other, now), p, other);
   });
   return [...merged, ...remote.filter((p) => !localIds.has(p.id))];
 }
