@@ -8,6 +8,7 @@ import { sendToTab } from '../shared/messages';
 import { registerContentRequests } from './content-requests';
 import { registerHostAccessBadge } from './host-access-badge';
 import { injectIntoOpenTabs } from './reinject';
+import { registerPresetBroadcast } from './preset-broadcast';
 import { registerPresetSync } from './preset-sync';
 import { registerSessionGuard } from './session-guard';
 import { registerWelcome } from './welcome';
@@ -28,6 +29,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 registerPresetSync();
+registerPresetBroadcast();
 registerSessionGuard();
 registerWelcome();
 registerHostAccessBadge();
