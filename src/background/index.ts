@@ -11,8 +11,10 @@ import { injectIntoOpenTabs } from './reinject';
 import { registerPresetBroadcast } from './preset-broadcast';
 import { registerPresetSync } from './preset-sync';
 import { registerSessionGuard } from './session-guard';
+import { restrictStorageToExtension } from './storage-access';
 import { registerWelcome } from './welcome';
 
+restrictStorageToExtension();
 registerContentRequests();
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
