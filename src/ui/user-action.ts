@@ -23,14 +23,12 @@ const SUBMIT_AFTER_INPUT_MS = 1_000;
 /** Per form: when the user last clicked its submit button or pressed Enter in one of its fields. */
 const submitInput = new WeakMap<EventTarget, number>();
 
-const TEXT_TYPES = new Set(['text', 'search', 'url', 'email', 'password', 'tel', 'number']);
-
-/** A click on a submit button, or Enter in a one-line field (the browser then submits the form). */
+/** A click on a submit button, or Enter in a one-line field (the browser then submits the form; in a textarea Enter is a new line). */
 function asksToSubmit(event: Event): boolean {
   const target = event.target as Element | null;
   if (event.type === 'click') return !!target?.closest?.('button[type="submit"], input[type="submit"]');
   const key = event as KeyboardEvent;
-  return key.type === 'keydown' && key.key === 'Enter' && !key.isComposing && target?.localName === 'input' && TEXT_TYPES.has((target as HTMLInputElement).type);
+  return key.type === 'keydown' && key.key === 'Enter' && !key.isComposing && target?.localName === 'input';
 }
 
 export interface UserSubmitProps {
