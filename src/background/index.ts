@@ -8,10 +8,13 @@ import { sendToTab } from '../shared/messages';
 import { registerContentRequests } from './content-requests';
 import { registerHostAccessBadge } from './host-access-badge';
 import { injectIntoOpenTabs } from './reinject';
+import { registerPresetBroadcast } from './preset-broadcast';
 import { registerPresetSync } from './preset-sync';
 import { registerSessionGuard } from './session-guard';
+import { restrictStorageToExtension } from './storage-access';
 import { registerWelcome } from './welcome';
 
+restrictStorageToExtension();
 registerContentRequests();
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -28,6 +31,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 registerPresetSync();
+registerPresetBroadcast();
 registerSessionGuard();
 registerWelcome();
 registerHostAccessBadge();

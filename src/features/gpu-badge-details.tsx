@@ -7,6 +7,7 @@ import type { Badge } from '../colab/accelerator';
 import { runColabMenuCommand } from '../colab/commands';
 import { t } from '../shared/i18n';
 import { useAnchoredPopover } from '../ui/anchored-popover';
+import { byUser } from '../ui/user-action';
 
 export function BadgeDetails(props: {
   open: boolean;
@@ -50,7 +51,7 @@ export function BadgeDetails(props: {
         </p>
       )}
       <div class="actions">
-        <button type="button" onClick={() => (close(), onGpuCheck())}>
+        <button type="button" onClick={byUser(() => (close(), onGpuCheck()))}>
           {t('recipeGpuCheck')}
         </button>
         <button

@@ -2,20 +2,21 @@
  * Run setup: on a notebook with a preset, the toolbar's `Run setup` button replays the preset's
  * steps (setup-runner.ts) with a status list per step, says "Setup needed" after the runtime
  * (re)connects, and runs the preset by itself on connect when the user chose that. The presets
- * and their cells come from the service worker; storage changes refresh them. A preset shown on
- * the toolbar (issue 13) is the same component given that one plan: a button with its name, run
- * only when clicked.
+ * and their cells come from the service worker, which also says when they change. A preset shown
+ * on the toolbar (issue 13) is the same component given that one plan: a button with its name, run
+ * only when clicked. Only the user's own click starts a run (src/ui/user-action.ts); the only
+ * other start is the automatic run on connect that the user switched on.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
 import { watchConnection, type ConnectionState } from '../colab/connection';
 import { RECIPES, isRecipeId, stepSummary } from '../recipes';
-import browser from '../shared/browser';
 import { t } from '../shared/i18n';
-import { BackgroundError, askBackground, type SetupPlan } from '../shared/messages';
-import { STORAGE_KEYS } from '../shared/storage-keys';
+import { BackgroundError, askBackground, onMessageToContent, type SetupPlan } from '../shared/messages';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
+import { byUser } from '../ui/user-action';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
@@ -34,7 +35,7 @@ export function stepLabel(step: { readonly recipe: string; readonly params: unkn
   return summary ? `${title}: ${summary}` : title;
 }
 
-/** The plans for a notebook, refreshed when the stored presets change. */
+/** The plans for a notebook, refreshed when the worker says the stored presets changed. */
 function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
   const [state, setState] = useState<{ plans: readonly SetupPlan[]; problem: string }>({ plans: [], problem: '' });
   useEffect(() => {
@@ -53,24 +54,10 @@ function usePlans(notebook: string | null, signal: AbortSignal): { plans: readon
       );
     };
     load();
-    // Storage is the bus for state: any change to the presets (options page, sync, Save as preset) reloads.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && STORAGE_KEYS.presets in changes) load();
-    };
-    try {
-      browser.storage.onChanged.addListener(onChanged);
-    } catch {
-      return; // extension context already gone
-    }
-    const stop = () => {
-      try {
-        browser.storage.onChanged.removeListener(onChanged);
-      } catch {
-        // the extension context is already gone
-      }
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    return stop;
+    // The worker, the only writer of presets, tells every Colab tab after each write (options page, sync, Save as preset).
+    const stop = new AbortController();
+    onMessageToContent((message) => message.type === 'presets-changed' && load(), AbortSignal.any([signal, stop.signal]));
+    return () => stop.abort();
   }, [notebook, signal]);
   return state;
 }
@@ -170,6 +157,11 @@ function cellLabel(plan: SetupPlan, index: number): string {
   return step ? stepLabel(step) : '';
 }
 
+export interface RunSetupHandle {
+  /** What a click on the button does: start the preset, or show its panel while it runs. */
+  run(): void;
+}
+
 export function RunSetup(props: {
   notebook: string | null;
   signal: AbortSignal;
@@ -179,8 +171,10 @@ export function RunSetup(props: {
   announce: (text: string) => void;
   /** A preset shown on the toolbar: its button (named after it) runs it on any notebook, never by itself. */
   preset?: SetupPlan;
+  /** For More recipes, when the preset's button is folded into it: the menu item the user chose runs it. */
+  handle?: Ref<RunSetupHandle>;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle } = props;
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -241,7 +235,12 @@ export function RunSetup(props: {
     }, signal);
   }, [signal]);
 
-  if (plans.length === 0) {
+  const busy = running.current || (run !== null && !run.outcome);
+  const first = plans[0];
+  const click = () => first && (busy ? setOpen(true) : void start(first, false));
+  useImperativeHandle(handle ?? null, () => ({ run: click }));
+
+  if (!first) {
     return problem ? (
       <span class="setup-problem" role="note" title={problem}>
         <Icon name="warning" />
@@ -250,7 +249,6 @@ export function RunSetup(props: {
     ) : null;
   }
 
-  const busy = running.current || (run !== null && !run.outcome);
   const label = (
     <>
       <Icon name={busy ? 'running' : 'launch'} class={busy ? 'icon spin' : 'icon'} />
@@ -258,7 +256,6 @@ export function RunSetup(props: {
       {needed && !busy && <span class="needed">{t('setupNeeded')}</span>}
     </>
   );
-  const first = plans[0] as SetupPlan;
 
   return (
     <span ref={anchorRef} class="setup" data-needed={needed ? 'true' : undefined}>
@@ -272,7 +269,7 @@ export function RunSetup(props: {
           aria-disabled={busy ? 'true' : undefined}
           aria-busy={busy ? 'true' : undefined}
           tabIndex={tabIndex}
-          onClick={() => (busy ? setOpen(true) : void start(first, false))}
+          onClick={byUser(click)}
         >
           {label}
         </button>
@@ -326,10 +323,10 @@ export function RunSetup(props: {
             <button
               type="button"
               class="retry"
-              onClick={() => {
+              onClick={byUser(() => {
                 const forced = run.outcome?.kind === 'failed' && run.outcome.retry === 'force';
                 void retrySetup(run.plan, forced);
-              }}
+              })}
             >
               {t(run.outcome.retry === 'force' ? 'driveRetryForce' : 'driveRetry')}
             </button>

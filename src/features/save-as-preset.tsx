@@ -1,12 +1,14 @@
 /**
  * "Save as preset…": the recipes run in this notebook (in order, each once) become a preset bound
- * to it, so Run setup can replay them after the next reset. The worker validates and stores it.
+ * to it, so Run setup can replay them after the next reset. The worker validates and stores it;
+ * only the user's own submit, with the page's user activation, asks it to (src/ui/user-action.ts).
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ValidStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 import { Dialog } from '../ui/dialog';
+import { userSubmit } from '../ui/user-action';
 import { stepLabel } from './run-setup';
 
 export function SaveAsPresetDialog(props: { notebook: string; steps: readonly ValidStep[]; onSaved: (name: string) => void; onClose: () => void }) {
@@ -17,8 +19,7 @@ export function SaveAsPresetDialog(props: { notebook: string; steps: readonly Va
   const [saving, setSaving] = useState(false);
   const ids = useRef(`lp-save-${Math.random().toString(36).slice(2, 8)}`).current;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     const picked = steps.filter((_, index) => chosen[index]);
     if (picked.length === 0) {
       setProblems([t('saveDialogNoSteps')]);
@@ -42,7 +43,7 @@ export function SaveAsPresetDialog(props: { notebook: string; steps: readonly Va
       <p id={`${ids}-desc`} class="dialog-desc">
         {t('saveDialogDesc')}
       </p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form {...userSubmit(() => void submit(), { activation: true })} noValidate>
         <div class="field">
           <label for={`${ids}-name`}>{t('saveDialogName')}</label>
           <input

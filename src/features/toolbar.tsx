@@ -3,7 +3,9 @@
  * by Preact in an open shadow root right after Colab's own toolbar, following Colab's theme.
  * Exactly one per page: it is torn down with the content script's life and re-placed when Colab
  * re-renders around it. The user picks the direct buttons and adds presets to it (options page,
- * toolbar-config.ts); buttons that do not fit on one line move into More recipes.
+ * toolbar-config.ts); buttons that do not fit on one line move into More recipes. Colab's page
+ * can reach this open shadow root, so every control that runs, saves or notifies acts only on the
+ * user's own input (src/ui/user-action.ts).
  */
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -23,9 +25,10 @@ import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
+import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
-import { RunSetup } from './run-setup';
+import { RunSetup, type RunSetupHandle } from './run-setup';
 import { withRunSteps } from './run-history';
 import { SaveAsPresetDialog } from './save-as-preset';
 import { useToolbarConfig } from './toolbar-config';
@@ -119,6 +122,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const running = useRef(new Set<string>());
   const barRef = useRef<HTMLDivElement>(null);
   const menu = useRef<MenuButtonHandle>(null);
+  /** Each toolbar preset's button, so a folded one runs from More recipes exactly as its button does. */
+  const presetButtons = useRef(new Map<string, RunSetupHandle>());
   const config = useToolbarConfig(life.signal);
   const directIds = config.direct ?? DEFAULT_DIRECT;
   const DIRECT = TOOLBAR_ENTRIES.filter((entry) => directIds.includes(entry.id));
@@ -265,6 +270,10 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             checkAlive={life.checkAlive}
             tabIndex={index < shownPresets && shownDirect + index + 1 === focusIndex ? 0 : -1}
             announce={setStatus}
+            handle={(button: RunSetupHandle | null) => {
+              if (button) presetButtons.current.set(plan.presetId, button);
+              else presetButtons.current.delete(plan.presetId);
+            }}
           />
         </span>
       ))}
@@ -294,8 +303,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             setSaving(true);
             return;
           }
-          // A folded preset runs through its own (hidden) button, so its panel and runner are the same.
-          if (id.startsWith(PRESET)) root.querySelector<HTMLButtonElement>(`[data-entry="${id}"]`)?.click();
+          // A folded preset runs through its own (hidden) button's handle, so its panel and runner are the same.
+          if (id.startsWith(PRESET)) presetButtons.current.get(id.slice(PRESET.length))?.run();
           const entry = TOOLBAR_ENTRIES.find((e) => e.id === id);
           if (entry) activate(entry);
         }}
@@ -314,7 +323,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         <div class="alert">
           <p>{retry.text}</p>
           {retry.kind !== 'none' && (
-            <button type="button" onClick={() => void run(retry.entry, retry.steps)}>
+            <button type="button" onClick={byUser(() => void run(retry.entry, retry.steps))}>
               {t(retry.kind === 'force' ? 'driveRetryForce' : 'driveRetry')}
             </button>
           )}

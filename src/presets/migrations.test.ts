@@ -36,7 +36,7 @@ describe('storedVersion', () => {
 
 describe('readStore', () => {
   it('updates a version 2 store with one preset it cannot read: that one is quarantined, the others migrate', () => {
-    const good = structuredClone(v2.presets[0]);
+    const good = structuredClone(v2.presets[0]) as (typeof v2.presets)[number];
     const result = readStore(deepFreeze({ schemaVersion: 2, presets: [good, 42, { ...good, id: 'not-a-uuid' }] }), context());
     expect(result).toMatchObject({ ok: true, fromVersion: 2, migrated: true });
     if (!result.ok) return;

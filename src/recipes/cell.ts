@@ -8,6 +8,7 @@ import { hash64, markedCell } from '../shared/cell-marker';
 import { RECIPES, validateSteps, type ValidStep } from './catalogue';
 import type { Translate } from './messages';
 import { HELPERS, helperClosure } from './python-helpers';
+import { pyStr } from './quote';
 import { RecipeParamsError, type CodeFragment, type GenerateContext, type Recipe, type RecipeStep } from './recipe';
 import { stepSummary } from './summary';
 import { TOOLBAR_ENTRIES, dialogParams, type DialogValues, type ToolbarEntry } from './toolbar';
@@ -33,8 +34,17 @@ const fragmentOf = (step: ValidStep, context: GenerateContext): CodeFragment =>
   (RECIPES[step.recipe] as Recipe).fragment(step.params, context);
 
 /**
+ * A step's statements in a cell of several steps. A Run Python step's code goes in as a string run
+ * as its own cell (python-helpers.ts `_launchpad_python`): written out as it is, an unclosed
+ * string or bracket in it would swallow the steps after it, and the cell would still "succeed".
+ */
+const sharedFragmentOf = (step: ValidStep, context: GenerateContext): CodeFragment =>
+  step.recipe === 'python' ? { helpers: ['python'], body: `_launchpad_python(${pyStr(fragmentOf(step, context).body)})` } : fragmentOf(step, context);
+
+/**
  * One cell running several steps in order (a preset, or a toolbar entry such as Install GraphViz):
- * each helper defined once, then each step's statements; the first failing step stops the cell.
+ * each helper defined once, then each step's statements; the first failing step stops the cell,
+ * and a Run Python step cannot change how the steps after it parse.
  * Validates every step first and throws RecipeParamsError (naming the first bad step) before any
  * code exists. A step that ends the runtime (restart-runtime) may only be the last one.
  */
@@ -47,7 +57,7 @@ export function generateCell(steps: readonly RecipeStep[], context: GenerateCont
       throw new RangeError(`${step.recipe} ends the runtime, so it must be the last step of a cell`);
     }
   });
-  return assembleCell(valid.steps.map((step) => fragmentOf(step, context)));
+  return assembleCell(valid.steps.map((step) => (valid.steps.length > 1 ? sharedFragmentOf(step, context) : fragmentOf(step, context))));
 }
 
 /** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */

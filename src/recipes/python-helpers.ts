@@ -39,7 +39,8 @@ export type HelperId =
   | 'runScript'
   | 'gpuCheck'
   | 'tpuCheck'
-  | 'systemInfo';
+  | 'systemInfo'
+  | 'python';
 
 interface Helper {
   readonly requires: readonly HelperId[];
@@ -436,6 +437,18 @@ const systemInfo = String.raw`def _launchpad_system_info():
             'python': platform.python_version()}
     print('LAUNCHPAD_SYSTEM ' + json.dumps(info, ensure_ascii=True))`;
 
+/**
+ * A Run Python step in a cell of several steps runs as a cell of its own (IPython's run_cell: magics
+ * and `!` lines work as typed), so its code, an unclosed `"""` say, cannot change how the later
+ * steps parse (security review I6). Its error is raised again here, so the cell stops at that step.
+ */
+const python = String.raw`def _launchpad_python(code):
+    """Runs one Run Python step as its own cell; raises its error so the steps after it do not run."""
+    result = get_ipython().run_cell(code)
+    if not result.success:
+        result.raise_error()
+        raise LaunchpadError('Run Python failed')`;
+
 /** In the order a cell defines them; `requires` lists earlier helpers a helper calls. */
 export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   error: { requires: [], source: error },
@@ -453,6 +466,7 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   gpuCheck: { requires: [], source: gpuCheck },
   tpuCheck: { requires: [], source: tpuCheck },
   systemInfo: { requires: [], source: systemInfo },
+  python: { requires: ['error'], source: python },
 };
 
 const ORDER = Object.keys(HELPERS) as HelperId[];

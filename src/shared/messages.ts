@@ -13,6 +13,13 @@ import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages'
 export const ToContentSchema = v.variant('type', [
   /** The user pressed the "open recipe menu" shortcut (chrome.commands) in this tab. */
   v.strictObject({ type: v.literal('open-recipe-menu') }),
+  /**
+   * The stored presets changed (any writer: Save as preset, the options page, a sync merge). The
+   * worker is the only source tabs learn this from; they never listen to storage (security review I1).
+   */
+  v.strictObject({ type: v.literal('presets-changed') }),
+  /** The user's choice of direct toolbar buttons changed (options page, or sync from another browser). */
+  v.strictObject({ type: v.literal('toolbar-buttons-changed') }),
 ]);
 export type ToContentMessage = v.InferOutput<typeof ToContentSchema>;
 

@@ -4,10 +4,12 @@
  * item, ArrowUp on the last; ArrowUp/Down, Home/End move; a letter jumps to the next item starting
  * with it; Enter/Space choose; Escape and Tab close, Escape returning focus to the button.
  * The menu is a popover in the top layer, so Colab's stacking and overflow cannot clip it.
+ * An item is chosen only by the user's own click or key (./user-action.ts).
  */
 import type { ComponentChildren, Ref } from 'preact';
 import { useImperativeHandle, useRef, useState } from 'preact/hooks';
 import { useAnchoredPopover } from './anchored-popover';
+import { byUser } from './user-action';
 
 export interface MenuItem {
   readonly id: string;
@@ -131,7 +133,7 @@ export function MenuButton(props: {
         role="menu"
         aria-label={menuLabel}
         popover="auto"
-        onKeyDown={onMenuKey}
+        onKeyDown={byUser(onMenuKey)}
         // Light dismiss (outside click) closes the popover; keep our state in step.
         onToggle={(event) => {
           if (event.newState === 'closed' && open) setOpen(false);
@@ -147,7 +149,7 @@ export function MenuButton(props: {
             data-active={index === active ? 'true' : undefined}
             data-entry={item.id}
             data-state={item.state}
-            onClick={() => choose(item)}
+            onClick={byUser(() => choose(item))}
             onMouseEnter={() => setActive(index)}
           >
             <span>{item.label}</span>

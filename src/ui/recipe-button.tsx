@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from './icons';
 import type { RunResult } from './run-result';
+import { byUser } from './user-action';
 
 export type ButtonState = 'idle' | 'running' | Exclude<RunResult['kind'], 'abandoned'>;
 
@@ -21,7 +22,8 @@ export function stateLabel(state: ButtonState): string {
 
 /**
  * A recipe button that shows its run's state. While running it stays focusable but refuses
- * clicks (aria-disabled), so a recipe can never be started twice at once.
+ * clicks (aria-disabled), so a recipe can never be started twice at once. Only the user's own
+ * click runs it (./user-action.ts).
  */
 export function RecipeButton(props: { id: string; label: string; description: string; state: ButtonState; onRun: () => void; tabIndex: number }) {
   const { id, label, description, state, onRun, tabIndex } = props;
@@ -36,9 +38,9 @@ export function RecipeButton(props: { id: string; label: string; description: st
       aria-disabled={running ? 'true' : undefined}
       aria-busy={running ? 'true' : undefined}
       tabIndex={tabIndex}
-      onClick={() => {
+      onClick={byUser(() => {
         if (!running) onRun();
-      }}
+      })}
     >
       <Icon name={STATE_ICON[state]} class={running ? 'icon spin' : 'icon'} />
       <span>{label}</span>

@@ -89,6 +89,36 @@ describe('form cells in a real IPython', () => {
     expect(readMarker(cell.code)).toEqual({ key: cell.key, intact: true });
   });
 
+  it('a Run Python step in one cell runs as its own cell: an unclosed """ fails that step and cannot swallow the steps after it (review I6)', async () => {
+    const [swallowing, magics, failing] = await runCellsInIPython([
+      // The review's case: written out as they are, the middle step sat inside a string and the cell "succeeded".
+      generateCell([
+        { recipe: 'python', params: { code: "print('first step ran')" } },
+        { recipe: 'python', params: { code: 'note = """' } },
+        { recipe: 'python', params: { code: "print('third step ran')" } },
+        { recipe: 'python', params: { code: '"""' } },
+      ]),
+      // Magics, ! lines and names shared with later steps work as in a cell of their own.
+      generateCell([
+        { recipe: 'python', params: { code: "%cd /\nshared = 41\n!echo bang $shared" } },
+        { recipe: 'python', params: { code: 'import os\nprint(os.getcwd(), shared + 1)' } },
+      ]),
+      generateCell([{ recipe: 'python', params: { code: "raise ValueError('broken step')" } }, { recipe: 'python', params: { code: "print('after the error')" } }]),
+    ]);
+    expect(swallowing?.success).toBe(false);
+    expect(swallowing?.error?.ename).toBe('SyntaxError');
+    // Printed lines only: a traceback quotes the cell's source, which holds every step's code.
+    const printed = (run: IPythonRun | undefined) => run?.stdout.split('\n') ?? [];
+    expect(printed(swallowing)).toContain('first step ran');
+    expect(printed(swallowing)).not.toContain('third step ran');
+    expect(magics?.success).toBe(true);
+    expect(magics?.stdout).toContain('bang 41');
+    expect(magics?.stdout).toContain('/ 42');
+    // The step's own error is the cell's error, so the toolbar names it.
+    expect(failing?.error).toMatchObject({ ename: 'ValueError', evalue: 'broken step' });
+    expect(printed(failing)).not.toContain('after the error');
+  });
+
   it('a preset’s block (hostile name, Chinese titles) and its "Copy as setup cell" both run as plain Python', async () => {
     const hostile = preset({
       name: 'Thesis "x" } { run: "auto" } $(touch pwned) 数据',

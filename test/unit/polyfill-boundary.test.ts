@@ -14,6 +14,15 @@ it('imports webextension-polyfill from exactly one module', () => {
   expect(importers.map((f) => path.relative(SRC, f))).toEqual(['shared/browser.ts']);
 });
 
+it('uses webextension-polyfill for its types only, so it is a dev dependency (review I8)', () => {
+  const source = readFileSync(path.join(SRC, 'shared/browser.ts'), 'utf8');
+  expect(source).not.toMatch(/^import (?!type )[^\n]*from ['"]webextension-polyfill['"]/m);
+  expect(source).not.toMatch(/^export (?!type )[^\n]*from ['"]webextension-polyfill['"]/m);
+  const pkg = JSON.parse(readFileSync(path.resolve(SRC, '../package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  expect(Object.keys(pkg.dependencies)).not.toContain('webextension-polyfill');
+  expect(Object.keys(pkg.devDependencies)).toContain('webextension-polyfill');
+});
+
 it('keeps Colab knowledge in src/colab and src/page', () => {
   // The selector module is the only place selectors live; other folders may not name Colab elements.
   // Not element names: our own prefix, src/shared/colab-hosts.ts (the two hosts, which the message
