@@ -1,11 +1,24 @@
 /**
  * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
  * the Python helpers the content script is too small to hold, the presets that apply to a
- * notebook, Save as preset, the notification at the end of a Run setup, and the toolbar's
+ * notebook, Save as preset, Bind a preset (issue 18), the notification at the end of a Run setup, and the toolbar's
  * configuration (direct buttons, presets shown on the toolbar). Registered at top level by index.ts; every answer is computed from storage, nothing
  * is kept in the worker between requests.
  */
-import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
+import {
+  defaultKeepInstalls,
+  formatProblem,
+  hasBinding,
+  isLive,
+  isNotebookKey,
+  presetNameProblem,
+  presetsForNotebook,
+  repositoryBinding,
+  toolbarPresets,
+  uniqueName,
+  type Preset,
+  type Problem,
+} from '../presets';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -18,6 +31,12 @@ import { onBackgroundRequest } from '../shared/messages';
 import { notify } from './notifications';
 
 const texts = (problems: readonly Problem[]) => problems.map((p) => formatProblem(p, t));
+
+/** Ends an `updatePresets` change without writing: the binding asked for is not made, and why. */
+class BindRefusal extends Error {}
+
+/** `github:owner/repo` → `owner/repo`, as the panel shows it. */
+const repositoryName = (binding: string) => binding.slice('github:'.length);
 
 export function registerContentRequests(): void {
   onBackgroundRequest({
@@ -60,6 +79,39 @@ export function registerContentRequests(): void {
         return [...presets, preset];
       });
       return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+    },
+
+    'bind-targets': async ({ notebook }) => {
+      const repository = isNotebookKey(notebook) ? repositoryBinding(notebook) : null;
+      const shown = repository === null ? null : repositoryName(repository);
+      const read = await loadPresetStore();
+      if (!read.ok) return { presets: [], repository: shown, problems: texts(read.problems) };
+      return { presets: read.store.presets.filter(isLive).map(({ id, name }) => ({ id, name })), repository: shown, problems: [] };
+    },
+
+    'bind-preset': async ({ notebook, presetId, scope }) => {
+      if (!isNotebookKey(notebook)) return { ok: false, problems: [t('presetInvalidNotebookKey', notebook.slice(0, 200))] };
+      const binding = scope === 'notebook' ? notebook : repositoryBinding(notebook);
+      if (binding === null) return { ok: false, problems: [t('bindNoRepository')] };
+      let name = '';
+      try {
+        // updatePresets validates the whole store again (at most 200 notebooks…) before anything is written.
+        const result = await updatePresets((presets) => {
+          const target = presets.find((preset) => preset.id === presetId && isLive(preset));
+          if (!target) throw new BindRefusal(t('bindPresetGone'));
+          name = target.name;
+          if (hasBinding(target, binding)) throw new BindRefusal(t('bindAlready', name));
+          return presets.map((preset) => (preset === target ? { ...preset, notebooks: [...preset.notebooks, binding], updatedAt: Date.now() } : preset));
+        });
+        if (!result.ok) return { ok: false, problems: texts(result.problems) };
+        const done = scope === 'notebook' ? t('bindDoneNotebook', name) : t('bindDoneRepository', [name, repositoryName(binding)]);
+        // A repository binding does not replace a preset bound to this very notebook: say which one Run setup offers.
+        const offered = presetsForNotebook(result.store.presets, notebook).some((preset) => preset.id === presetId);
+        return { ok: true, text: offered ? done : `${done} ${t('bindOutranked')}` };
+      } catch (error) {
+        if (error instanceof BindRefusal) return { ok: false, problems: [error.message] };
+        throw error;
+      }
     },
 
     'explain-failure': async ({ ename, evalue }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v2 from './fixtures/store-v2.json';
 import { formatProblem, type ProblemTranslate } from './problems';
-import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION } from './schema';
+import { parsePreset, parseStore, presetNameProblem, SCHEMA_VERSION } from './schema';
 import { ID_A, ID_B, preset } from './test-helpers';
 
 function raw(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -138,19 +138,6 @@ describe('parsePreset', () => {
     const { updatedAt: _u, ...noTime } = raw();
     expect(problemsOf(noTime)[0]).toMatchObject({ path: 'presets[0].updatedAt', message: 'presetInvalidRequired' });
     expect(problemsOf(raw({ colour: 'red' }))[0]).toMatchObject({ path: 'presets[0].colour', message: 'presetInvalidUnknownKey' });
-  });
-});
-
-describe('presetsForNotebook', () => {
-  it('returns live presets bound to the key, most recent first', () => {
-    const key = 'builtin:intro';
-    const list = [
-      preset({ id: ID_A, notebooks: [key], updatedAt: 1 }),
-      preset({ id: ID_B, notebooks: [key], updatedAt: 2 }),
-      preset({ id: '11111111-2222-4333-8444-555555555555', notebooks: [key], updatedAt: 3, deletedAt: 3 }),
-      preset({ id: '21111111-2222-4333-8444-555555555555', notebooks: ['builtin:other'], updatedAt: 4 }),
-    ];
-    expect(presetsForNotebook(list, key).map((p) => p.id)).toEqual([ID_B, ID_A]);
   });
 });
 

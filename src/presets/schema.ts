@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
-import { isNotebookKey, type NotebookKey } from './notebook-keys';
+import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
 export const SCHEMA_VERSION = 2;
@@ -132,12 +132,28 @@ export const nameSchema = v.pipe(
   }),
 );
 
+/** Why a key is refused, GitHub's name rules named for a `github:` key. */
+function notebookKeyMessage(key: string): string {
+  const shown = key.slice(0, 200);
+  const github = githubKeyProblem(key);
+  switch (github?.reason) {
+    case undefined:
+      return mark('presetInvalidNotebookKey', [shown]);
+    case 'shape':
+      return mark('presetInvalidGithubKey', [shown]);
+    case 'owner':
+      return mark('presetInvalidGithubOwner', [shown, github.name.slice(0, 200)]);
+    case 'repo':
+      return mark('presetInvalidGithubRepo', [shown, github.name.slice(0, 200)]);
+    case 'branch':
+      return mark('presetInvalidGithubBranch', [shown, github.name.slice(0, 200)]);
+  }
+}
+
 const notebookKeySchema = v.pipe(
   v.string(),
   v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (dataset.typed && !isNotebookKey(dataset.value)) {
-      addIssue({ message: mark('presetInvalidNotebookKey', [dataset.value.slice(0, 200)]) });
-    }
+    if (dataset.typed && !isNotebookKey(dataset.value)) addIssue({ message: notebookKeyMessage(dataset.value) });
   }),
 );
 
@@ -303,16 +319,7 @@ export function isLive(preset: Preset): boolean {
   return preset.deletedAt === undefined;
 }
 
-/** Live presets bound to a notebook key, most recently updated first. */
-export function presetsForNotebook(presets: readonly Preset[], key: NotebookKey): Preset[] {
-  return presets.filter((p) => isLive(p) && p.notebooks.includes(key)).sort((a, b) => b.updatedAt - a.updatedAt || compare(a.id, b.id));
-}
-
 /** Live presets shown on every notebook's toolbar, in list order. */
 export function toolbarPresets(presets: readonly Preset[]): Preset[] {
   return presets.filter((p) => isLive(p) && p.showOnToolbar === true);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

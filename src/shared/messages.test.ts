@@ -33,6 +33,7 @@ describe('content script → service worker requests', () => {
 
   it('hands valid requests to their handler and leaves everything else to other listeners', async () => {
     const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' }));
+    const bindPreset = vi.fn(async () => ({ ok: true as const, text: 'bound' }));
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
@@ -41,6 +42,8 @@ describe('content script → service worker requests', () => {
       ping: async () => ({ pong: true as const }),
       'toolbar-config': async () => ({ direct: [], presets: [] }),
       'explain-failure': async () => ({ explained: false as const }),
+      'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
+      'bind-preset': bindPreset,
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -54,6 +57,12 @@ describe('content script → service worker requests', () => {
     expect(listener?.({ type: 'cell-code', steps: Array.from({ length: 51 }, () => ({ recipe: 'gpu-check' })) }, colabTab)).toBeUndefined();
     expect(listener?.({ type: 'cell-code', steps: [] }, colabTab)).toBeUndefined();
     expect(cellCode).toHaveBeenCalledTimes(1);
+    // A binding names its scope from a fixed list; anything else never reaches the handler.
+    const bind = { type: 'bind-preset', notebook: 'drive:1AbCdEfGhIjKlMnOp', presetId: 'x', scope: 'repository' };
+    await expect(listener?.(bind, colabTab)).resolves.toEqual({ ok: true, text: 'bound' });
+    expect(listener?.({ ...bind, scope: 'owner' }, colabTab)).toBeUndefined();
+    expect(listener?.({ ...bind, presetId: 'x'.repeat(65) }, colabTab)).toBeUndefined();
+    expect(bindPreset).toHaveBeenCalledTimes(1);
   });
 
   it('checks the worker’s answer before the content script uses it', async () => {
