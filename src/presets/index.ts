@@ -8,6 +8,7 @@ export {
   SCHEMA_VERSION,
   defaultKeepInstalls,
   isLive,
+  notebookKeyProblem,
   parsePreset,
   parseStore,
   presetNameProblem,

@@ -132,28 +132,30 @@ export const nameSchema = v.pipe(
   }),
 );
 
-/** Why a key is refused, GitHub's name rules named for a `github:` key. */
-function notebookKeyMessage(key: string): string {
+/** Why a notebook key is refused (for a `github:` key, which of GitHub's rules it breaks), at `path`. */
+export function notebookKeyProblem(key: string, path = ''): Problem {
   const shown = key.slice(0, 200);
   const github = githubKeyProblem(key);
   switch (github?.reason) {
     case undefined:
-      return mark('presetInvalidNotebookKey', [shown]);
+      return problem(path, 'presetInvalidNotebookKey', [shown]);
     case 'shape':
-      return mark('presetInvalidGithubKey', [shown]);
+      return problem(path, 'presetInvalidGithubKey', [shown]);
     case 'owner':
-      return mark('presetInvalidGithubOwner', [shown, github.name.slice(0, 200)]);
+      return problem(path, 'presetInvalidGithubOwner', [shown, github.name.slice(0, 200)]);
     case 'repo':
-      return mark('presetInvalidGithubRepo', [shown, github.name.slice(0, 200)]);
+      return problem(path, 'presetInvalidGithubRepo', [shown, github.name.slice(0, 200)]);
     case 'branch':
-      return mark('presetInvalidGithubBranch', [shown, github.name.slice(0, 200)]);
+      return problem(path, 'presetInvalidGithubBranch', [shown, github.name.slice(0, 200)]);
   }
 }
 
 const notebookKeySchema = v.pipe(
   v.string(),
   v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (dataset.typed && !isNotebookKey(dataset.value)) addIssue({ message: notebookKeyMessage(dataset.value) });
+    if (!dataset.typed || isNotebookKey(dataset.value)) return;
+    const refused = notebookKeyProblem(dataset.value);
+    addIssue({ message: mark(refused.message, refused.substitutions) });
   }),
 );
 
