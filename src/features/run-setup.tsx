@@ -4,7 +4,8 @@
  * (re)connects, and runs the preset by itself on connect when the user chose that. The presets
  * and their cells come from the service worker; storage changes refresh them. A preset shown on
  * the toolbar (issue 13) is the same component given that one plan: a button with its name, run
- * only when clicked.
+ * only when clicked. On any saved notebook the panel also binds one of the user's presets to it, or
+ * to its whole GitHub repository (bind-preset.tsx), opened from More recipes when nothing applies yet.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchConnection, type ConnectionState } from '../colab/connection';
@@ -18,6 +19,7 @@ import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
+import { BindPreset } from './bind-preset';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
@@ -174,8 +176,10 @@ export function RunSetup(props: {
   announce: (text: string) => void;
   /** A preset shown on the toolbar: its button (named after it) runs it on any notebook, never by itself. */
   preset?: SetupPlan;
+  /** Counts the user's "Bind a preset" choices: each opens the panel on its bind control. */
+  bindRequest?: number;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, bindRequest = 0 } = props;
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -189,6 +193,13 @@ export function RunSetup(props: {
   const panelRef = useRef<HTMLDivElement>(null);
 
   useAnchoredPopover({ open, anchor: anchorRef, popover: panelRef, width: 360, focusTarget: () => null });
+  const bindable = !preset && notebook !== null;
+  const [bindFocus, setBindFocus] = useState(false);
+  useEffect(() => {
+    if (bindRequest === 0) return;
+    setOpen(true);
+    setBindFocus(true);
+  }, [bindRequest]);
 
   const start = async (plan: SetupPlan, automatic: boolean) => {
     if (running.current || !checkAlive()) return;
@@ -236,14 +247,7 @@ export function RunSetup(props: {
     }, signal);
   }, [signal]);
 
-  if (plans.length === 0) {
-    return problem ? (
-      <span class="setup-problem" role="note" title={problem}>
-        <Icon name="warning" />
-        <span class="sr-only">{t('setupProblem', problem)}</span>
-      </span>
-    ) : null;
-  }
+  if (plans.length === 0 && !bindable) return null;
 
   const busy = running.current || (run !== null && !run.outcome);
   const label = (
@@ -257,7 +261,14 @@ export function RunSetup(props: {
 
   return (
     <span ref={anchorRef} class="setup" data-needed={needed ? 'true' : undefined}>
-      {plans.length === 1 ? (
+      {plans.length === 0 ? (
+        problem && (
+          <span class="setup-problem" role="note" title={problem}>
+            <Icon name="warning" />
+            <span class="sr-only">{t('setupProblem', problem)}</span>
+          </span>
+        )
+      ) : plans.length === 1 ? (
         <button
           ref={buttonRef}
           type="button"
@@ -294,6 +305,7 @@ export function RunSetup(props: {
           if (event.key !== 'Escape') return;
           event.stopPropagation();
           setOpen(false);
+          setBindFocus(false);
           buttonRef.current?.focus();
         }}
       >
@@ -316,6 +328,7 @@ export function RunSetup(props: {
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
           </>
         )}
+        {open && bindable && <BindPreset notebook={notebook} focus={bindFocus} announce={announce} />}
         <div class="actions">
           {run?.outcome?.kind === 'failed' && run.outcome.retry && run.outcome.retry !== 'none' && (
             <button
@@ -334,6 +347,7 @@ export function RunSetup(props: {
             class="primary"
             onClick={() => {
               setOpen(false);
+              setBindFocus(false);
               buttonRef.current?.focus();
             }}
           >
