@@ -7,8 +7,8 @@
  */
 import {
   defaultKeepInstalls,
+  bindPreset,
   formatProblem,
-  hasBinding,
   isLive,
   isNotebookKey,
   presetNameProblem,
@@ -97,11 +97,11 @@ export function registerContentRequests(): void {
       try {
         // updatePresets validates the whole store again (at most 200 notebooks…) before anything is written.
         const result = await updatePresets((presets) => {
-          const target = presets.find((preset) => preset.id === presetId && isLive(preset));
-          if (!target) throw new BindRefusal(t('bindPresetGone'));
-          name = target.name;
-          if (hasBinding(target, binding)) throw new BindRefusal(t('bindAlready', name));
-          return presets.map((preset) => (preset === target ? { ...preset, notebooks: [...preset.notebooks, binding], updatedAt: Date.now() } : preset));
+          const bound = bindPreset(presets, presetId, binding, Date.now());
+          if (bound.kind === 'gone') throw new BindRefusal(t('bindPresetGone'));
+          if (bound.kind === 'already') throw new BindRefusal(t('bindAlready', bound.name));
+          name = bound.name;
+          return bound.presets;
         });
         if (!result.ok) return { ok: false, problems: texts(result.problems) };
         const done = scope === 'notebook' ? t('bindDoneNotebook', name) : t('bindDoneRepository', [name, repositoryName(binding)]);

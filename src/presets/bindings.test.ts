@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notebookIdentity } from '../colab/notebook-key';
-import { BINDING_LEVEL, bindingLevel, hasBinding, presetsForNotebook, repositoryBinding, sameBinding } from './bindings';
+import { BINDING_LEVEL, bindPreset, bindingLevel, hasBinding, presetsForNotebook, repositoryBinding, sameBinding } from './bindings';
 import { ID_A, ID_B, ID_C, preset } from './test-helpers';
 
 /** The key the content script computes for a Colab URL path. */
@@ -114,4 +114,26 @@ describe('sameBinding and hasBinding', () => {
     expect(hasBinding(repo(), 'github:octocat/hello-world@master')).toBe(false);
   });
   const repo = () => preset({ notebooks: ['github:octocat/hello-world'] });
+});
+
+describe('bindPreset', () => {
+  const list = [preset({ id: ID_A, name: 'A', notebooks: [] }), preset({ id: ID_B, name: 'B', notebooks: ['github:octocat/hello-world'] }), preset({ id: ID_C, name: 'C', deletedAt: 5 })];
+
+  it('adds the binding to that preset only, and dates the change', () => {
+    const result = bindPreset(list, ID_A, 'github:octocat/hello-world', 42);
+    expect(result.kind).toBe('bound');
+    if (result.kind !== 'bound') return;
+    expect(result.name).toBe('A');
+    expect(result.presets.map((p) => [p.id, p.notebooks, p.updatedAt])).toEqual([
+      [ID_A, ['github:octocat/hello-world'], 42],
+      [ID_B, ['github:octocat/hello-world'], list[1]?.updatedAt],
+      [ID_C, list[2]?.notebooks, list[2]?.updatedAt],
+    ]);
+  });
+
+  it('refuses a binding the preset already has, in any case, and a deleted or unknown preset', () => {
+    expect(bindPreset(list, ID_B, 'github:OctoCat/Hello-World', 42)).toEqual({ kind: 'already', name: 'B' });
+    expect(bindPreset(list, ID_C, 'github:octocat/hello-world', 42)).toEqual({ kind: 'gone' });
+    expect(bindPreset(list, 'nope', 'github:octocat/hello-world', 42)).toEqual({ kind: 'gone' });
+  });
 });

@@ -83,3 +83,21 @@ export function sameBinding(a: NotebookKey, b: NotebookKey): boolean {
 export function hasBinding(preset: Preset, binding: NotebookKey): boolean {
   return preset.notebooks.some((key) => sameBinding(key, binding));
 }
+
+export type BindResult =
+  | { readonly kind: 'bound'; readonly presets: readonly Preset[]; readonly name: string }
+  | { readonly kind: 'already'; readonly name: string }
+  | { readonly kind: 'gone' };
+
+/**
+ * The list with `binding` added to the live preset `id` (its `updatedAt` set to `now`), or why
+ * not: the preset was deleted meanwhile, or already has that binding. The caller validates and
+ * stores the list in one write.
+ */
+export function bindPreset(presets: readonly Preset[], id: string, binding: NotebookKey, now: number): BindResult {
+  const target = presets.find((preset) => preset.id === id && isLive(preset));
+  if (!target) return { kind: 'gone' };
+  if (hasBinding(target, binding)) return { kind: 'already', name: target.name };
+  const bound = { ...target, notebooks: [...target.notebooks, binding], updatedAt: now };
+  return { kind: 'bound', presets: presets.map((preset) => (preset === target ? bound : preset)), name: target.name };
+}

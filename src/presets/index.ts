@@ -47,6 +47,6 @@ export {
 export { setupCell, setupCellProblem } from './setup-cell';
 export { githubKeyProblem, isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH, type NotebookKey } from './notebook-keys';
 export { GITHUB_LIMITS, canonicalGithubKey, isGitBranch, isGithubOwner, isGithubRepo, parseGithubKey, type GithubKey, type GithubKeyProblem } from './github-keys';
-export { BINDING_LEVEL, bindingLevel, hasBinding, presetLevel, presetsForNotebook, repositoryBinding, sameBinding, type BindingLevel } from './bindings';
+export { BINDING_LEVEL, bindPreset, bindingLevel, hasBinding, presetLevel, presetsForNotebook, repositoryBinding, sameBinding, type BindResult, type BindingLevel } from './bindings';
 export { formatProblem, type Parsed, type PresetMessageKey, type Problem, type ProblemMessageKey, type ProblemTranslate } from './problems';
 export { failedStatus, hasWrites, localUnreadableStatus, parseSyncStatus, syncStep, type SyncLocalOnly, type SyncLocalOnlyReason, type SyncState, type SyncStatus, type SyncStep, type SyncStepInput } from './sync-step';
