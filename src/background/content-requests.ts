@@ -1,12 +1,25 @@
 /**
  * Answers the content scripts' requests (src/shared/messages.ts): code generation, which carries
  * the Python helpers the content script is too small to hold, the presets that apply to a
- * notebook, Save as preset, the notification at the end of a Run setup, the digests of installs
- * kept on Drive (stored with the preset, under the presets lock), and the toolbar's
- * configuration (direct buttons, presets shown on the toolbar). Registered at top level by index.ts; every answer is computed from storage, nothing
- * is kept in the worker between requests.
+ * notebook, Save as preset, Bind a preset (issue 18), the notification at the end of a Run setup,
+ * the digests of installs kept on Drive (stored with the preset, under the presets lock), and the
+ * toolbar's configuration (direct buttons, presets shown on the toolbar). Registered at top level by
+ * index.ts; every answer is computed from storage, nothing is kept in the worker between requests.
  */
-import { defaultKeepInstalls, formatProblem, isLive, presetNameProblem, presetsForNotebook, toolbarPresets, uniqueName, type Preset, type Problem } from '../presets';
+import {
+  defaultKeepInstalls,
+  bindPreset,
+  formatProblem,
+  isLive,
+  isNotebookKey,
+  presetNameProblem,
+  presetsForNotebook,
+  repositoryBinding,
+  toolbarPresets,
+  uniqueName,
+  type Preset,
+  type Problem,
+} from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
@@ -20,6 +33,12 @@ import { onBackgroundRequest } from '../shared/messages';
 import { notify } from './notifications';
 
 const texts = (problems: readonly Problem[]) => problems.map((p) => formatProblem(p, t));
+
+/** Ends an `updatePresets` change without writing: the binding asked for is not made, and why. */
+class BindRefusal extends Error {}
+
+/** `github:owner/repo` → `owner/repo`, as the panel shows it. */
+const repositoryName = (binding: string) => binding.slice('github:'.length);
 
 export function registerContentRequests(): void {
   onBackgroundRequest({
@@ -72,6 +91,39 @@ export function registerContentRequests(): void {
         return next.presets;
       });
       return { recorded: result.ok && recorded };
+    },
+
+    'bind-targets': async ({ notebook }) => {
+      const repository = isNotebookKey(notebook) ? repositoryBinding(notebook) : null;
+      const shown = repository === null ? null : repositoryName(repository);
+      const read = await loadPresetStore();
+      if (!read.ok) return { presets: [], repository: shown, problems: texts(read.problems) };
+      return { presets: read.store.presets.filter(isLive).map(({ id, name }) => ({ id, name })), repository: shown, problems: [] };
+    },
+
+    'bind-preset': async ({ notebook, presetId, scope }) => {
+      if (!isNotebookKey(notebook)) return { ok: false, problems: [t('presetInvalidNotebookKey', notebook.slice(0, 200))] };
+      const binding = scope === 'notebook' ? notebook : repositoryBinding(notebook);
+      if (binding === null) return { ok: false, problems: [t('bindNoRepository')] };
+      let name = '';
+      try {
+        // updatePresets validates the whole store again (at most 200 notebooks…) before anything is written.
+        const result = await updatePresets((presets) => {
+          const bound = bindPreset(presets, presetId, binding, Date.now());
+          if (bound.kind === 'gone') throw new BindRefusal(t('bindPresetGone'));
+          if (bound.kind === 'already') throw new BindRefusal(t('bindAlready', bound.name));
+          name = bound.name;
+          return bound.presets;
+        });
+        if (!result.ok) return { ok: false, problems: texts(result.problems) };
+        const done = scope === 'notebook' ? t('bindDoneNotebook', name) : t('bindDoneRepository', [name, repositoryName(binding)]);
+        // A repository binding does not replace a preset bound to this very notebook: say which one Run setup offers.
+        const offered = presetsForNotebook(result.store.presets, notebook).some((preset) => preset.id === presetId);
+        return { ok: true, text: offered ? done : `${done} ${t('bindOutranked')}` };
+      } catch (error) {
+        if (error instanceof BindRefusal) return { ok: false, problems: [error.message] };
+        throw error;
+      }
     },
 
     'explain-failure': async ({ ename, evalue }) => {

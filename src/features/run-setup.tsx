@@ -5,7 +5,9 @@
  * and their cells come from the service worker, which also says when they change. A preset shown
  * on the toolbar (issue 13) is the same component given that one plan: a button with its name, run
  * only when clicked. Only the user's own click starts a run (src/ui/user-action.ts); the only
- * other start is the automatic run on connect that the user switched on.
+ * other start is the automatic run on connect that the user switched on. On any saved notebook the
+ * panel also binds one of the user's presets to it, or to its whole GitHub repository
+ * (bind-preset.tsx), opened from More recipes when nothing applies yet.
  */
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
@@ -20,6 +22,7 @@ import { byUser } from '../ui/user-action';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
+import { BindPreset } from './bind-preset';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
@@ -173,8 +176,10 @@ export function RunSetup(props: {
   preset?: SetupPlan;
   /** For More recipes, when the preset's button is folded into it: the menu item the user chose runs it. */
   handle?: Ref<RunSetupHandle>;
+  /** Counts the user's "Bind a preset" choices: each opens the panel on its bind control. */
+  bindRequest?: number;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle, bindRequest = 0 } = props;
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -188,6 +193,13 @@ export function RunSetup(props: {
   const panelRef = useRef<HTMLDivElement>(null);
 
   useAnchoredPopover({ open, anchor: anchorRef, popover: panelRef, width: 360, focusTarget: () => null });
+  const bindable = !preset && notebook !== null;
+  const [bindFocus, setBindFocus] = useState(false);
+  useEffect(() => {
+    if (bindRequest === 0) return;
+    setOpen(true);
+    setBindFocus(true);
+  }, [bindRequest]);
 
   const start = async (plan: SetupPlan, automatic: boolean) => {
     if (running.current || !checkAlive()) return;
@@ -240,7 +252,7 @@ export function RunSetup(props: {
   const click = () => first && (busy ? setOpen(true) : void start(first, false));
   useImperativeHandle(handle ?? null, () => ({ run: click }));
 
-  if (!first) {
+  if (!first && !bindable) {
     return problem ? (
       <span class="setup-problem" role="note" title={problem}>
         <Icon name="warning" />
@@ -259,7 +271,14 @@ export function RunSetup(props: {
 
   return (
     <span ref={anchorRef} class="setup" data-needed={needed ? 'true' : undefined}>
-      {plans.length === 1 ? (
+      {!first ? (
+        problem && (
+          <span class="setup-problem" role="note" title={problem}>
+            <Icon name="warning" />
+            <span class="sr-only">{t('setupProblem', problem)}</span>
+          </span>
+        )
+      ) : plans.length === 1 ? (
         <button
           ref={buttonRef}
           type="button"
@@ -296,6 +315,7 @@ export function RunSetup(props: {
           if (event.key !== 'Escape') return;
           event.stopPropagation();
           setOpen(false);
+          setBindFocus(false);
           buttonRef.current?.focus();
         }}
       >
@@ -318,6 +338,7 @@ export function RunSetup(props: {
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
           </>
         )}
+        {open && bindable && <BindPreset notebook={notebook} focus={bindFocus} announce={announce} />}
         <div class="actions">
           {run?.outcome?.kind === 'failed' && run.outcome.retry && run.outcome.retry !== 'none' && (
             <button
@@ -336,6 +357,7 @@ export function RunSetup(props: {
             class="primary"
             onClick={() => {
               setOpen(false);
+              setBindFocus(false);
               buttonRef.current?.focus();
             }}
           >

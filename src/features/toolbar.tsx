@@ -49,6 +49,7 @@ interface Problem {
 }
 
 const SAVE_AS_PRESET = 'save-as-preset';
+const BIND_PRESET = 'bind-preset';
 const keyOf = (identity: NotebookIdentity | null) => (identity?.kind === 'persistent' ? identity.key : null);
 
 function statusText(label: string, result: RunResult | 'running' | 'restarting'): string {
@@ -112,6 +113,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<DialogEntry | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Counts "Bind a preset" choices; Run setup opens its panel on the bind control for each. */
+  const [bindRequest, setBindRequest] = useState(0);
   /** What ran successfully in this notebook, for Save as preset. */
   const [history, setHistory] = useState<readonly ValidStep[]>([]);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -297,10 +300,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             hint: notebook.key === null ? t('saveAsPresetNoNotebook') : history.length === 0 ? t('saveAsPresetNothingRun') : '',
             disabled: notebook.key === null || history.length === 0,
           },
+          { id: BIND_PRESET, label: `${t('bindMenuItem')}…`, hint: notebook.key === null ? t('saveAsPresetNoNotebook') : '', disabled: notebook.key === null },
         ]}
         onSelect={(id) => {
           if (id === SAVE_AS_PRESET) {
             setSaving(true);
+            return;
+          }
+          if (id === BIND_PRESET) {
+            setBindRequest((n) => n + 1);
             return;
           }
           // A folded preset runs through its own (hidden) button's handle, so its panel and runner are the same.
@@ -315,6 +323,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         checkAlive={life.checkAlive}
         tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
+        bindRequest={bindRequest}
       />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}

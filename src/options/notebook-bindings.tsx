@@ -1,13 +1,14 @@
 /**
  * The notebooks a preset applies to: listed readably (kind and parts of the key, the exact key as
  * a tooltip), each with Remove; "Add notebook" takes a pasted Colab notebook URL (turned into its
- * key like the content script does) or a key, and refuses anything else with why.
+ * key like the content script does), a GitHub repository or branch address (a project binding,
+ * "Every notebook in owner/repo") or a key, and refuses anything else with why.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import type { Preset, PresetStore } from '../presets';
+import { formatProblem, hasBinding, notebookKeyProblem, type Preset, type PresetStore } from '../presets';
 import { t } from '../shared/i18n';
 import { Alert } from './alert';
-import { describeNotebookKey, parseNotebookInput } from './notebook-input';
+import { describeNotebookKey, parseNotebookInput, type NotebookInput } from './notebook-input';
 import { addNotebook, removeNotebook } from './preset-edits';
 import { Refusal, writePreset } from './store-writes';
 
@@ -19,6 +20,8 @@ export function notebookLabel(key: string): string {
       return t('editorNotebookDrive', d.id);
     case 'github':
       return t('editorNotebookGithub', [d.repo, d.branch, d.path]);
+    case 'github-repo':
+      return d.branch === undefined ? t('editorNotebookGithubRepo', d.repo) : t('editorNotebookGithubBranch', [d.repo, d.branch]);
     case 'gist':
       return t('editorNotebookGist', d.gist);
     case 'builtin':
@@ -34,7 +37,13 @@ const REFUSED = {
   empty: 'editorNotebookEmpty',
   ephemeral: 'editorNotebookEphemeral',
   'not-a-notebook': 'editorNotebookNotColab',
+  'not-github': 'editorNotebookNotGithub',
 } as const;
+
+function refusal(parsed: Exclude<NotebookInput, { ok: true }>): string {
+  // A GitHub key that breaks GitHub's rules: the same words an import uses.
+  return parsed.reason === 'github' ? formatProblem(notebookKeyProblem(parsed.key), t) : t(REFUSED[parsed.reason]);
+}
 
 export function NotebookBindings(props: { preset: Preset; onStore: (store: PresetStore) => void; announce: (text: string) => void }) {
   const { preset, onStore, announce } = props;
@@ -47,13 +56,13 @@ export function NotebookBindings(props: { preset: Preset; onStore: (store: Prese
     event.preventDefault();
     const parsed = parseNotebookInput(text);
     if (!parsed.ok) {
-      setMessages([t(REFUSED[parsed.reason])]);
+      setMessages([refusal(parsed)]);
       inputRef.current?.focus();
       return;
     }
     const { key } = parsed;
     const result = await writePreset(preset.id, (current) => {
-      if (current.notebooks.includes(key)) throw new Refusal(t('editorNotebookDuplicate', notebookLabel(key)));
+      if (hasBinding(current, key)) throw new Refusal(t('editorNotebookDuplicate', notebookLabel(key)));
       return addNotebook(current, key);
     });
     if (!result.ok) {
@@ -119,7 +128,7 @@ export function NotebookBindings(props: { preset: Preset; onStore: (store: Prese
             <button type="submit">{t('editorAddNotebook')}</button>
           </div>
           <small class="hint" id={`${id}-notebook-hint`}>
-            {t('editorNotebookHint')}
+            {t('editorNotebookHint')} {t('editorNotebookHintProject')}
           </small>
         </div>
         {messages.length > 0 && <Alert title={t('editorNotebookRefused')} messages={messages} />}

@@ -150,6 +150,36 @@ describe('parseImportFile', () => {
     expect(problemsOf(fileOf([{ ...good, notebooks: ['nope'] }]))[0]).toMatchObject({ path: 'presets[0].notebooks[0]', message: 'presetInvalidNotebookKey' });
   });
 
+  it('reads and writes project bindings: a repository and a branch of one', () => {
+    const bindings = ['github:octocat/hello-world', 'github:OctoCat/Spoon-Knife@feature/x', 'github:octocat/hello-world/master/a.ipynb'];
+    const parsed = parse(fileOf([{ ...good, notebooks: bindings }]));
+    expect(parsed.ok && parsed.presets[0]?.notebooks).toEqual(bindings);
+    const text = exportPresets([preset({ notebooks: bindings })]);
+    const again = parse(text);
+    expect(again.ok && again.presets[0]?.notebooks).toEqual(bindings);
+  });
+
+  it('refuses a github: key that is not a repository, a branch of one or a notebook, and says why', () => {
+    const cases: [string, string, string[]][] = [
+      ['github:octocat', 'presetInvalidGithubKey', ['github:octocat']],
+      ['github:octocat/hello-world/master', 'presetInvalidGithubKey', ['github:octocat/hello-world/master']],
+      ['github:octocat/hello-world/master/readme.md', 'presetInvalidGithubKey', ['github:octocat/hello-world/master/readme.md']],
+      ['github:-octocat/hello-world', 'presetInvalidGithubOwner', ['github:-octocat/hello-world', '-octocat']],
+      ['github:octo--cat/hello-world', 'presetInvalidGithubOwner', ['github:octo--cat/hello-world', 'octo--cat']],
+      [`github:${'o'.repeat(40)}/r`, 'presetInvalidGithubOwner', [`github:${'o'.repeat(40)}/r`, 'o'.repeat(40)]],
+      ['github:octocat/..', 'presetInvalidGithubRepo', ['github:octocat/..', '..']],
+      ['github:octocat/hello world', 'presetInvalidGithubRepo', ['github:octocat/hello world', 'hello world']],
+      ['github:octocat/hello-world@', 'presetInvalidGithubBranch', ['github:octocat/hello-world@', '']],
+      ['github:octocat/hello-world@a..b', 'presetInvalidGithubBranch', ['github:octocat/hello-world@a..b', 'a..b']],
+      ['github:octocat/hello-world@x.lock', 'presetInvalidGithubBranch', ['github:octocat/hello-world@x.lock', 'x.lock']],
+    ];
+    for (const [key, message, substitutions] of cases) {
+      expect(problemsOf(fileOf([good, { ...good, name: 'B', notebooks: ['builtin:intro', key] }])), key).toEqual([
+        { path: 'presets[1].notebooks[1]', message, substitutions },
+      ]);
+    }
+  });
+
   it('a 5 MB file is refused before it is parsed', () => {
     const spy = vi.spyOn(JSON, 'parse');
     const big = fileOf([{ ...good, name: 'x'.repeat(5 * 1024 * 1024) }]);

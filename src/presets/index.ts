@@ -8,10 +8,10 @@ export {
   SCHEMA_VERSION,
   defaultKeepInstalls,
   isLive,
+  notebookKeyProblem,
   parsePreset,
   parseStore,
   presetNameProblem,
-  presetsForNotebook,
   toolbarPresets,
   type Preset,
   type PresetStep,
@@ -46,6 +46,8 @@ export {
   type SyncQuotas,
 } from './sync';
 export { setupCell, setupCellProblem } from './setup-cell';
-export { isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH, type NotebookKey } from './notebook-keys';
+export { githubKeyProblem, isNotebookKey, MAX_NOTEBOOK_KEY_LENGTH, type NotebookKey } from './notebook-keys';
+export { GITHUB_LIMITS, canonicalGithubKey, isGitBranch, isGithubOwner, isGithubRepo, parseGithubKey, type GithubKey, type GithubKeyProblem } from './github-keys';
+export { BINDING_LEVEL, bindPreset, bindingLevel, hasBinding, presetLevel, presetsForNotebook, repositoryBinding, sameBinding, type BindResult, type BindingLevel } from './bindings';
 export { formatProblem, type Parsed, type PresetMessageKey, type Problem, type ProblemMessageKey, type ProblemTranslate } from './problems';
 export { failedStatus, hasWrites, localUnreadableStatus, parseSyncStatus, syncStep, type SyncLocalOnly, type SyncLocalOnlyReason, type SyncState, type SyncStatus, type SyncStep, type SyncStepInput } from './sync-step';

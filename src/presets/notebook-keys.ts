@@ -1,11 +1,13 @@
 /**
  * Notebook keys as stored in presets (the format src/colab/notebook-key.ts produces):
  * `drive:<id>`, `github:<owner>/<repo>/<branch>/<path….ipynb>`, `gist:<user>/<gistId>[/<file>]`,
- * `builtin:<name>`, `url:<http(s) URL>`. Pure, so presets do not depend on src/colab.
+ * `builtin:<name>`, `url:<http(s) URL>`; and the project bindings `github:<owner>/<repo>` and
+ * `github:<owner>/<repo>@<branch>` (github-keys.ts). Pure, so presets do not depend on src/colab.
  *
  * A key is refused when it is longer than 2048 characters, contains a control character
  * (U+0000–U+001F, U+007F–U+009F) or a lone surrogate, or does not have one of those forms.
  */
+import { parseGithubKey, type GithubKeyProblem } from './github-keys';
 
 export type NotebookKey = string;
 
@@ -21,10 +23,8 @@ function bodyOk(kind: string, body: string): boolean {
   switch (kind) {
     case 'drive':
       return DRIVE_ID.test(body);
-    case 'github': {
-      const segments = body.split('/');
-      return segments.length >= 4 && segments.every(SEGMENT_OK) && (segments.at(-1) ?? '').toLowerCase().endsWith('.ipynb');
-    }
+    case 'github':
+      return parseGithubKey(body).ok;
     case 'gist': {
       const [user = '', gistId = '', ...rest] = body.split('/');
       return SEGMENT_OK(user) && /^[0-9a-f]+$/i.test(gistId) && rest.length <= 1 && rest.every(SEGMENT_OK);
@@ -51,4 +51,15 @@ export function isNotebookKey(value: unknown): boolean {
   const colon = value.indexOf(':');
   if (colon <= 0) return false;
   return bodyOk(value.slice(0, colon), value.slice(colon + 1));
+}
+
+/**
+ * For a message: why a `github:` key is not one of its three forms (which name breaks which
+ * rule, or none of the forms). Undefined for other keys, and for the refusals every kind shares
+ * (length, control characters).
+ */
+export function githubKeyProblem(value: string): GithubKeyProblem | undefined {
+  if (!value.startsWith('github:')) return undefined;
+  const parsed = parseGithubKey(value.slice('github:'.length));
+  return parsed.ok ? undefined : parsed.problem;
 }

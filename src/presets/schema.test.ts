@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v3 from './fixtures/store-v3.json';
 import { formatProblem, type ProblemTranslate } from './problems';
-import { parsePreset, parseStore, presetNameProblem, presetsForNotebook, SCHEMA_VERSION, splitStore, storedValue } from './schema';
+import { parsePreset, parseStore, presetNameProblem, SCHEMA_VERSION, splitStore, storedValue } from './schema';
 import { ID_A, ID_B, preset } from './test-helpers';
 
 function raw(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -165,19 +165,6 @@ describe('parsePreset', () => {
     const { updatedAt: _u, ...noTime } = raw();
     expect(problemsOf(noTime)[0]).toMatchObject({ path: 'presets[0].updatedAt', message: 'presetInvalidRequired' });
     expect(problemsOf(raw({ colour: 'red' }))[0]).toMatchObject({ path: 'presets[0].colour', message: 'presetInvalidUnknownKey' });
-  });
-});
-
-describe('presetsForNotebook', () => {
-  it('returns live presets bound to the key, most recent first', () => {
-    const key = 'builtin:intro';
-    const list = [
-      preset({ id: ID_A, notebooks: [key], updatedAt: 1 }),
-      preset({ id: ID_B, notebooks: [key], updatedAt: 2 }),
-      preset({ id: '11111111-2222-4333-8444-555555555555', notebooks: [key], updatedAt: 3, deletedAt: 3 }),
-      preset({ id: '21111111-2222-4333-8444-555555555555', notebooks: ['builtin:other'], updatedAt: 4 }),
-    ];
-    expect(presetsForNotebook(list, key).map((p) => p.id)).toEqual([ID_B, ID_A]);
   });
 });
 

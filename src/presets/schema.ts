@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
 import { readInstallDigests, type InstallDigest } from './install-digests';
-import { isNotebookKey, type NotebookKey } from './notebook-keys';
+import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
 export const SCHEMA_VERSION = 3;
@@ -146,12 +146,30 @@ export const nameSchema = v.pipe(
   }),
 );
 
+/** Why a notebook key is refused (for a `github:` key, which of GitHub's rules it breaks), at `path`. */
+export function notebookKeyProblem(key: string, path = ''): Problem {
+  const shown = key.slice(0, 200);
+  const github = githubKeyProblem(key);
+  switch (github?.reason) {
+    case undefined:
+      return problem(path, 'presetInvalidNotebookKey', [shown]);
+    case 'shape':
+      return problem(path, 'presetInvalidGithubKey', [shown]);
+    case 'owner':
+      return problem(path, 'presetInvalidGithubOwner', [shown, github.name.slice(0, 200)]);
+    case 'repo':
+      return problem(path, 'presetInvalidGithubRepo', [shown, github.name.slice(0, 200)]);
+    case 'branch':
+      return problem(path, 'presetInvalidGithubBranch', [shown, github.name.slice(0, 200)]);
+  }
+}
+
 const notebookKeySchema = v.pipe(
   v.string(),
   v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (dataset.typed && !isNotebookKey(dataset.value)) {
-      addIssue({ message: mark('presetInvalidNotebookKey', [dataset.value.slice(0, 200)]) });
-    }
+    if (!dataset.typed || isNotebookKey(dataset.value)) return;
+    const refused = notebookKeyProblem(dataset.value);
+    addIssue({ message: mark(refused.message, refused.substitutions) });
   }),
 );
 
@@ -371,16 +389,7 @@ export function isLive(preset: Preset): boolean {
   return preset.deletedAt === undefined;
 }
 
-/** Live presets bound to a notebook key, most recently updated first. */
-export function presetsForNotebook(presets: readonly Preset[], key: NotebookKey): Preset[] {
-  return presets.filter((p) => isLive(p) && p.notebooks.includes(key)).sort((a, b) => b.updatedAt - a.updatedAt || compare(a.id, b.id));
-}
-
 /** Live presets shown on every notebook's toolbar, in list order. */
 export function toolbarPresets(presets: readonly Preset[]): Preset[] {
   return presets.filter((p) => isLive(p) && p.showOnToolbar === true);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -33,6 +33,7 @@ describe('content script → service worker requests', () => {
 
   it('hands valid requests to their handler and leaves everything else to other listeners', async () => {
     const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' }));
+    const bindPreset = vi.fn(async () => ({ ok: true as const, text: 'bound' }));
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
@@ -42,6 +43,8 @@ describe('content script → service worker requests', () => {
       'toolbar-config': async () => ({ direct: [], presets: [] }),
       'explain-failure': async () => ({ explained: false as const }),
       'install-digests': async () => ({ recorded: true }),
+      'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
+      'bind-preset': bindPreset,
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -55,6 +58,12 @@ describe('content script → service worker requests', () => {
     expect(listener?.({ type: 'cell-code', steps: Array.from({ length: 51 }, () => ({ recipe: 'gpu-check' })) }, colabTab)).toBeUndefined();
     expect(listener?.({ type: 'cell-code', steps: [] }, colabTab)).toBeUndefined();
     expect(cellCode).toHaveBeenCalledTimes(1);
+    // A binding names its scope from a fixed list; anything else never reaches the handler.
+    const bind = { type: 'bind-preset', notebook: 'drive:1AbCdEfGhIjKlMnOp', presetId: 'x', scope: 'repository' };
+    await expect(listener?.(bind, colabTab)).resolves.toEqual({ ok: true, text: 'bound' });
+    expect(listener?.({ ...bind, scope: 'owner' }, colabTab)).toBeUndefined();
+    expect(listener?.({ ...bind, presetId: 'x'.repeat(65) }, colabTab)).toBeUndefined();
+    expect(bindPreset).toHaveBeenCalledTimes(1);
   });
 
   it('install-digests: only well-formed keys and sha256 digests, one to eight of them, reach the worker', async () => {
@@ -62,6 +71,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
+      'bind-targets': noop, 'bind-preset': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];

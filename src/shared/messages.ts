@@ -71,6 +71,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('setup-plans'), notebook: NotebookKey }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
+  /** What Run setup's "Bind a preset" offers on a notebook: the user's presets, and its GitHub repository if it has one. */
+  v.strictObject({ type: v.literal('bind-targets'), notebook: NotebookKey }),
+  /** Bind a preset to this notebook, or to every notebook of its GitHub repository (issue 18). */
+  v.strictObject({ type: v.literal('bind-preset'), notebook: NotebookKey, presetId: v.pipe(v.string(), v.maxLength(64)), scope: v.picklist(['notebook', 'repository']) }),
   /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
   /**
@@ -120,6 +124,14 @@ export const BackgroundResponseSchemas = {
   /** Most recently updated first; `problems` when the stored presets cannot be read. */
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
+  /** Live presets in list order; `repository` is `owner/repo` for a GitHub notebook, else null. */
+  'bind-targets': v.strictObject({
+    presets: v.array(v.strictObject({ id: v.string(), name: v.string() })),
+    repository: v.nullable(v.string()),
+    problems: v.array(v.string()),
+  }),
+  /** `text` says what now applies where. */
+  'bind-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), text: v.string() }), Refusal]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
   /** `recorded`: the preset exists, is live and keeps installs, and the store was written. */
   'install-digests': v.strictObject({ recorded: v.boolean() }),
