@@ -131,3 +131,28 @@ test.describe('with a local repository', () => {
     expect((await executions(page)).map((e) => e.status)).toEqual(['ok', 'ok']);
   });
 });
+
+test('the replica hooks: a running cell interrupted with a real KeyboardInterrupt; resetVm gives a new VM', async ({ page, realKernel }) => {
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  type Nb = { cells: { getId(): string; setText(s: string): void; runButton: HTMLElement; isRunning(): boolean; model: { outputs: Output[] } }[] };
+  await page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: Nb } } }).colab.global.notebook.cells[1];
+    cell?.setText("open('scratch.txt', 'w').write('x')\nimport time\nprint('waiting', flush=True)\ntime.sleep(60)");
+    cell?.runButton.click();
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { colab: { global: { notebook: Nb } } }).colab.global.notebook.cells[1]?.isRunning())).toBe(true);
+  await page.waitForTimeout(500); // the cell is in time.sleep by now
+  await page.evaluate(() => (window as unknown as { colab: { global: { notebook: Nb } } }).colab.global.notebook.cells[1]?.runButton.click());
+  await expect.poll(async () => (await executions(page)).at(-1)?.status, { timeout: 10_000 }).toBe('error');
+  const outputs = await lastOutputs(page);
+  expect(stdoutOf(outputs)).toBe('waiting\n');
+  expect(outputs.find((o) => o.output_type === 'error')?.ename).toBe('KeyboardInterrupt');
+  expect(realKernel.history.at(-1)?.reply.durationMs).toBeLessThan(30_000);
+
+  const pid = realKernel.pid();
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
+  await runPython(page, realKernel, "import os\nprint(sorted(os.listdir('.')))");
+  await expect.poll(async () => stdoutOf(await lastOutputs(page))).toBe('[]\n');
+});
