@@ -132,7 +132,7 @@ test.describe('with a local repository', () => {
   });
 });
 
-test('the replica hooks: a running cell interrupted with a real KeyboardInterrupt; resetVm gives a new VM', async ({ page, realKernel }) => {
+test('a running cell interrupted gets a real KeyboardInterrupt; a restart ends a running cell at once; resetVm gives a new VM', async ({ page, realKernel }) => {
   await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
   await expectOneToolbar(page);
   type Nb = { cells: { getId(): string; setText(s: string): void; runButton: HTMLElement; isRunning(): boolean; model: { outputs: Output[] } }[] };
@@ -149,6 +149,23 @@ test('the replica hooks: a running cell interrupted with a real KeyboardInterrup
   expect(stdoutOf(outputs)).toBe('waiting\n');
   expect(outputs.find((o) => o.output_type === 'error')?.ename).toBe('KeyboardInterrupt');
   expect(realKernel.history.at(-1)?.reply.durationMs).toBeLessThan(30_000);
+
+  // Restart session while a cell sleeps: the process ends now, not when the cell would have ended.
+  const sleeping = realKernel.pid();
+  await page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: Nb } } }).colab.global.notebook.cells[1];
+    cell?.setText('import time\ntime.sleep(60)');
+    cell?.runButton.click();
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { colab: { global: { notebook: Nb } } }).colab.global.notebook.cells[1]?.isRunning())).toBe(true);
+  await page.waitForTimeout(500); // the cell is in time.sleep by now
+  const asked = Date.now();
+  await page.evaluate(() => (window as unknown as { colab: { global: { notebook: { kernel: { restart(): Promise<void> } } } } }).colab.global.notebook.kernel.restart());
+  await expect.poll(() => realKernel.pid(), { timeout: 10_000 }).not.toBe(sleeping);
+  expect(realKernel.pid()).toBeDefined();
+  expect(Date.now() - asked).toBeLessThan(10_000);
+  await expect.poll(() => realKernel.history.length).toBe(2);
+  expect(realKernel.history.at(-1)?.reply.killed).toBe(true);
 
   const pid = realKernel.pid();
   await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());

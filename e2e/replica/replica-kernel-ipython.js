@@ -21,7 +21,7 @@ function failed(message) {
 }
 
 export class IPythonBackend {
-  /** Requests run in the order they were made (a restart before the next cell); interrupts jump the line. */
+  /** Executions run in the order they were made, after any restart asked for before them. */
   #chain = Promise.resolve();
 
   /**
@@ -63,11 +63,20 @@ export class IPythonBackend {
 
   /** A new Python process: namespace gone, files kept. */
   restart() {
-    this.#queued('restart').catch(() => undefined);
+    this.#now('restart');
   }
 
   /** A new VM: a new process and an empty content dir, HOME and TMPDIR. */
   resetVm() {
-    this.#queued('reset-vm').catch(() => undefined);
+    this.#now('reset-vm');
+  }
+
+  /**
+   * Sent at once, not behind a running cell (the kill ends that cell); later executions wait for it.
+   * @param {string} op
+   */
+  #now(op) {
+    const done = this.#post(op).catch(() => undefined);
+    this.#chain = Promise.all([this.#chain, done]);
   }
 }
