@@ -5,10 +5,14 @@
  * uncaught error or a console error (the page, the content script or the service worker).
  */
 import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { routeColab } from './replica/serve.mjs';
+import type { ShimConfig } from '../test/ipython/harness';
+import { startKernelSession, type KernelSession } from '../test/ipython/kernel-session';
+import { createBareRepo } from '../test/ipython/local-repos';
+import { buildPureWheel, servePackageIndex, type PackageIndex } from '../test/ipython/package-index';
+import { routeColab, routeReplicaKernel } from './replica/serve.mjs';
 
 export const DIST = path.resolve(import.meta.dirname, '..', 'dist');
 export const DRIVE_ID = '1Vp3AzLkkB_Z2xYqQ-9fT7uPl0wRbCdEf';
@@ -25,7 +29,7 @@ export const CHROMIUM_ARGS = [
  * Chromium with the extension, in its own profile. `reloadable` lets `reloadExtension` use the
  * CDP Extensions domain (Chromium's --enable-unsafe-extension-debugging).
  */
-export async function launchWithExtension(options: { lang?: string; reloadable?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithExtension(options: { lang?: string; reloadable?: boolean; kernel?: RealKernel } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
   const profile = mkdtempSync(path.join(tmpdir(), 'launchpad-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,7 +42,7 @@ export async function launchWithExtension(options: { lang?: string; reloadable?:
       ...(options.reloadable ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
-  await routeColab(context);
+  await routeColab(context, options.kernel ? { kernel: options.kernel } : {});
   return {
     context,
     close: async () => {
@@ -89,8 +93,65 @@ export interface Problems {
   readonly list: string[];
 }
 
+/** What a test asks of its real kernel (`test.use({ realKernelOptions: … })`). */
+export interface RealKernelOptions {
+  /** Shim behaviours over the harness's defaults (apt-get, wget, nvidia-smi … record and succeed). */
+  readonly shims?: ShimConfig;
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Serve a local package index holding these pure wheels (`[name, version]`, more with
+   * `publish`) and make pip real, installing into the kernel's HOME from that index only.
+   */
+  readonly packages?: readonly (readonly [string, string])[];
+  /**
+   * Local repositories that the real git clones instead of GitHub: URL (`https://github.com/o/r`)
+   * → branch → file path → text; the first branch is the default one.
+   */
+  readonly repos?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
+}
+
+/** A real IPython kernel for `?replica=kernel:ipython` pages (test/ipython/kernel-session.ts). */
+export interface RealKernel extends KernelSession {
+  /** The local index (with `packages`), counting its requests. */
+  readonly index: PackageIndex | undefined;
+  /** Puts a pure wheel on the local index, offered from the next request on. */
+  publish(name: string, version: string): void;
+}
+
+/** Starts a real kernel (and its index and repositories); `close()` ends all of it. */
+export async function startRealKernel(options: RealKernelOptions = {}): Promise<RealKernel> {
+  const fixtures = mkdtempSync(path.join(tmpdir(), 'clp-kernel-fixtures-'));
+  const dist = path.join(fixtures, 'dist');
+  mkdirSync(dist);
+  for (const [name, version] of options.packages ?? []) buildPureWheel(dist, name, version);
+  const index = options.packages ? await servePackageIndex(dist, 4 * 1024 * 1024) : undefined;
+  const repos = Object.fromEntries(Object.entries(options.repos ?? {}).map(([url, branches], i) => [url, createBareRepo(fixtures, `repo-${i}`, branches)]));
+  const session = await startKernelSession({ shims: options.shims, env: options.env, packageIndexUrl: index?.url, repos: options.repos ? repos : undefined });
+  const closeSession = session.close.bind(session);
+  return Object.assign(session, {
+    index,
+    publish: (name: string, version: string) => {
+      if (!index) throw new Error('publish needs a package index: give the kernel `packages` (an empty list will do)');
+      buildPureWheel(dist, name, version);
+    },
+    close: async () => {
+      await closeSession();
+      await index?.close();
+      rmSync(fixtures, { recursive: true, force: true });
+    },
+  });
+}
+
 type WorkerFixtures = { extension: { context: BrowserContext; problems: Problems } };
-type TestFixtures = { context: BrowserContext; page: Page; serviceWorker: Worker; extensionId: string };
+type TestFixtures = {
+  context: BrowserContext;
+  page: Page;
+  serviceWorker: Worker;
+  extensionId: string;
+  realKernelOptions: RealKernelOptions;
+  /** A real IPython for this test, answering pages opened with the `kernel:ipython` flag. */
+  realKernel: RealKernel;
+};
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   extension: [
@@ -125,9 +186,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);
   },
+  realKernelOptions: [{}, { option: true }],
+  realKernel: async ({ extension, realKernelOptions }, use) => {
+    const kernel = await startRealKernel(realKernelOptions);
+    const unroute = await routeReplicaKernel(extension.context, kernel);
+    await use(kernel);
+    await unroute();
+    await kernel.close();
+  },
 });
 
 export { expect };
+
+/** Stores presets as the options page's Import does (`file` is a presets file: format, version, presets). */
+export async function importPresets(page: Page, extensionId: string, file: object): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
+}
 
 /** Opens a notebook on the replica; `flags` become the replica's `?replica=` configuration. */
 export async function openNotebook(page: Page, pathname = `/drive/${DRIVE_ID}`, flags: string[] = [], host = HOST): Promise<void> {

@@ -141,6 +141,11 @@ class App {
         nb.kernel.setConnected_(runtime, { keepState: true });
       },
       disconnect: () => this.disconnectKernel('hook'),
+      /** A VM reset: disconnected (recorded as `hook`), then connected to a new runtime; resolves when connected. */
+      resetVm: () => {
+        this.disconnectKernel('hook');
+        return this.nb().connect_();
+      },
       /** A lost connection (invented: the evidence is silent): disconnected, no dialog. */
       dropConnection: () => this.disconnectKernel('lost-connection'),
       /** The fake Drive: installs kept there (outlive runtimes) and the package-index requests of online installs. */

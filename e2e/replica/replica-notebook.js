@@ -2,6 +2,7 @@
 // cells, models, kernel) together with the cell DOM of §1.5, §1.6, §1.8 and §1.9.
 import { h, s, icon, Listenable, cellId, rng } from './replica-dom.js';
 import { interpret, freshRuntimeState, runtimeFor, traceback } from './replica-python.js';
+import { IPythonBackend } from './replica-kernel-ipython.js';
 
 /** Connecting takes this long ("allocating" for the first half), like a warm CPU runtime. */
 export const CONNECT_MS = 800;
@@ -45,6 +46,8 @@ export class Kernel extends Listenable {
   constructor(env) {
     super();
     this.env_ = env;
+    /** `kernel:ipython`: cells run in a real IPython (null: the fake kernel of replica-python.js). */
+    this.backend_ = env.config.kernel === 'ipython' ? new IPythonBackend() : null;
   }
 
   /** @returns {string} allocating | connecting | connected | busy | disconnected */
@@ -131,6 +134,7 @@ export class Kernel extends Listenable {
   setConnected_(runtime, options = {}) {
     this.#clearTimers();
     const fresh = !options.keepState || !this.runtime_ || this.runtime_.kind !== runtime.kind;
+    if (this.runtime_ && this.runtime_.kind !== runtime.kind) this.backend_?.resetVm(); // another runtime is another VM
     this.status_ = 'connected';
     this.runtime_ = runtime;
     if (fresh) {
@@ -157,6 +161,7 @@ export class Kernel extends Listenable {
     this.rt_ = freshRuntimeState();
     this.counter_ = 0;
     this.notebook_?.cancelAll_();
+    if (was === 'connected') this.backend_?.resetVm(); // the runtime went away: the next one is a new VM
     this.env_.connectionChanged();
     if (was === 'connected') this.fire('disconnected');
   }
@@ -171,6 +176,7 @@ export class Kernel extends Listenable {
   restart() {
     if (!this.isConnected() || !this.runtime_) return Promise.resolve();
     this.notebook_?.cancelAll_();
+    this.backend_?.restart();
     this.rt_ = freshRuntimeState(this.runtime_);
     this.counter_ = 0;
     this.fire('restarted');
@@ -778,7 +784,7 @@ export class Notebook {
   kernelLastConnectedTimeMs = 0;
   /** @type {Job[]} */
   #queue = [];
-  /** @type {{ job: Job, timer: ReturnType<typeof setTimeout>, result: ReturnType<typeof interpret>, startedAt: number } | null} */
+  /** @type {{ job: Job, timer: ReturnType<typeof setTimeout> | undefined, result: ReturnType<typeof interpret> | null, startedAt: number, backend: IPythonBackend | null } | null} */
   #running = null;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   #idleTimer;
@@ -976,9 +982,10 @@ export class Notebook {
     // failNextExecution applies to the next *cell* execution, and is consumed when it starts.
     const fail = 'cell' in job ? this.env_.replica.failNext_ : null;
     if (fail) this.env_.replica.failNext_ = null;
+    const backend = fail ? null : this.kernel.backend_;
     const result = fail
       ? { outputs: [], extraMs: 0, killsKernel: false, error: { ename: String(fail.ename ?? 'Error'), evalue: String(fail.evalue ?? ''), traceback: traceback(code, Math.max(0, code.trimEnd().split('\n').length - 1), String(fail.ename ?? 'Error'), String(fail.evalue ?? '')) } }
-      : interpret(code, this.kernel.rt_);
+      : backend ? null : interpret(code, this.kernel.rt_);
     if (fail && result.error) result.outputs.push({ output_type: 'error', ...result.error });
     if ('cell' in job) {
       job.record = { cellId: job.cell.getId(), code, status: 'running', startedAt: performance.now(), endedAt: 0 };
@@ -989,8 +996,16 @@ export class Notebook {
       this.env_.replica.silentExecutions.push({ code, status: 'running' });
     }
     this.kernel.setBusy_(true);
-    const timer = setTimeout(() => this.finish_(), this.env_.config.exec + result.extraMs);
-    this.#running = { job, timer, result, startedAt: performance.now() };
+    const running = { job, timer: /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined), result, startedAt: performance.now(), backend };
+    this.#running = running;
+    if (backend) {
+      // The real kernel answers when the cell has ended; a cell dropped meanwhile is not finished again.
+      void backend.execute(code, !('cell' in job)).then((real) => {
+        if (this.#running !== running) return;
+        running.result = real;
+        this.finish_();
+      });
+    } else running.timer = setTimeout(() => this.finish_(), this.env_.config.exec + (result?.extraMs ?? 0));
   }
 
   /** @param {{ interrupted?: boolean }} [options] */
@@ -1045,6 +1060,8 @@ export class Notebook {
   interrupt_() {
     if (!this.#running) return;
     for (const job of this.#queue.splice(0)) this.#dropJob(job);
+    // The real kernel raises KeyboardInterrupt itself; its reply finishes the cell.
+    if (this.#running.backend) return this.#running.backend.interrupt();
     this.finish_({ interrupted: true });
   }
 

@@ -14,6 +14,10 @@ export const COLAB_HOSTS = Object.freeze(['colab.research.google.com', 'colab.go
 export const RUNTIME_KINDS = Object.freeze(['none', 'cpu', 't4', 'l4', 'a100', 'h100', 'g4', 'tpu']);
 /** Values of the `state:` flag. */
 export const CONNECTION_STATES = Object.freeze(['not-connected', 'disconnected', 'connecting', 'connected']);
+/** Values of the `kernel:` flag: the fake kernel (replica-python.js) or a real IPython behind a route. */
+export const KERNEL_KINDS = Object.freeze(['fake', 'ipython']);
+/** Where the page asks the real kernel (`POST <path><op>`, ops: execute, interrupt, restart, reset-vm). */
+export const KERNEL_PATH = '/__replica/kernel/';
 /** Values of the `lang:` flag (UI languages of replica-texts.js). */
 export const UI_LANGS = Object.freeze(['en', 'es', 'zh-CN']);
 
@@ -32,6 +36,7 @@ export const UI_LANGS = Object.freeze(['en', 'es', 'zh-CN']);
  * @property {number} idle         `idle:<ms>`: frontend idle timeout (0: off)
  * @property {string} lang         `lang:<en|es|zh-CN>`: UI language, `<html lang>` and replica-texts.js (en)
  * @property {'mwc' | 'md'} dialogs `dialogs:md`: every dialog host is `md-dialog` (row 17, dialog_ui_refresh)
+ * @property {'fake' | 'ipython'} kernel `kernel:ipython`: cells run in a real IPython (replica-kernel-ipython.js)
  * @property {string[]} unknown    flags that were not understood (ignored)
  */
 
@@ -45,7 +50,7 @@ export function parseReplicaFlags(url) {
   /** @type {ReplicaConfig} */
   const config = {
     dark: false, noApi: false, boot: 1000, runtime: null, state: null, requested: null,
-    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: 'en', dialogs: 'mwc', unknown: [],
+    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: 'en', dialogs: 'mwc', kernel: 'fake', unknown: [],
   };
   const raw = u.searchParams.get('replica') ?? '';
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -67,6 +72,7 @@ export function parseReplicaFlags(url) {
     else if (key === 'focus' && (value === 'none' || value === 'first')) config.focus = value;
     else if (key === 'lang' && UI_LANGS.some((l) => l.toLowerCase() === value.toLowerCase())) config.lang = UI_LANGS.find((l) => l.toLowerCase() === value.toLowerCase()) ?? 'en';
     else if (key === 'dialogs' && (value === 'md' || value === 'mwc')) config.dialogs = value;
+    else if (key === 'kernel' && KERNEL_KINDS.includes(value)) config.kernel = /** @type {'fake' | 'ipython'} */ (value);
     else config.unknown.push(part);
   }
   return config;
@@ -110,8 +116,14 @@ export function replicaHtml(url) {
 }
 
 /**
+ * The real kernel a route answers from (test/ipython/kernel-session.ts `KernelSession`).
+ * @typedef {{ handle(op: string, body: unknown): Promise<unknown> }} ReplicaKernel
+ */
+
+/**
  * @typedef {object} RouteOptions
  * @property {(url: string) => void} [onRequest] called with the URL of every routed request
+ * @property {ReplicaKernel} [kernel] answer `POST /__replica/kernel/<op>` from this real kernel (`kernel:ipython`)
  */
 
 /**
@@ -143,6 +155,10 @@ export async function replicaResponder() {
     if (url.protocol === 'http:') {
       url.protocol = 'https:';
       return fulfill(301, 'text/plain', '', { location: url.href });
+    }
+    if (url.pathname.startsWith(KERNEL_PATH)) {
+      // No real kernel is routed (routeReplicaKernel): the page shows this as the cell's error.
+      return fulfill(200, 'application/json', JSON.stringify({ failure: 'No real IPython kernel is attached to this page: use the realKernel fixture (e2e/fixtures.ts).' }));
     }
     if (url.pathname.startsWith('/__replica/')) {
       const asset = assets[url.pathname];
@@ -176,4 +192,34 @@ export async function routeColab(context, options = {}) {
     const { status, contentType, headers, body } = response;
     return route.fulfill({ status, contentType, headers, body });
   });
+  if (options.kernel) await routeReplicaKernel(context, options.kernel);
+}
+
+/**
+ * Answers the page's `POST /__replica/kernel/<op>` (JSON body, JSON reply) from `kernel`, on both
+ * hosts; registered after routeColab's catch-all, so it wins (Playwright runs the newest route
+ * first). Resolves with a function that removes the route again (a per-test kernel in a
+ * per-worker browser). A kernel that throws answers `{ failure }`, shown as the cell's error.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {ReplicaKernel} kernel
+ * @returns {Promise<() => Promise<void>>}
+ */
+export async function routeReplicaKernel(context, kernel) {
+  const patterns = COLAB_HOSTS.map((host) => `https://${host}${KERNEL_PATH}**`);
+  /** @param {import('@playwright/test').Route} route */
+  const handler = async (route) => {
+    const request = route.request();
+    const op = new URL(request.url()).pathname.slice(KERNEL_PATH.length);
+    let reply;
+    try {
+      reply = await kernel.handle(op, request.postDataJSON());
+    } catch (error) {
+      reply = { failure: String(error instanceof Error ? error.message : error) };
+    }
+    await route.fulfill({ status: 200, contentType: 'application/json', headers: { 'cache-control': 'no-store' }, body: JSON.stringify(reply) }).catch(() => undefined);
+  };
+  for (const pattern of patterns) await context.route(pattern, handler);
+  return async () => {
+    for (const pattern of patterns) await context.unroute(pattern, handler);
+  };
 }

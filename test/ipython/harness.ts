@@ -281,7 +281,7 @@ export const DEFAULT_SHIMS: Readonly<Record<ToolName, ShimBehaviour>> = {
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Time allowed from spawning the interpreter to the start of the first cell (IPython import). */
 const STARTUP_TIMEOUT_MS = 30_000;
-const SYSTEM_PATH = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+export const SYSTEM_PATH = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const MISSING_IPYTHON =
   "Debian's IPython was not found (looked for /usr/bin/ipython3, then ipython3 on PATH). " +
   'Install it with `apt-get install -y ipython3`, or point COLAB_LAUNCHPAD_IPYTHON at an ipython3 script.';
@@ -357,7 +357,7 @@ export function findIPython(candidates?: readonly string[]): IPythonInstall {
 // ---------------------------------------------------------------------------------------------
 
 /** The PATH shim (one file; bin/<tool> are symlinks to it). Run with `python3 -IS`: ~15 ms. */
-const SHIM_PY = String.raw`"""Colab Launchpad IPython harness: PATH shim. Records argv, then behaves as configured."""
+export const SHIM_PY = String.raw`"""Colab Launchpad IPython harness: PATH shim. Records argv, then behaves as configured."""
 import json
 import os
 import sys
@@ -604,8 +604,11 @@ def main():
 main()
 `;
 
-/** Runs cells in one InteractiveShell the way Colab's kernel does. Progress goes to fd 3 as JSON lines. */
-const DRIVER_PY = String.raw`"""Colab Launchpad IPython harness driver (see test/ipython/README.md)."""
+/**
+ * What makes an InteractiveShell behave like Colab's kernel (`!` under bash, `%shell`, no `Out[n]:`),
+ * shared by the batch driver below and the long-lived kernel of kernel-session.ts.
+ */
+export const COLAB_SHELL_PY = String.raw`"""Colab Launchpad IPython harness: Colab's shell semantics (see test/ipython/README.md)."""
 import codecs
 import json
 import os
@@ -718,6 +721,11 @@ def flush_std():
             pass
 
 
+`;
+
+/** Runs cells in one InteractiveShell the way Colab's kernel does. Progress goes to fd 3 as JSON lines. */
+const DRIVER_PY = COLAB_SHELL_PY + String.raw`
+
 def main():
     job_path, start = sys.argv[1], int(sys.argv[2])
     with open(job_path, encoding='utf-8') as f:
@@ -823,7 +831,7 @@ main()
 `;
 
 /** google.colab stub sources, by path under the stub lib dir. */
-const COLAB_STUB: Readonly<Record<string, string>> = {
+export const COLAB_STUB: Readonly<Record<string, string>> = {
   'google/__init__.py': String.raw`# Harness stub package: stays a namespace so other google.* packages remain importable.
 __path__ = __import__('pkgutil').extend_path(__path__, __name__)
 `,
@@ -1165,7 +1173,8 @@ function driveState(options: DriveStubOptions | undefined): { mounted: string[] 
   };
 }
 
-function mergeShims(...configs: (ShimConfig | undefined)[]): Record<string, ShimBehaviour> {
+/** DEFAULT_SHIMS with each config's behaviours over it, per tool, in order. */
+export function mergeShims(...configs: (ShimConfig | undefined)[]): Record<string, ShimBehaviour> {
   const merged: Record<string, ShimBehaviour> = { ...DEFAULT_SHIMS };
   for (const config of configs) {
     for (const [tool, behaviour] of Object.entries(config ?? {})) {
@@ -1175,25 +1184,81 @@ function mergeShims(...configs: (ShimConfig | undefined)[]): Record<string, Shim
   return merged;
 }
 
+/** The shim and google.colab calls recorded in one `calls.jsonl` log, in order. */
+export function parseCallLog(log: string): { calls: ShimCall[]; colabCalls: ColabCall[] } {
+  const calls: ShimCall[] = [];
+  const colabCalls: ColabCall[] = [];
+  log
+    .split('\n')
+    .filter((line) => line.trim())
+    .forEach((line, seq) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.kind === 'colab') {
+        colabCalls.push({ fn: String(entry.fn), args: (entry.args ?? {}) as Record<string, unknown>, cwd: String(entry.cwd), seq });
+      } else {
+        calls.push({ tool: String(entry.tool), argv: entry.argv as string[], cwd: String(entry.cwd), seq });
+      }
+    });
+  return { calls, colabCalls };
+}
+
+/** The folders of a harness temp dir: HOME, shims, the google.colab stub, the /content stand-in, TMPDIR. */
+export interface SandboxDirs {
+  readonly root: string;
+  readonly home: string;
+  readonly bin: string;
+  readonly lib: string;
+  readonly content: string;
+  readonly tmp: string;
+}
+
+export function sandboxDirs(root: string): SandboxDirs {
+  return { root, home: join(root, 'home'), bin: join(root, 'bin'), lib: join(root, 'lib'), content: join(root, 'content'), tmp: join(root, 'tmp') };
+}
+
+/** Creates the folders, the google.colab stub and the shim script (`root/shim.py`, run by `python`). */
+export async function writeSandbox(dirs: SandboxDirs, python: string): Promise<void> {
+  const { root, ...folders } = dirs;
+  await Promise.all(Object.values(folders).map((dir) => mkdir(dir, { recursive: true })));
+  await mkdir(join(dirs.lib, 'google', 'colab'), { recursive: true });
+  await Promise.all(Object.entries(COLAB_STUB).map(([file, source]) => writeFile(join(dirs.lib, file), source)));
+  const shimFile = join(root, 'shim.py');
+  await writeFile(shimFile, `#!${python} -IS\n${SHIM_PY}`);
+  await chmod(shimFile, 0o755);
+}
+
+/** Puts a shim on PATH (`bin/<tool>` → shim.py) for each tool name. */
+export async function linkShims(dirs: SandboxDirs, tools: Iterable<string>): Promise<void> {
+  for (const tool of tools) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(tool)) throw new Error(`bad shim name: ${JSON.stringify(tool)}`);
+    await symlink('../shim.py', join(dirs.bin, tool));
+  }
+}
+
+/** The kernel's environment: nothing of the caller's, HOME/TMPDIR in the sandbox, shims first on PATH. */
+export function sandboxEnv(dirs: SandboxDirs): NodeJS.ProcessEnv {
+  return {
+    HOME: dirs.home,
+    IPYTHONDIR: join(dirs.home, '.ipython'),
+    PATH: [dirs.bin, ...SYSTEM_PATH].join(':'),
+    PYTHONPATH: dirs.lib,
+    PYTHONDONTWRITEBYTECODE: '1',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    SHELL: '/bin/bash',
+    TERM: 'dumb',
+    TMPDIR: dirs.tmp,
+  };
+}
+
 async function runBatch(specs: readonly CellSpec[], options: BatchOptions): Promise<IPythonRun[]> {
   const install = findIPython();
   const mode = options.mode ?? 'isolated';
   const keep = options.keepTempDir === true || process.env.CLP_IPYTHON_KEEP === '1';
   const root = realpathSync(await mkdtemp(join(tmpdir(), 'clp-ipy-')));
-  const dirs = {
-    home: join(root, 'home'),
-    bin: join(root, 'bin'),
-    lib: join(root, 'lib'),
-    content: join(root, 'content'),
-    tmp: join(root, 'tmp'),
-  };
+  const dirs = sandboxDirs(root);
   try {
-    await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
-    await mkdir(join(dirs.lib, 'google', 'colab'), { recursive: true });
-    await Promise.all(Object.entries(COLAB_STUB).map(([file, source]) => writeFile(join(dirs.lib, file), source)));
-    const shimFile = join(root, 'shim.py');
-    await writeFile(shimFile, `#!${install.python} -IS\n${SHIM_PY}`);
-    await chmod(shimFile, 0o755);
+    await writeSandbox(dirs, install.python);
     const driverFile = join(root, 'driver.py');
     await writeFile(driverFile, DRIVER_PY);
 
@@ -1209,11 +1274,7 @@ async function runBatch(specs: readonly CellSpec[], options: BatchOptions): Prom
           ? driveState(spec.drive ?? options.drive)
           : null,
     }));
-    const tools = new Set<string>(cells.flatMap((cell) => Object.keys(cell.shims)));
-    for (const tool of tools) {
-      if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(tool)) throw new Error(`bad shim name: ${JSON.stringify(tool)}`);
-      await symlink('../shim.py', join(dirs.bin, tool));
-    }
+    await linkShims(dirs, new Set<string>(cells.flatMap((cell) => Object.keys(cell.shims))));
     for (const cell of cells) {
       await mkdir(cell.dir, { recursive: true });
       await writeFile(
@@ -1235,19 +1296,7 @@ async function runBatch(specs: readonly CellSpec[], options: BatchOptions): Prom
         cells: cells.map(({ index, code, dir, env, drive }) => ({ index, code, dir, env, drive })),
       }),
     );
-    const env: NodeJS.ProcessEnv = {
-      HOME: dirs.home,
-      IPYTHONDIR: join(dirs.home, '.ipython'),
-      PATH: [dirs.bin, ...SYSTEM_PATH].join(':'),
-      PYTHONPATH: dirs.lib,
-      PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONNOUSERSITE: '1',
-      LANG: 'C.UTF-8',
-      LC_ALL: 'C.UTF-8',
-      SHELL: '/bin/bash',
-      TERM: 'dumb',
-      TMPDIR: dirs.tmp,
-    };
+    const env: NodeJS.ProcessEnv = { ...sandboxEnv(dirs), PYTHONNOUSERSITE: '1' };
 
     const results: IPythonRun[] = [];
     const base = (index: number) => ({ index, marker: MARKER, tempDir: root });
@@ -1329,25 +1378,7 @@ async function runBatch(specs: readonly CellSpec[], options: BatchOptions): Prom
     return await Promise.all(
       results.map(async (result) => {
         const dir = join(root, 'cells', String(result.index));
-        const calls: ShimCall[] = [];
-        const colabCalls: ColabCall[] = [];
-        const log = await readText(join(dir, 'calls.jsonl'));
-        log
-          .split('\n')
-          .filter((line) => line.trim())
-          .forEach((line, seq) => {
-            const entry = JSON.parse(line) as Record<string, unknown>;
-            if (entry.kind === 'colab') {
-              colabCalls.push({
-                fn: String(entry.fn),
-                args: (entry.args ?? {}) as Record<string, unknown>,
-                cwd: String(entry.cwd),
-                seq,
-              });
-            } else {
-              calls.push({ tool: String(entry.tool), argv: entry.argv as string[], cwd: String(entry.cwd), seq });
-            }
-          });
+        const { calls, colabCalls } = parseCallLog(await readText(join(dir, 'calls.jsonl')));
         return {
           ...result,
           stdout: await readText(join(dir, 'stdout')),
