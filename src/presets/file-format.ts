@@ -8,7 +8,7 @@
  * Version 1 files (without keepInstalls: then the default, on when the preset mounts Drive) are
  * still read. No ids, timestamps, tombstones or per-browser settings (autoRun, oneCell) are
  * written: imported presets never run by themselves. `showOnToolbar` is written when set (it only
- * shows a button) and kept on import.
+ * shows a button) and kept on import; so is `runtime`, the runtime the preset needs (issue 21).
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -28,6 +28,7 @@ import {
   type PresetStep,
 } from './schema';
 import type { NotebookKey } from './notebook-keys';
+import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
 export const FILE_VERSION = 2;
@@ -55,6 +56,8 @@ export interface ImportedPreset {
   /** Present (true) when the file asks for a toolbar button. */
   readonly showOnToolbar?: boolean;
   readonly keepInstalls: boolean;
+  /** Present when the preset needs a runtime (an accelerator, High-RAM). */
+  readonly runtime?: RuntimeRequirement;
 }
 
 export type ImportResult =
@@ -82,6 +85,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       steps: p.steps.map(fileStep),
       keepInstalls: p.keepInstalls,
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
+      ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -140,6 +144,7 @@ const filePresetSchema = record({
   steps: rawStepsSchema,
   showOnToolbar: v.optional(v.boolean()),
   keepInstalls: v.optional(v.boolean()),
+  runtime: v.optional(RuntimeRequirementSchema),
 });
 
 const fileSchema = record({
@@ -204,6 +209,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       steps: checked.steps,
       keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
       ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
+      ...(raw.runtime ? { runtime: raw.runtime } : {}),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -262,6 +268,7 @@ export function mergeImport(
       keepInstalls: preset.keepInstalls,
       updatedAt: now,
       ...(preset.showOnToolbar ? { showOnToolbar: true } : {}),
+      ...(preset.runtime ? { runtime: preset.runtime } : {}),
     });
   }
   return [...existing, ...added];

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
+import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
@@ -54,6 +55,11 @@ export interface Preset {
    * presets that do not use it stay readable by older versions (on other browsers, through sync).
    */
   readonly showOnToolbar?: boolean;
+  /**
+   * The runtime the preset needs (issue 21): Run setup checks it before the steps. Stored only
+   * when set, like showOnToolbar, so presets without it stay readable by older versions.
+   */
+  readonly runtime?: RuntimeRequirement;
 }
 
 export interface PresetStore {
@@ -237,6 +243,7 @@ const storedPresetSchema = record({
   updatedAt: timestampSchema,
   deletedAt: v.optional(timestampSchema),
   showOnToolbar: v.optional(v.boolean()),
+  runtime: v.optional(RuntimeRequirementSchema),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -264,6 +271,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     updatedAt: output.updatedAt,
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
+    ...(output.runtime ? { runtime: output.runtime } : {}),
   };
   return { ok: true, value: preset };
 }
