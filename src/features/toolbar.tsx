@@ -270,6 +270,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             checkAlive={life.checkAlive}
             tabIndex={index < shownPresets && shownDirect + index + FIRST_FOLDABLE === focusIndex ? 0 : -1}
             announce={setStatus}
+            accelerator={accelerator}
           />
         </span>
       ))}
@@ -311,6 +312,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         checkAlive={life.checkAlive}
         tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
+        accelerator={accelerator}
       />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}

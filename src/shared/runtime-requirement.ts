@@ -33,3 +33,9 @@ export function tpuVersion(model: string): string {
 export function modelLabel(accelerator: 'GPU' | 'TPU', model: string): string {
   return accelerator === 'GPU' ? `${model} GPU` : `${tpuVersion(model)} TPU`;
 }
+
+/** What Switch to … chooses in Colab's dialog for a requirement: its value and Colab's label. */
+export function requirementTarget(requirement: RuntimeRequirement): { readonly value: string; readonly label: string } {
+  const model = requirement.model ?? DEFAULT_MODEL[requirement.accelerator];
+  return { value: requirementValue(requirement), label: modelLabel(requirement.accelerator, model) };
+}
