@@ -74,3 +74,23 @@ test('a met requirement runs at once', async ({ page, extensionId }) => {
   await runSetupButton(page).click();
   await expect(runStatus(page)).toHaveText('Setup “GPU setup” done: 2 ran, 0 already done.', { timeout: 20_000 });
 });
+
+test('the editor sets, changes and clears the runtime a preset needs, kept in storage', async ({ page, extensionId, serviceWorker }) => {
+  await importPreset(page, extensionId, { accelerator: 'GPU' });
+  await page.getByRole('list', { name: 'Presets' }).getByRole('button', { name: 'Edit “GPU setup”' }).click();
+  const editor = page.locator('section.editor');
+  const runtime = editor.getByRole('group', { name: 'Runtime this preset needs' });
+  const select = runtime.getByLabel('Accelerator');
+  await expect(select).toHaveValue('GPU');
+  const stored = () => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('presets')) as { presets: { presets: { runtime?: unknown }[] } }).presets.presets[0]?.runtime ?? null);
+
+  await select.selectOption({ label: 'A100 GPU' });
+  await expect.poll(stored).toEqual({ accelerator: 'GPU', model: 'A100' });
+  await runtime.getByLabel('High-RAM').check();
+  await expect.poll(stored).toEqual({ accelerator: 'GPU', model: 'A100', highRam: true });
+  await runtime.getByLabel('High-RAM').uncheck();
+  await expect.poll(stored).toEqual({ accelerator: 'GPU', model: 'A100' });
+  await select.selectOption({ label: 'Any runtime (no check)' });
+  await expect.poll(stored).toBeNull();
+  await expect(runtime.getByLabel('High-RAM')).toBeDisabled();
+});
