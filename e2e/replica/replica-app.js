@@ -183,6 +183,7 @@ class App {
       startStream: () => this.startStream(),
       stopStream: () => this.stopStream(),
     });
+    this.installRuntimeDialogHooks();
     this.route();
     replica.ready = true;
   }
@@ -952,6 +953,42 @@ class App {
     document.body.append(host);
   }
 
+  /**
+   * Hooks for the Change runtime type dialog (issue 21): `setRuntimeDialog({ greyedOut, openingMs })`
+   * greys out radios by value (2026-12 row 16) and keeps `colab-dialog-opening` on the host for
+   * `openingMs` after it opens (row 6); `showGpuLimit()` shows the "Cannot connect to GPU backend"
+   * dialog (2026-12 row 14, S2).
+   */
+  installRuntimeDialogHooks() {
+    /** @type {{ greyedOut: string[], openingMs: number }} */
+    this.runtimeDialog = { greyedOut: [], openingMs: 0 };
+    Object.assign(this.replica, {
+      /** @param {{ greyedOut?: string[], openingMs?: number }} options */
+      setRuntimeDialog: (options) => {
+        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0) };
+      },
+      showGpuLimit: () => this.showGpuLimit(),
+    });
+  }
+
+  /**
+   * "Cannot connect to GPU backend" (2026-12 row 14; S2): a generic dialog whose primary action
+   * "Connect without GPU" connects a CPU runtime; the secondary closes it. The message text and
+   * the secondary label are invented. Recorded as `gpu-limit-dialog:<action>`.
+   */
+  showGpuLimit() {
+    const { t } = this;
+    const nb = this.nb();
+    this.dialog({
+      name: 'gpu-limit-dialog', heading: t.gpuLimitHeading,
+      content: [h('div', { class: 'dialog-message', text: t.gpuLimitMessage })],
+      actions: [['cancel', t.gpuLimitClose], ['ok', t.gpuLimitConnectCpu]],
+      onClose: (action) => {
+        if (action === 'ok') nb.kernel.connect_(runtimeFor({ accelerator: 'NONE', model: '' }));
+      },
+    });
+  }
+
   /** §1.3: mwc-dialog.change-runtime-type; radios input[name=accelerator] in nested shadow roots. */
   showChangeRuntimeType() {
     const nb = this.nb();
@@ -960,7 +997,7 @@ class App {
     const current = model.requested_.accelerator === 'NONE' ? 'DEFAULT,NONE' : `${model.requested_.accelerator},${model.requested_.model}`;
     const selector = h('colab-runtime-attributes-selector');
     const radios = ACCELERATOR_OPTIONS.map(([value, label, aria]) => {
-      const radio = h('md-radio', { name: 'accelerator', value, 'aria-label': aria, checked: value === current });
+      const radio = h('md-radio', { name: 'accelerator', value, 'aria-label': aria, checked: value === current, disabled: this.runtimeDialog.greyedOut.includes(/** @type {string} */ (value)) });
       return { value: /** @type {string} */ (value), radio, label: h('label', null, radio, label) };
     });
     const root = /** @type {ShadowRoot} */ (selector.shadowRoot);
@@ -994,10 +1031,14 @@ class App {
         },
       });
     };
-    this.dialog({
+    const dialog = this.dialog({
       name: 'change-runtime-type', className: 'change-runtime-type', heading: t.runtimeTypeHeading, content: [selector],
       actions: [['cancel', t.runtimeTypeCancel], ['ok', t.runtimeTypeSave]], onClose: onSave,
     });
+    if (this.runtimeDialog.openingMs > 0) {
+      dialog.classList.add('colab-dialog-opening');
+      setTimeout(() => dialog.classList.remove('colab-dialog-opening'), this.runtimeDialog.openingMs);
+    }
   }
 }
 

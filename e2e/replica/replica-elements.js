@@ -274,7 +274,7 @@ class MdRadio extends HTMLElement {
   }
 
   connectedCallback() {
-    for (const attr of ['name', 'value', 'aria-label']) {
+    for (const attr of ['name', 'value', 'aria-label', 'disabled']) {
       const v = this.getAttribute(attr);
       if (v !== null) this.input_.setAttribute(attr, v);
     }

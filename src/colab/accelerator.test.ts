@@ -105,3 +105,20 @@ describe('badgeOf: requested versus assigned', () => {
 it('tpuVersion formats Colab’s TPU ids', () => {
   expect([tpuVersion('V5E1'), tpuVersion('V6E1'), tpuVersion('V28'), tpuVersion('odd')]).toEqual(['v5e-1', 'v6e-1', 'v2-8', 'odd']);
 });
+
+it('meetsRequirement: connected by the badge, not connected by the request, unknown when nothing says', async () => {
+  const { meetsRequirement } = await import('./accelerator');
+  const gpu = { accelerator: 'GPU' } as const;
+  const t4 = { accelerator: 'GPU', model: 'T4' } as const;
+  expect(meetsRequirement(gpu, { kind: 'no-gpu' }, undefined)).toBe('no');
+  expect(meetsRequirement(gpu, { kind: 'gpu', model: 'L4' }, undefined)).toBe('yes');
+  expect(meetsRequirement(t4, { kind: 'gpu', model: 'L4' }, undefined)).toBe('no');
+  expect(meetsRequirement(t4, { kind: 'gpu', model: 't4' }, undefined)).toBe('yes');
+  expect(meetsRequirement(t4, { kind: 'gpu', model: '' }, undefined)).toBe('unknown');
+  expect(meetsRequirement(t4, { kind: 'tpu', version: 'v5e-1' }, undefined)).toBe('no');
+  expect(meetsRequirement({ accelerator: 'TPU', model: 'V5E1' }, { kind: 'tpu', version: 'v5e-1' }, undefined)).toBe('yes');
+  expect(meetsRequirement(t4, { kind: 'not-connected' }, { accelerator: 'GPU', model: 'T4' })).toBe('yes');
+  expect(meetsRequirement(t4, { kind: 'disconnected' }, { accelerator: 'NONE', model: '' })).toBe('no');
+  expect(meetsRequirement(t4, { kind: 'not-connected' }, undefined)).toBe('unknown');
+  expect(meetsRequirement(gpu, { kind: 'connected' }, undefined)).toBe('unknown');
+});

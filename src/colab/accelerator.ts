@@ -7,6 +7,7 @@
  * Finer sources refine coarser ones; a missing source just leaves the coarser answer. A GPU check
  * counts only for the connection it ran in: after any reconnect it is stale (a new VM).
  */
+import { tpuVersion, type RuntimeRequirement } from '../shared/runtime-requirement';
 import type { AcceleratorSetting } from './bridge-protocol';
 import type { ConnectionState } from './connection';
 
@@ -64,11 +65,7 @@ export function assignedChanged(previous: AcceleratorSetting | undefined, next: 
   return !!previous && !!next && (previous.accelerator !== next.accelerator || previous.model !== next.model);
 }
 
-/** "V5E1" → "v5e-1", "V28" → "v2-8" (S6 accelerator ids). */
-export function tpuVersion(model: string): string {
-  const match = /^V(\d)([A-Z]*)(\d+)$/i.exec(model);
-  return match ? `v${match[1]}${(match[2] ?? '').toLowerCase()}-${match[3]}` : model;
-}
+export { tpuVersion };
 
 const describe = (kind: 'gpu' | 'tpu' | 'none', model: string) =>
   kind === 'gpu' ? (model ? `${model} GPU` : 'GPU') : kind === 'tpu' ? (model ? `TPU ${tpuVersion(model)}` : 'TPU') : '';
@@ -116,4 +113,27 @@ export function badgeOf(facts: AcceleratorFacts): Badge {
   if (kind === 'tpu') return { kind: 'tpu', version: model ? tpuVersion(model) : '', ...extra };
   const memoryMiB = observed?.kind === 'gpu' ? observed.memoryMiB : undefined;
   return { kind: 'gpu', model, ...(memoryMiB ? { memoryGb: Math.round((memoryMiB / 1024) * 10) / 10 } : {}), ...extra };
+}
+
+/**
+ * Whether the runtime meets a preset's requirement: connected, by what the badge read; not
+ * connected, by what the notebook asks for (Colab connects that). 'unknown' when no signal says.
+ */
+export function meetsRequirement(requirement: RuntimeRequirement, badge: Badge, requested: AcceleratorSetting | undefined): 'yes' | 'no' | 'unknown' {
+  const wanted = requirement.model?.toUpperCase();
+  const judge = (kind: string, model: string) => {
+    if (kind !== requirement.accelerator) return 'no';
+    if (!wanted) return 'yes';
+    return model === '' ? 'unknown' : model.toUpperCase() === wanted ? 'yes' : 'no';
+  };
+  switch (badge.kind) {
+    case 'gpu': return judge('GPU', badge.model);
+    // The badge names a TPU by its version ("v5e-1"), the requirement by Colab's id ("V5E1").
+    case 'tpu': return requirement.accelerator !== 'TPU' ? 'no' : !wanted ? 'yes' : !badge.version ? 'unknown' : tpuVersion(wanted) === badge.version ? 'yes' : 'no';
+    case 'no-gpu': return 'no';
+    case 'not-connected':
+    case 'disconnected':
+      return requested ? judge(requested.accelerator.toUpperCase(), requested.model) : 'unknown';
+    default: return 'unknown';
+  }
 }

@@ -40,6 +40,22 @@ export const SELECTORS = {
    * box, so it is waited for as attached, not visible).
    */
   changeRuntimeDialog: 'body > mwc-dialog.change-runtime-type[open], body > md-dialog.change-runtime-type[open]',
+  /** Row 6 (N5) [M]: the class a dialog carries while it animates open; it is ready once the class is gone. */
+  dialogOpeningClass: 'colab-dialog-opening',
+  /**
+   * §1.3 (S9, S5); rows 4, 5 [H/M]; 2026-12 rows 1, 24 [H/M]: an accelerator radio, anywhere in the
+   * nested shadow roots of `colab-runtime-attributes-selector`: the host (`mwc-radio`/`md-radio`,
+   * `value="GPU,T4"`, CPU `""`) or its native `input`. Picked by value, never by label.
+   */
+  acceleratorRadio: '[name="accelerator"]',
+  /** Row 5 (N5, N3) [M]: the radio's visible label is the `label` of its `mwc-formfield`. */
+  radioFormField: 'mwc-formfield',
+  /** Rows 4, 7 [H]: a dialog's OK action (Save; the warning's Yes/Continue), by `dialogaction`, never by label. */
+  dialogOk: ':scope > [dialogaction="ok"]',
+  /** §1.3 (S9) [M]: a dialog's Cancel/Close action; used only on a dialog Launchpad opened to read it. */
+  dialogCancel: ':scope > [dialogaction="cancel"], :scope > [dialogaction="close"]',
+  /** Row 7 (N2, N3, N5) [H]: "Changing runtime attributes may terminate your current session…". Never answered. */
+  runtimeWarningDialog: 'body > mwc-dialog.dismiss-runtime-warning[open], body > md-dialog.dismiss-runtime-warning[open]',
   /**
    * Row 20 [H]: Material menu items (the run-all "More actions" and the connect dropdown) carry
    * the same commands as the Closure menus.

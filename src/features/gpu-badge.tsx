@@ -18,6 +18,10 @@ const RUNTIME_INFO_TIMEOUT_MS = 3_000;
 
 export interface AcceleratorTracker {
   readonly badge: Badge;
+  /** What the notebook asks for (page API); undefined when it could not be asked. */
+  readonly requested: AcceleratorSetting | undefined;
+  /** Asks the page API again (after Launchpad changed the setting in Colab's dialog). */
+  refresh(): void;
   /** Feeds the output of a GPU check that ran in this notebook. */
   recordGpuCheck(stdout: string): void;
 }
@@ -25,6 +29,7 @@ export interface AcceleratorTracker {
 /** Keeps the facts current for the life of `signal` (a new signal per notebook). */
 export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
   const [facts, setFacts] = useState<AcceleratorFacts>(() => ({ connection: readConnectionState(), epoch: 0 }));
+  const refreshRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     let previous: ConnectionState | undefined;
@@ -41,6 +46,7 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
         () => setFacts((f) => (signal.aborted ? f : { ...f, requested: undefined, assigned: undefined })),
       );
     setFacts({ connection: readConnectionState(), epoch: 0 });
+    refreshRef.current = () => void refresh();
     watchConnection((state) => {
       epoch = nextEpoch(previous, state, epoch);
       previous = state;
@@ -56,6 +62,8 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
 
   return {
     badge: badgeOf(facts),
+    requested: facts.requested ?? undefined,
+    refresh: () => refreshRef.current(),
     recordGpuCheck(stdout) {
       const info = parseGpuCheckOutput(stdout);
       if (info.kind === 'unknown') return;

@@ -11,10 +11,12 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
+import { meetsRequirement } from '../colab/accelerator';
 import { watchConnection, type ConnectionState } from '../colab/connection';
 import { RECIPES, isRecipeId, stepSummary } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground, onMessageToContent, type SetupPlan } from '../shared/messages';
+import { modelLabel, requirementTarget, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { useAnchoredPopover } from '../ui/anchored-popover';
 import { Icon, type IconName } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
@@ -23,7 +25,9 @@ import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
 import { BindPreset } from './bind-preset';
+import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
+import { switchAccelerator } from './runtime-change';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -109,6 +113,24 @@ function stateText(progress: CellProgress): string {
   }
 }
 
+/** What a preset needs, in words: "T4 GPU", "any GPU", "A100 GPU with High-RAM". */
+function requirementText(requirement: RuntimeRequirement): string {
+  const accelerator = requirement.model ? modelLabel(requirement.accelerator, requirement.model) : t(requirement.accelerator === 'GPU' ? 'setupAnyGpu' : 'setupAnyTpu');
+  return requirement.highRam ? t('setupWithHighRam', accelerator) : accelerator;
+}
+
+/**
+ * A preset whose runtime requirement is not met waits here for the user: Switch to … (Colab's
+ * dialog, then the steps run by themselves once the new runtime meets it) or Run anyway.
+ */
+interface Gate {
+  readonly plan: SetupPlan & { readonly runtime: RuntimeRequirement };
+  readonly automatic: boolean;
+  readonly phase: 'ask' | 'switching' | 'waiting';
+  /** The switch's latest news (Colab waits for the user, a greyed-out accelerator…). */
+  readonly news: string;
+}
+
 interface Run {
   readonly plan: SetupPlan;
   readonly cells: readonly CellProgress[];
@@ -178,8 +200,14 @@ export function RunSetup(props: {
   handle?: Ref<RunSetupHandle>;
   /** Counts the user's "Bind a preset" choices: each opens the panel on its bind control. */
   bindRequest?: number;
+  /** The runtime's accelerator, checked against a preset's requirement before its steps. */
+  accelerator: AcceleratorTracker;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle, bindRequest = 0 } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle, bindRequest = 0, accelerator } = props;
+  const [gate, setGate] = useState<Gate | null>(null);
+  const acceleratorRef = useRef(accelerator);
+  acceleratorRef.current = accelerator;
+  const verdict = (requirement: RuntimeRequirement) => meetsRequirement(requirement, acceleratorRef.current.badge, acceleratorRef.current.requested);
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -201,9 +229,18 @@ export function RunSetup(props: {
     setBindFocus(true);
   }, [bindRequest]);
 
-  const start = async (plan: SetupPlan, automatic: boolean) => {
+  /** `anyway`: the user chose Run anyway, or the requirement is met; otherwise it is checked first. */
+  const start = async (plan: SetupPlan, automatic: boolean, anyway = false) => {
     if (running.current || !checkAlive()) return;
     if (setupRunning) return announce(t('setupAnotherRunning'));
+    const { runtime } = plan;
+    if (runtime && !anyway && verdict(runtime) !== 'yes') {
+      setGate({ plan: { ...plan, runtime }, automatic, phase: 'ask', news: '' });
+      setOpen(true);
+      announce(t('setupNeedsRuntime', [plan.name, requirementText(runtime)]));
+      return;
+    }
+    setGate(null);
     running.current = true;
     setupRunning = true;
     if (!automatic) setOpen(true);
@@ -235,6 +272,25 @@ export function RunSetup(props: {
       if (code.ok) await runCell(code, { at: 'focus', after: '' }, location.href, signal);
     }
     void start(plan, false);
+  };
+
+  // After a switch, the steps start by themselves once the runtime meets the requirement.
+  useEffect(() => {
+    if (gate?.phase !== 'waiting' || verdict(gate.plan.runtime) !== 'yes') return;
+    void start(gate.plan, gate.automatic, true);
+  }, [gate, accelerator.badge, accelerator.requested]);
+
+  // Called through byUser: only the user's own click switches Colab's runtime.
+  const switchRuntime = (current: Gate) => {
+    setGate({ ...current, phase: 'switching', news: '' });
+    const report = (news: string) => {
+      announce(news);
+      setGate((g) => (g && g.plan === current.plan ? { ...g, news } : g));
+    };
+    void switchAccelerator(requirementTarget(current.plan.runtime), report, signal).then((result) => {
+      acceleratorRef.current.refresh();
+      setGate((g) => (g && g.plan === current.plan ? { ...g, phase: result === 'switched' ? 'waiting' : 'ask' } : g));
+    });
   };
 
   useEffect(() => {
@@ -310,7 +366,7 @@ export function RunSetup(props: {
         class="popover setup-panel"
         popover="manual"
         role="region"
-        aria-label={run ? t('setupPanelTitle', run.plan.name) : t('toolbarRunSetup')}
+        aria-label={gate || run ? t('setupPanelTitle', (gate ?? run)?.plan.name ?? '') : t('toolbarRunSetup')}
         onKeyDown={(event) => {
           if (event.key !== 'Escape') return;
           event.stopPropagation();
@@ -319,7 +375,23 @@ export function RunSetup(props: {
           buttonRef.current?.focus();
         }}
       >
-        {run && (
+        {gate && (
+          <div class="runtime-gate">
+            <h2>{t('setupPanelTitle', gate.plan.name)}</h2>
+            <p class="warn">{t('setupRuntimeMismatch', [requirementText(gate.plan.runtime), badgeText(accelerator.badge)])}</p>
+            {gate.news && <p role="status">{gate.news}</p>}
+            {gate.phase === 'waiting' && <p>{t('setupWaitingForRuntime', requirementText(gate.plan.runtime))}</p>}
+            <div class="actions">
+              <button type="button" class="primary" disabled={gate.phase === 'switching'} onClick={byUser(() => switchRuntime(gate))}>
+                {t('setupSwitchTo', requirementTarget(gate.plan.runtime).label)}
+              </button>
+              <button type="button" onClick={byUser(() => void start(gate.plan, gate.automatic, true))}>
+                {t('setupRunAnyway')}
+              </button>
+            </div>
+          </div>
+        )}
+        {run && !gate && (
           <>
             <h2>{t('setupPanelTitle', run.plan.name)}</h2>
             <ol class="steps">

@@ -29,6 +29,7 @@ import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
 import { RunSetup, type RunSetupHandle } from './run-setup';
+import { RuntimeMenu } from './runtime-menu';
 import { withRunSteps } from './run-history';
 import { SaveAsPresetDialog } from './save-as-preset';
 import { useToolbarConfig } from './toolbar-config';
@@ -101,6 +102,9 @@ function useStartupProbes(placement: Placement | undefined, signal: AbortSignal)
   }, [placed, signal]);
   return problem;
 }
+
+/** Roving tab stops: the badge is 0, Change runtime… 1, the foldable buttons from here. */
+const FIRST_FOLDABLE = 2;
 
 const menuLabel = (entry: ToolbarEntry) => (entry.kind === 'dialog' ? `${t(entry.title)}…` : t(entry.title));
 
@@ -238,7 +242,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const foldedEntries = DIRECT.slice(shown);
   const shownDirect = DIRECT.length - foldedEntries.length;
   const shownPresets = Math.max(0, Math.min(config.presets.length, shown - DIRECT.length));
-  const menuIndex = shownDirect + shownPresets + 1;
+  const menuIndex = shownDirect + shownPresets + FIRST_FOLDABLE;
   const menuRunning = [...foldedEntries, ...MENU].some((entry) => states[entry.id] === 'running');
   const entryItem = (entry: ToolbarEntry) => {
     const state = states[entry.id] ?? 'idle';
@@ -252,6 +256,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         <span aria-hidden="true">{t('toolbarBrand')}</span>
       </span>
       <GpuBadge badge={accelerator.badge} tabIndex={focusIndex === 0 ? 0 : -1} onGpuCheck={() => GPU_CHECK && activate(GPU_CHECK)} />
+      <RuntimeMenu accelerator={accelerator} tabIndex={focusIndex === 1 ? 0 : -1} signal={notebook.signal} announce={setStatus} />
       {DIRECT.map((entry, index) => (
         <span key={entry.id} class={index < shown ? 'fold' : 'fold folded'}>
           <RecipeButton
@@ -259,7 +264,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             label={menuLabel(entry)}
             description={t(entry.description)}
             state={states[entry.id] ?? 'idle'}
-            tabIndex={index < shown && index + 1 === focusIndex ? 0 : -1}
+            tabIndex={index < shown && index + FIRST_FOLDABLE === focusIndex ? 0 : -1}
             onRun={() => activate(entry)}
           />
         </span>
@@ -271,12 +276,13 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             notebook={null}
             signal={notebook.signal}
             checkAlive={life.checkAlive}
-            tabIndex={index < shownPresets && shownDirect + index + 1 === focusIndex ? 0 : -1}
+            tabIndex={index < shownPresets && shownDirect + index + FIRST_FOLDABLE === focusIndex ? 0 : -1}
             announce={setStatus}
             handle={(button: RunSetupHandle | null) => {
               if (button) presetButtons.current.set(plan.presetId, button);
               else presetButtons.current.delete(plan.presetId);
             }}
+            accelerator={accelerator}
           />
         </span>
       ))}
@@ -324,6 +330,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
         bindRequest={bindRequest}
+        accelerator={accelerator}
       />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
 import { t } from '../shared/i18n';
 import { NotebookBindings } from './notebook-bindings';
+import { PresetRuntime } from './preset-runtime';
 import { PresetSwitches } from './preset-switches';
 import { RenameForm } from './rename-form';
 import { StepList } from './step-list';
@@ -54,6 +55,7 @@ export function PresetEditor(props: {
           <p class="muted">{t('editorNotebooksIntro')}</p>
           <NotebookBindings preset={preset} onStore={onStore} announce={announce} />
           <PresetSwitches preset={preset} onStore={onStore} />
+          <PresetRuntime preset={preset} onStore={onStore} />
         </>
       )}
     </section>

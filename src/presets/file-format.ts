@@ -10,6 +10,7 @@
  * written: imported presets never run by themselves. `showOnToolbar` is written when set and read
  * (the import review says the file asks for it), but an imported preset always arrives with it
  * off: a file must not put a button on every notebook's toolbar without the user turning it on.
+ * `runtime`, the runtime the preset needs (issue 21), is written when set and kept on import.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -29,6 +30,7 @@ import {
   type PresetStep,
 } from './schema';
 import type { NotebookKey } from './notebook-keys';
+import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
 export const FILE_VERSION = 2;
@@ -56,6 +58,8 @@ export interface ImportedPreset {
   /** Present (true) when the file asks for a toolbar button (shown in the review; never imported on). */
   readonly showOnToolbar?: boolean;
   readonly keepInstalls: boolean;
+  /** Present when the preset needs a runtime (an accelerator, High-RAM). */
+  readonly runtime?: RuntimeRequirement;
 }
 
 export type ImportResult =
@@ -83,6 +87,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       steps: p.steps.map(fileStep),
       keepInstalls: p.keepInstalls,
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
+      ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -141,6 +146,7 @@ const filePresetSchema = record({
   steps: rawStepsSchema,
   showOnToolbar: v.optional(v.boolean()),
   keepInstalls: v.optional(v.boolean()),
+  runtime: v.optional(RuntimeRequirementSchema),
 });
 
 const fileSchema = record({
@@ -205,6 +211,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       steps: checked.steps,
       keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
       ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
+      ...(raw.runtime ? { runtime: raw.runtime } : {}),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -262,6 +269,7 @@ export function mergeImport(
       oneCell: false,
       keepInstalls: preset.keepInstalls,
       updatedAt: now,
+      ...(preset.runtime ? { runtime: preset.runtime } : {}),
     });
   }
   return [...existing, ...added];

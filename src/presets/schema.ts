@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
+import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { readInstallDigests, type InstallDigest } from './install-digests';
 import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
@@ -63,6 +64,11 @@ export interface Preset {
    * dropped when read.
    */
   readonly installDigests?: readonly InstallDigest[];
+  /**
+   * The runtime the preset needs (issue 21): Run setup checks it before the steps. Stored only
+   * when set, like showOnToolbar, so presets without it stay readable by older versions.
+   */
+  readonly runtime?: RuntimeRequirement;
 }
 
 export interface PresetStore {
@@ -272,6 +278,7 @@ const storedPresetSchema = record({
   // Read leniently (readInstallDigests): a bad entry can only make an archive untrusted, so it is
   // dropped instead of making the preset unreadable.
   installDigests: v.optional(v.unknown()),
+  runtime: v.optional(RuntimeRequirementSchema),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -301,6 +308,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
     ...(installDigests.length > 0 ? { installDigests } : {}),
+    ...(output.runtime ? { runtime: output.runtime } : {}),
   };
   return { ok: true, value: preset };
 }

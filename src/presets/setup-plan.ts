@@ -8,6 +8,7 @@
 import { RECIPES, type Translate } from '../recipes';
 import { formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
+import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
 import type { Preset, PresetStep } from './schema';
 
@@ -29,6 +30,8 @@ export interface SetupPlan {
   readonly oneCell: boolean;
   readonly steps: readonly { readonly recipe: string; readonly params: Readonly<Record<string, unknown>> }[];
   readonly cells: readonly PlannedCell[];
+  /** The runtime the preset needs, checked by Run setup before the steps. */
+  readonly runtime?: RuntimeRequirement;
 }
 
 /** The plan of a stored (validated) preset. Throws only for a preset the schema would refuse. */
@@ -59,5 +62,6 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
     oneCell: preset.oneCell,
     steps: preset.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params } })),
     cells,
+    ...(preset.runtime ? { runtime: preset.runtime } : {}),
   };
 }

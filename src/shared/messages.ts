@@ -8,6 +8,7 @@ import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
+import { RuntimeRequirementSchema } from './runtime-requirement';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -114,6 +115,8 @@ export const SetupPlanSchema = v.strictObject({
   /** The preset's steps (validated by the worker), for the status list. */
   steps: v.pipe(v.array(v.strictObject({ recipe: v.string(), params: v.pipe(v.record(v.string(), v.unknown()), v.readonly()) })), v.readonly()),
   cells: v.pipe(v.array(SetupCell), v.minLength(1), v.readonly()),
+  /** The runtime the preset needs: Run setup checks it before the steps. */
+  runtime: v.optional(RuntimeRequirementSchema),
 });
 export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 

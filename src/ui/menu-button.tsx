@@ -29,22 +29,29 @@ export function MenuButton(props: {
   label: ComponentChildren;
   menuLabel: string;
   items: readonly MenuItem[];
-  onSelect: (id: string) => void;
+  /** `event` is the click or key that chose it (its `isTrusted` tells the user's from a script's). */
+  onSelect: (id: string, event: Event) => void;
   tabIndex: number;
   handle?: Ref<MenuButtonHandle>;
   buttonClass?: string;
+  /** Called instead of opening: the items are read first; `open` then opens the menu. */
+  onBeforeOpen?: (open: () => void, event: Event) => void;
 }) {
-  const { label, menuLabel, items, onSelect, tabIndex, handle, buttonClass = 'recipe' } = props;
+  const { label, menuLabel, items, onSelect, tabIndex, handle, buttonClass = 'recipe', onBeforeOpen } = props;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useRef(`lp-menu-${Math.random().toString(36).slice(2)}`).current;
 
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  /** -1: the last item (of the items at opening, which onBeforeOpen may have just read). */
   const show = (index: number) => {
-    setActive(index);
+    setActive(index < 0 ? Math.max(itemsRef.current.length - 1, 0) : index);
     setOpen(true);
   };
+  const request = (index: number, event: Event) => (onBeforeOpen ? onBeforeOpen(() => show(index), event) : show(index));
   const close = (returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
@@ -67,18 +74,18 @@ export function MenuButton(props: {
     if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       event.stopPropagation();
-      show(0);
+      request(0, event);
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       event.stopPropagation();
-      show(items.length - 1);
+      request(-1, event);
     }
   };
 
-  const choose = (item: MenuItem | undefined) => {
+  const choose = (item: MenuItem | undefined, event: Event) => {
     if (!item || item.disabled) return;
     close(true);
-    onSelect(item.id);
+    onSelect(item.id, event);
   };
 
   const onMenuKey = (event: KeyboardEvent) => {
@@ -88,8 +95,8 @@ export function MenuButton(props: {
       Home: () => move(0),
       End: () => move(items.length - 1),
       Escape: () => close(true),
-      Enter: () => choose(items[active]),
-      ' ': () => choose(items[active]),
+      Enter: () => choose(items[active], event),
+      ' ': () => choose(items[active], event),
       Tab: () => close(false),
     };
     const action = keys[event.key];
@@ -121,7 +128,7 @@ export function MenuButton(props: {
         aria-haspopup="menu"
         aria-expanded={open ? 'true' : 'false'}
         aria-controls={menuId}
-        onClick={() => (open ? close(false) : show(0))}
+        onClick={(event) => (open ? close(false) : request(0, event))}
         onKeyDown={onButtonKey}
       >
         {label}
@@ -149,7 +156,7 @@ export function MenuButton(props: {
             data-active={index === active ? 'true' : undefined}
             data-entry={item.id}
             data-state={item.state}
-            onClick={byUser(() => choose(item))}
+            onClick={byUser((event) => choose(item, event))}
             onMouseEnter={() => setActive(index)}
           >
             <span>{item.label}</span>

@@ -1,0 +1,204 @@
+/**
+ * Driving Colab's own Change runtime type dialog (colab-dom.md §1.3; colab-dom-2026H2.md rows 2,
+ * 4–7; colab-dom-2026-12.md rows 1, 16, 24): open it through Colab's command, pick an accelerator
+ * radio by its value (`GPU,T4`, never its translated label), press Save by `dialogaction="ok"`.
+ * Launchpad never answers the warning Colab raises next on a connected runtime ("Changing runtime
+ * attributes may terminate your current session"): the user does. A dialog the user already has
+ * open, or closes while Launchpad drives it, stops the change with nothing changed. Radios are DOM,
+ * so this runs in the isolated world; the page script does not grow.
+ */
+import { runColabMenuCommand } from './commands';
+import { SELECTORS } from './selectors';
+
+export interface AcceleratorOption {
+  /** Colab's radio value: `GPU,T4`, `TPU,V5E1`, `""` or `DEFAULT,NONE` for CPU. */
+  readonly value: string;
+  /** As Colab shows it ("T4 GPU"); the value when Colab shows none. */
+  readonly label: string;
+  /** Greyed out by Colab (2026-12 row 16: G4 and H100 for some users). */
+  readonly disabled: boolean;
+  readonly checked: boolean;
+}
+
+export type ChangeOutcome =
+  /** Saved with no warning: the notebook was not connected, the change applies to the next connection. */
+  | { readonly kind: 'saved' }
+  /** Saved; Colab now asks the user to confirm (never answered by Launchpad). */
+  | { readonly kind: 'confirm'; readonly warning: Element }
+  /** Already the notebook's setting; the dialog was closed unchanged. */
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'unavailable'; readonly label: string }
+  | { readonly kind: 'not-offered' }
+  /** Colab's dialog was already open (the user's): Launchpad does not touch it. */
+  | { readonly kind: 'busy' }
+  /** The user closed or changed Colab's dialog while Launchpad drove it. */
+  | { readonly kind: 'interrupted' }
+  /** The command, the dialog or its parts were not found: the user is told where to do it. */
+  | { readonly kind: 'no-dialog' };
+
+const READY_MS = 3_000;
+const AFTER_SAVE_MS = 1_500;
+const POLL_MS = 50;
+
+/** Resolves with `read()`'s first non-null value, or null after `ms`. */
+function until<T>(read: () => T | null, ms: number): Promise<T | null> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const tick = () => {
+      const value = read();
+      if (value !== null || Date.now() - started >= ms) resolve(value);
+      else setTimeout(tick, POLL_MS);
+    };
+    tick();
+  });
+}
+
+/** Every element matching `selector` under `root`, through open shadow roots. */
+function deepQueryAll(root: Element | ShadowRoot, selector: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    if (node instanceof Element && node.matches(selector)) found.push(node);
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+interface Radio extends AcceleratorOption {
+  /** What a click checks: the native input when there is one. */
+  readonly target: HTMLElement;
+  readonly input: HTMLInputElement | null;
+}
+
+const isRadioHost = (el: Element | null | undefined): el is Element => !!el && el.localName !== 'input' && el.matches(SELECTORS.acceleratorRadio);
+
+/** The accelerator radios of an open dialog, in Colab's order, one per value. */
+function radiosOf(dialog: Element): Radio[] {
+  const radios: Radio[] = [];
+  for (const el of deepQueryAll(dialog, SELECTORS.acceleratorRadio)) {
+    const root = el.getRootNode();
+    // The native input of a radio host is that host's radio, already listed.
+    if (el.localName === 'input' && root instanceof ShadowRoot && isRadioHost(root.host)) continue;
+    const input = el instanceof HTMLInputElement ? el : (el.shadowRoot?.querySelector('input') ?? null);
+    const value = el.getAttribute('value') ?? input?.getAttribute('value') ?? '';
+    if (radios.some((r) => r.value === value)) continue;
+    const label = (el.closest(SELECTORS.radioFormField)?.getAttribute('label') ?? el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim() || value;
+    radios.push({
+      value,
+      label,
+      disabled: el.hasAttribute('disabled') || input?.disabled === true,
+      checked: input ? input.checked : el.hasAttribute('checked'),
+      target: (input ?? el) as HTMLElement,
+      input,
+    });
+  }
+  return radios;
+}
+
+const openDialog = () => document.querySelector(SELECTORS.changeRuntimeDialog);
+const isReady = (dialog: Element) => dialog.isConnected && dialog.matches(SELECTORS.changeRuntimeDialog) && !dialog.classList.contains(SELECTORS.dialogOpeningClass);
+
+/** Opens Colab's dialog and waits until it is ready with its radios; null when it did not come. */
+async function openReady(): Promise<{ dialog: Element; radios: Radio[] } | null> {
+  if (!(await runColabMenuCommand('change-runtime-type'))) return null;
+  const dialog = openDialog();
+  if (!dialog) return null;
+  return until(() => {
+    if (!isReady(dialog)) return null;
+    const radios = radiosOf(dialog);
+    return radios.length > 0 ? { dialog, radios } : null;
+  }, READY_MS);
+}
+
+const press = (el: Element | null) => (el as HTMLElement | null)?.click();
+const closeOurs = (dialog: Element) => {
+  if (dialog.matches(SELECTORS.changeRuntimeDialog)) press(dialog.querySelector(SELECTORS.dialogCancel));
+};
+const publicOption = ({ value, label, disabled, checked }: Radio): AcceleratorOption => ({ value, label, disabled, checked });
+
+/**
+ * The accelerators Colab offers this user, read from its dialog: Launchpad opens it, reads the
+ * radios and closes it again. Null when the dialog could not be opened or read; 'busy' when the
+ * user has it open.
+ */
+export async function readAcceleratorOptions(): Promise<readonly AcceleratorOption[] | 'busy' | null> {
+  if (openDialog()) return 'busy';
+  const opened = await openReady();
+  if (!opened) return null;
+  const options = opened.radios.map(publicOption);
+  closeOurs(opened.dialog);
+  return options;
+}
+
+/** Whether a Colab dialog of this value means "no accelerator" (CPU). */
+export const isCpuValue = (value: string) => value === '' || /(^|,)NONE$/i.test(value);
+
+/**
+ * Chooses the accelerator `value` in Colab's dialog and presses Save. On a connected runtime Colab
+ * then asks the user to confirm; that warning is returned, untouched.
+ */
+export async function changeAccelerator(value: string): Promise<ChangeOutcome> {
+  if (openDialog()) return { kind: 'busy' };
+  const opened = await openReady();
+  if (!opened) {
+    const late = openDialog();
+    if (late) closeOurs(late);
+    return { kind: 'no-dialog' };
+  }
+  const { dialog, radios } = opened;
+  const wanted = radios.find((r) => r.value === value || (isCpuValue(value) && isCpuValue(r.value)));
+  if (!wanted || wanted.disabled) {
+    closeOurs(dialog);
+    return wanted ? { kind: 'unavailable', label: wanted.label } : { kind: 'not-offered' };
+  }
+  if (wanted.checked) {
+    closeOurs(dialog);
+    return { kind: 'unchanged' };
+  }
+  wanted.target.click();
+  // The user may close the dialog or pick another radio meanwhile: then nothing is saved.
+  const picked = radiosOf(dialog).find((r) => r.checked);
+  if (!isReady(dialog)) return { kind: 'interrupted' };
+  if (picked?.value !== wanted.value) {
+    closeOurs(dialog);
+    return { kind: 'interrupted' };
+  }
+  const save = dialog.querySelector(SELECTORS.dialogOk);
+  if (!save) {
+    closeOurs(dialog);
+    return { kind: 'no-dialog' };
+  }
+  press(save);
+  // The warning may follow the dialog's closing by a moment: wait for it the whole time.
+  const warning = await until(() => document.querySelector(SELECTORS.runtimeWarningDialog), AFTER_SAVE_MS);
+  if (warning) return { kind: 'confirm', warning };
+  // Still open after Save: Colab wants something more; the user finishes it there.
+  return dialog.isConnected && dialog.matches(SELECTORS.changeRuntimeDialog) ? { kind: 'no-dialog' } : { kind: 'saved' };
+}
+
+/** Resolves once Colab's warning closes (however the user answered it), or `signal` aborts. */
+export function warningClosed(warning: Element, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (signal.aborted || !warning.isConnected || !warning.matches(SELECTORS.runtimeWarningDialog)) {
+        observer.disconnect();
+        resolve();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(warning, { attributes: true, attributeFilter: ['open'] });
+    if (warning.parentNode) observer.observe(warning.parentNode, { childList: true });
+    signal.addEventListener('abort', check, { once: true });
+    check();
+  });
+}
+
+/** Whether the dialog value `value` is the page API's accelerator setting (`{ GPU, T4 }` is `GPU,T4`). */
+export function isSetting(value: string, setting: { readonly accelerator: string; readonly model: string } | undefined): boolean {
+  if (!setting) return false;
+  const wanted = setting.accelerator.toUpperCase();
+  if (isCpuValue(value)) return wanted === 'NONE' || wanted === '';
+  const [kind = '', model = ''] = value.toUpperCase().split(',');
+  return kind === wanted && model === setting.model.toUpperCase();
+}
