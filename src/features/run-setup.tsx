@@ -34,7 +34,7 @@ export function stepLabel(step: { readonly recipe: string; readonly params: unkn
 }
 
 /** The plans for a notebook, refreshed when the stored presets change. */
-function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
+export function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
   const [state, setState] = useState<{ plans: readonly SetupPlan[]; problem: string }>({ plans: [], problem: '' });
   useEffect(() => {
     if (notebook === null) {
@@ -174,8 +174,10 @@ export function RunSetup(props: {
   announce: (text: string) => void;
   /** A preset shown on the toolbar: its button (named after it) runs it on any notebook, never by itself. */
   preset?: SetupPlan;
+  /** Run `preset` once as soon as this mounts (the user just chose Save and run for it). */
+  startNow?: boolean;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, startNow } = props;
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -225,6 +227,10 @@ export function RunSetup(props: {
     }
     void start(plan, false);
   };
+
+  useEffect(() => {
+    if (startNow && preset) void start(preset, false);
+  }, []);
 
   useEffect(() => {
     if (preset) return;

@@ -25,6 +25,7 @@ import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
+import { ProjectSetup } from './project-setup';
 import { RunSetup } from './run-setup';
 import { withRunSteps } from './run-history';
 import { SaveAsPresetDialog } from './save-as-preset';
@@ -301,6 +302,13 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         }}
       />
       <RunSetup
+        notebook={notebook.key}
+        signal={notebook.signal}
+        checkAlive={life.checkAlive}
+        tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
+        announce={setStatus}
+      />
+      <ProjectSetup
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}

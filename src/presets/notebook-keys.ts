@@ -1,7 +1,8 @@
 /**
  * Notebook keys as stored in presets (the format src/colab/notebook-key.ts produces):
  * `drive:<id>`, `github:<owner>/<repo>/<branch>/<path….ipynb>`, `gist:<user>/<gistId>[/<file>]`,
- * `builtin:<name>`, `url:<http(s) URL>`. Pure, so presets do not depend on src/colab.
+ * `builtin:<name>`, `url:<http(s) URL>`, and `github:<owner>/<repo>` (every notebook of a repository,
+ * what Set up this project binds). Pure, so presets do not depend on src/colab.
  *
  * A key is refused when it is longer than 2048 characters, contains a control character
  * (U+0000–U+001F, U+007F–U+009F) or a lone surrogate, or does not have one of those forms.
@@ -23,6 +24,8 @@ function bodyOk(kind: string, body: string): boolean {
       return DRIVE_ID.test(body);
     case 'github': {
       const segments = body.split('/');
+      // `<owner>/<repo>`: every notebook of a repository (Set up this project saves one; issue 18 part 1 owns the full rules).
+      if (segments.length === 2) return /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/.test(segments[0] ?? '') && /^[A-Za-z0-9._-]+$/.test(segments[1] ?? '') && SEGMENT_OK(segments[1] ?? '');
       return segments.length >= 4 && segments.every(SEGMENT_OK) && (segments.at(-1) ?? '').toLowerCase().endsWith('.ipynb');
     }
     case 'gist': {

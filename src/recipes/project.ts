@@ -22,6 +22,7 @@
  */
 import * as v from 'valibot';
 import type { RecipeMessageKey } from './messages';
+import { cloneStep, projectFolder, type ProjectRepo } from './project-repo';
 import type { RecipeId } from './recipe';
 import { LIMITS, aptProblem, pipProblem, urlProblem, type ParamIssue, type Problem } from './validate';
 
@@ -77,13 +78,6 @@ export function parseProjectOutput(stdout: string): ProjectReading | undefined {
   return parsed.success ? parsed.output : undefined;
 }
 
-/** The GitHub repository a notebook came from, and the branch it was opened at. */
-export interface ProjectRepo {
-  readonly owner: string;
-  readonly repo: string;
-  readonly branch: string;
-}
-
 export interface ProposedStep {
   readonly recipe: RecipeId;
   readonly params: Readonly<Record<string, unknown>>;
@@ -102,9 +96,6 @@ export interface ProjectProposal {
   readonly steps: readonly ProposedStep[];
   readonly notes: readonly ProjectNote[];
 }
-
-/** Where the clone goes: /content/<repo>, a path that does not depend on the working directory. */
-export const projectFolder = (repo: ProjectRepo) => `/content/${repo.repo}`;
 
 const note = (message: RecipeMessageKey, ...substitutions: (string | number)[]): ProjectNote => ({ message, substitutions: substitutions.map(String) });
 
@@ -183,7 +174,7 @@ const MAX_NOTES_PER_FILE = 5;
 export function proposeProject(reading: ProjectReading, repo: ProjectRepo): ProjectProposal {
   const folder = projectFolder(repo);
   const steps: ProposedStep[] = [
-    { recipe: 'git-clone', params: { url: `https://github.com/${repo.owner}/${repo.repo}`, dest: folder, branch: repo.branch, shallow: true }, source: '' },
+    { recipe: 'git-clone', params: cloneStep(repo).params, source: '' },
     { recipe: 'cd', params: { path: folder }, source: '' },
   ];
   const notes: ProjectNote[] = [];

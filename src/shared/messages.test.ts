@@ -36,7 +36,8 @@ describe('content script → service worker requests', () => {
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
-      'save-preset': async () => ({ ok: true as const, name: 'x' }),
+      'save-preset': async () => ({ ok: false as const, problems: [] }),
+      'project-proposal': async () => ({ ok: false as const, problems: [] }),
       'setup-result': async () => ({ shown: false }),
       ping: async () => ({ pong: true as const }),
       'toolbar-config': async () => ({ direct: [], presets: [] }),

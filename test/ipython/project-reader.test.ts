@@ -46,8 +46,8 @@ function proposal(name: string): ProjectProposal {
   if (!run) throw new Error(`no run for ${name}`);
   expect(run.error, run.stdout).toBeUndefined();
   const reading = parseProjectOutput(run.stdout);
-  expect(reading, run.stdout).toBeDefined();
-  return proposeProject(reading!, REPO);
+  if (!reading) throw new Error(`no valid LAUNCHPAD_PROJECT line in:\n${run.stdout}`);
+  return proposeProject(reading, REPO);
 }
 
 const messages = (p: ProjectProposal) => p.notes.map((n) => [n.message, ...n.substitutions, ...(n.issue ? [n.issue.message, ...n.issue.substitutions] : [])].join(' | '));
@@ -166,17 +166,17 @@ describe('the repository reader in real IPython', () => {
 describe('the steps it proposes, run with the shims', () => {
   it('pip install -r, pip install -e and the Python check run as argv lists; a mismatched runtime.txt only warns', async () => {
     const requirements = path.join(root, 'requirements/requirements.txt');
-    const [install, editable, check, missing] = await runCellsInIPython([
+    const [install, editable, check, missing] = (await runCellsInIPython([
       { code: generateCell([{ recipe: 'pip-requirements', params: { file: requirements } }, { recipe: 'apt-install', params: { packages: ['graphviz'] } }]) },
       { code: generateCell([{ recipe: 'pip-editable', params: { path: path.join(root, 'package') } }]) },
       { code: generateCell([{ recipe: 'python-version', params: { version: '3.8' } }]) },
       { code: generateCell([{ recipe: 'pip-requirements', params: { file: '/nonexistent/requirements.txt' } }]) },
-    ]);
+    ])) as [IPythonRun, IPythonRun, IPythonRun, IPythonRun];
     expect(install?.error, install?.stdout).toBeUndefined();
-    expect(argvOf(install!, 'python3').map((argv) => argv.slice(-5))).toEqual([['pip', 'install', '--disable-pip-version-check', '-r', requirements]]);
-    expect(argvOf(install!, 'apt-get')).toEqual([['update', '-q'], ['install', '-y', '-q', 'graphviz']]);
+    expect(argvOf(install, 'python3').map((argv) => argv.slice(-5))).toEqual([['pip', 'install', '--disable-pip-version-check', '-r', requirements]]);
+    expect(argvOf(install, 'apt-get')).toEqual([['update', '-q'], ['install', '-y', '-q', 'graphviz']]);
     expect(editable?.error, editable?.stdout).toBeUndefined();
-    expect(argvOf(editable!, 'python3').map((argv) => argv.slice(-2))).toEqual([['-e', path.join(root, 'package')]]);
+    expect(argvOf(editable, 'python3').map((argv) => argv.slice(-2))).toEqual([['-e', path.join(root, 'package')]]);
     expect(check?.success).toBe(true);
     expect(check?.stdout).toMatch(/Warning: the project asks for Python 3\.8, this runtime has Python 3\./);
     expect(missing?.success).toBe(false);
@@ -185,12 +185,12 @@ describe('the steps it proposes, run with the shims', () => {
 
   it('a shallow clone at a branch passes both to git; a failed clone says git’s own message', async () => {
     const clone = (params: Record<string, unknown>) => generateCell([{ recipe: 'git-clone', params }]);
-    const [ok, failed] = await runCellsInIPython([
+    const [ok, failed] = (await runCellsInIPython([
       { code: clone({ url: 'https://github.com/octocat/hello-world', dest: 'hello-world', branch: 'dev', shallow: true }) },
       { code: clone({ url: 'https://github.com/octocat/hello-world', dest: 'hello-world', branch: 'nope', shallow: true }), shims: { git: { exitCode: 128, stderr: "Cloning into 'hello-world'...\nfatal: Remote branch nope not found in upstream origin\n" } } },
-    ]);
+    ])) as [IPythonRun, IPythonRun];
     expect(ok?.error, ok?.stdout).toBeUndefined();
-    expect(argvOf(ok!, 'git')).toEqual([['clone', '--depth', '1', '--branch', 'dev', '--', 'https://github.com/octocat/hello-world', 'hello-world']]);
+    expect(argvOf(ok, 'git')).toEqual([['clone', '--depth', '1', '--branch', 'dev', '--', 'https://github.com/octocat/hello-world', 'hello-world']]);
     expect(failed?.error?.evalue).toBe('git clone failed (exit status 128): fatal: Remote branch nope not found in upstream origin');
   }, 60_000);
 });
