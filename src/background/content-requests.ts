@@ -27,6 +27,7 @@ import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
 import { recipeCell } from '../recipes/cell';
 import { explainFailure, failureText } from '../recipes/drive-failures';
 import { directEntryIds } from '../recipes/toolbar-settings';
+import { projectProposal } from './project-proposal';
 import { loadToolbarSettings } from '../recipes/toolbar-storage';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
@@ -65,6 +66,7 @@ export function registerContentRequests(): void {
       const valid = validateSteps(steps);
       if (!valid.ok) return { ok: false, problems: valid.issues.map((issue) => formatIssue(issue, t)) };
       let saved = name.trim();
+      let added: Preset | undefined;
       // updatePresets validates the whole store again before anything is written.
       const result = await updatePresets((presets) => {
         saved = uniqueName(saved, new Set(presets.filter(isLive).map((p) => p.name)));
@@ -78,9 +80,10 @@ export function registerContentRequests(): void {
           keepInstalls: defaultKeepInstalls(valid.steps),
           updatedAt: Date.now(),
         };
+        added = preset;
         return [...presets, preset];
       });
-      return result.ok ? { ok: true, name: saved } : { ok: false, problems: texts(result.problems) };
+      return result.ok && added ? { ok: true, name: saved, plan: setupPlan(added, t) } : { ok: false, problems: result.ok ? [] : texts(result.problems) };
     },
 
     'install-digests': async ({ presetId, digests }) => {
@@ -125,6 +128,7 @@ export function registerContentRequests(): void {
         throw error;
       }
     },
+    'project-proposal': async (request) => projectProposal(request),
 
     'explain-failure': async ({ ename, evalue }) => {
       const failure = explainFailure(ename, evalue);

@@ -86,8 +86,8 @@ export const requestSchema = () => v.variant('kind', [
 export type BridgeRequest = v.InferOutput<ReturnType<typeof requestSchema>>;
 export type RequestKind = BridgeRequest['kind'];
 
-/** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last. */
-export const MAX_STDOUT = 8_000;
+/** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last; Set up this project's reading (LAUNCHPAD_PROJECT) is up to 60 KB. */
+export const MAX_STDOUT = 64_000;
 const Stdout = v.pipe(v.string(), v.maxLength(MAX_STDOUT));
 
 const Outcome = v.variant('status', [

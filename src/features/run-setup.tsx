@@ -43,7 +43,7 @@ export function stepLabel(step: { readonly recipe: string; readonly params: unkn
 }
 
 /** The plans for a notebook, refreshed when the worker says the stored presets changed. */
-function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
+export function usePlans(notebook: string | null, signal: AbortSignal): { plans: readonly SetupPlan[]; problem: string } {
   const [state, setState] = useState<{ plans: readonly SetupPlan[]; problem: string }>({ plans: [], problem: '' });
   useEffect(() => {
     if (notebook === null) {
@@ -202,8 +202,10 @@ export function RunSetup(props: {
   bindRequest?: number;
   /** The runtime's accelerator, checked against a preset's requirement before its steps. */
   accelerator: AcceleratorTracker;
+  /** A plan to run now, once per new value: the user just chose Save and run for it (Set up this project). */
+  startPlan?: SetupPlan | null;
 }) {
-  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle, bindRequest = 0, accelerator } = props;
+  const { notebook, signal, checkAlive, tabIndex, announce, preset, handle, bindRequest = 0, accelerator, startPlan = null } = props;
   const [gate, setGate] = useState<Gate | null>(null);
   const acceleratorRef = useRef(accelerator);
   acceleratorRef.current = accelerator;
@@ -292,6 +294,10 @@ export function RunSetup(props: {
       setGate((g) => (g && g.plan === current.plan ? { ...g, phase: result === 'switched' ? 'waiting' : 'ask' } : g));
     });
   };
+
+  useEffect(() => {
+    if (startPlan) void start(startPlan, false);
+  }, [startPlan]);
 
   useEffect(() => {
     if (preset) return;

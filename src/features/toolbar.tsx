@@ -18,7 +18,7 @@ import type { PageLife } from '../shared/page-life';
 import { TOOLBAR_ENTRIES, entrySteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
 import { FEATURE_NAMES } from '../shared/compat-features';
 import { t } from '../shared/i18n';
-import { onMessageToContent } from '../shared/messages';
+import { onMessageToContent, type SetupPlan } from '../shared/messages';
 import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
 import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
@@ -28,6 +28,7 @@ import { createShadowHost } from '../ui/shadow-host';
 import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
+import { ProjectSetup } from './project-setup';
 import { RunSetup, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
 import { withRunSteps } from './run-history';
@@ -119,6 +120,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const [saving, setSaving] = useState(false);
   /** Counts "Bind a preset" choices; Run setup opens its panel on the bind control for each. */
   const [bindRequest, setBindRequest] = useState(0);
+  const [startPlan, setStartPlan] = useState<SetupPlan | null>(null);
   /** What ran successfully in this notebook, for Save as preset. */
   const [history, setHistory] = useState<readonly ValidStep[]>([]);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -331,6 +333,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         announce={setStatus}
         bindRequest={bindRequest}
         accelerator={accelerator}
+        startPlan={startPlan}
+      />
+      <ProjectSetup
+        notebook={notebook.key}
+        signal={notebook.signal}
+        checkAlive={life.checkAlive}
+        tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
+        announce={setStatus}
+        onSaved={setStartPlan}
       />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markedCell } from '../shared/cell-marker';
+import { MAX_STDOUT } from '../colab/bridge-protocol';
 import { ApiError, outcomeOf, pruneCells, runCell, userInteractionOccurred } from './colab-api';
 
 type FakeCell = { getId(): string; getText(): string; setText(s: string): void; fire(type: string): void; model: { type: string; outputs: unknown[] } };
@@ -214,10 +215,10 @@ describe('outcomeOf', () => {
     expect(outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: 'Mounted at /content/drive\n' }]))).toEqual({ status: 'ok', stdout: 'Mounted at /content/drive\n' });
   });
   it('keeps the tail of stdout (lists joined, stderr left out)', () => {
-    const long = 'x'.repeat(9_000);
+    const long = 'x'.repeat(MAX_STDOUT + 1_000);
     const outcome = outcomeOf(cell([{ output_type: 'stream', name: 'stdout', text: [long, '\n'] }, { output_type: 'stream', name: 'stderr', text: 'warn' }, { output_type: 'stream', name: 'stdout', text: 'LAUNCHPAD_GPU {}\n' }]));
     expect(outcome.status === 'ok' && outcome.stdout.endsWith('x\nLAUNCHPAD_GPU {}\n')).toBe(true);
-    expect(outcome.status === 'ok' && outcome.stdout.length).toBe(8_000);
+    expect(outcome.status === 'ok' && outcome.stdout.length).toBe(MAX_STDOUT);
   });
   it('is an error with the error output’s name and value', () => {
     expect(outcomeOf(cell([{ output_type: 'stream', text: 'x' }, { output_type: 'error', ename: 'MessageError', evalue: 'Error: credential propagation was unsuccessful', traceback: [] }]))).toEqual({

@@ -18,8 +18,10 @@ import {
   argsSchema,
   canonicalUrl,
   codeSchema,
+  optionalBranchSchema,
   optionalPathSchema,
   parsePipRequirement,
+  pythonVersionSchema,
   pathProblem,
   pathSchema,
   pipPackagesSchema,
@@ -119,18 +121,20 @@ export const gitClone = defineRecipe({
   title: 'recipeGitClone',
   description: 'recipeGitCloneDesc',
   schema: v.pipe(
-    v.strictObject({ url: urlSchema('clone'), dest: optionalPathSchema }),
+    v.strictObject({ url: urlSchema('clone'), dest: optionalPathSchema, branch: optionalBranchSchema, shallow: v.optional(v.boolean()) }),
     v.rawCheck(({ dataset, addIssue }) => {
       if (dataset.typed && !dataset.value.dest && repoFolderName(canonicalUrl(dataset.value.url)) === undefined) {
         addIssue({ message: problemMessage({ message: 'invalidCloneDestNeeded' }), path: destPath(dataset.value) });
       }
     }),
   ),
-  labels: { url: 'paramRepoUrl', dest: 'paramCloneDest' },
-  generate: ({ url, dest }) => {
+  labels: { url: 'paramRepoUrl', dest: 'paramCloneDest', branch: 'paramCloneBranch', shallow: 'paramCloneShallow' },
+  generate: ({ url, dest, branch, shallow = false }) => {
     const href = canonicalUrl(url);
     const folder = dest || repoFolderName(href) || '';
-    return { helpers: ['gitClone'], body: `_launchpad_git_clone(${pyStr(href)}, ${pyStr(folder)})` };
+    // The plain form stays as it was, so cells of existing presets keep their text (and marker hash).
+    const more = branch || shallow ? `, ${pyOptStr(branch || undefined)}, ${pyBool(shallow)}` : '';
+    return { helpers: ['gitClone'], body: `_launchpad_git_clone(${pyStr(href)}, ${pyStr(folder)}${more})` };
   },
 });
 
@@ -248,6 +252,47 @@ export const clearInstallCache = defineRecipe({
   generate: () => ({ helpers: ['clearInstallCache'], body: `_launchpad_clear_install_cache(${pyStr(LAUNCHPAD_DRIVE_FOLDER)})` }),
 });
 
+/** `pip install -r <file>`: a requirements file Set up this project checked line by line first. */
+export const pipRequirements = defineRecipe({
+  id: 'pip-requirements',
+  title: 'recipePipRequirements',
+  description: 'recipePipRequirementsDesc',
+  schema: v.strictObject({ file: pathSchema }),
+  labels: { file: 'paramRequirementsFile' },
+  generate: ({ file }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_requirements(${pyStr(file)})` }),
+});
+
+/** `pip install -e <path>`: a project that is a package, with its own dependencies. */
+export const pipEditable = defineRecipe({
+  id: 'pip-editable',
+  title: 'recipePipEditable',
+  description: 'recipePipEditableDesc',
+  schema: v.strictObject({ path: pathSchema }),
+  labels: { path: 'paramPackagePath' },
+  generate: ({ path }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_editable(${pyStr(path)})` }),
+});
+
+/** A project's runtime.txt: warns when the runtime's Python differs (Colab's Python cannot be chosen). */
+export const pythonVersion = defineRecipe({
+  id: 'python-version',
+  title: 'recipePythonVersion',
+  description: 'recipePythonVersionDesc',
+  schema: v.strictObject({ version: pythonVersionSchema }),
+  labels: { version: 'paramPythonVersion' },
+  generate: ({ version }) => ({ helpers: ['pythonVersion'], body: `_launchpad_python_version(${pyStr(version)})` }),
+});
+
+/** Set up this project's first cell (after the clone): reads the repository's setup files, installs and runs nothing. */
+export const readProject = defineRecipe({
+  id: 'read-project',
+  title: 'recipeReadProject',
+  description: 'recipeReadProjectDesc',
+  schema: v.strictObject({ path: pathSchema }),
+  labels: { path: 'paramProjectPath' },
+  output: 'project',
+  generate: ({ path }) => ({ helpers: ['readProject'], body: `_launchpad_read_project(${pyStr(path)})` }),
+});
+
 /** Every recipe by id. */
 export const RECIPES: { readonly [Id in RecipeId]: Recipe<Id> } = {
   'mount-drive': mountDrive,
@@ -264,6 +309,10 @@ export const RECIPES: { readonly [Id in RecipeId]: Recipe<Id> } = {
   'restart-runtime': restartRuntime,
   python,
   'clear-install-cache': clearInstallCache,
+  'pip-requirements': pipRequirements,
+  'pip-editable': pipEditable,
+  'python-version': pythonVersion,
+  'read-project': readProject,
 };
 
 export function isRecipeId(id: unknown): id is RecipeId {

@@ -13,13 +13,21 @@ const SAMPLES: { readonly [Id in RecipeId]: readonly RecipeParams[Id][] } = {
   'gpu-check': [{}],
   'tpu-check': [{}],
   'system-info': [{}],
-  'git-clone': [{ url: 'https://github.com/owner/repo' }, { url: 'https://gitlab.com/a/b.git', dest: '/content/b' }],
+  'git-clone': [
+    { url: 'https://github.com/owner/repo' },
+    { url: 'https://gitlab.com/a/b.git', dest: '/content/b' },
+    { url: 'https://github.com/o/r', dest: '/content/r', branch: 'release/2.x', shallow: true },
+  ],
   'run-script': [{ path: 'train.py' }, { path: '/content/run.sh', args: ['--name', 'my run', '--x= y ', '$HOME'] }],
   download: [{ url: 'https://example.org/data.zip' }, { url: 'https://example.org/d.tar.gz', dest: '/content/data/', unzip: true }],
   copy: [{ from: '/content/drive/MyDrive/data', to: '/content/data/' }],
   'restart-runtime': [{}],
   python: [{ code: 'import torch\nprint(torch.__version__)\n' }, { code: '  x = 1' }],
   'clear-install-cache': [{}],
+  'pip-requirements': [{ file: '/content/repo/requirements.txt' }],
+  'pip-editable': [{ path: '/content/repo' }],
+  'python-version': [{ version: '3.10' }, { version: '3' }],
+  'read-project': [{ path: '/content/repo' }],
 };
 
 describe('recipeFields', () => {

@@ -17,6 +17,10 @@ import { TOOLBAR_ENTRIES, dialogParams, type DialogEntry, type DialogField, type
 /** Fields of recipes that no toolbar dialog offers (the toolbar runs them with fixed values). */
 const EXTRA_FIELDS: Partial<Record<RecipeId, readonly DialogField[]>> = {
   'mount-drive': [{ name: 'force', label: 'paramForce', kind: 'checkbox', required: false }],
+  'pip-requirements': [{ name: 'file', label: 'paramRequirementsFile', kind: 'text', required: true }],
+  'pip-editable': [{ name: 'path', label: 'paramPackagePath', kind: 'text', required: true }],
+  'python-version': [{ name: 'version', label: 'paramPythonVersion', kind: 'text', required: true }],
+  'read-project': [{ name: 'path', label: 'paramProjectPath', kind: 'text', required: true }],
 };
 
 const NONE: readonly DialogField[] = [];

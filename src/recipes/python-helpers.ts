@@ -23,6 +23,7 @@
  */
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
+import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
 export type HelperId =
   | 'error'
@@ -40,7 +41,10 @@ export type HelperId =
   | 'gpuCheck'
   | 'tpuCheck'
   | 'systemInfo'
-  | 'python';
+  | 'python'
+  | 'pipProject'
+  | 'pythonVersion'
+  | 'readProject';
 
 interface Helper {
   readonly requires: readonly HelperId[];
@@ -62,6 +66,7 @@ const run = String.raw`def _launchpad_run(step, argv, cwd=None, env=None):
     except OSError as error:
         raise LaunchpadError(f'{step} failed: {error}') from None
     decoder = codecs.getincrementaldecoder('utf-8')('replace')
+    tail = ''
     try:
         while True:
             data = child.stdout.read1(65536)
@@ -69,6 +74,7 @@ const run = String.raw`def _launchpad_run(step, argv, cwd=None, env=None):
             if text:
                 sys.stdout.write(text)
                 sys.stdout.flush()
+                tail = (tail + text)[-4000:]
             if not data:
                 break
         status = child.wait()
@@ -80,7 +86,9 @@ const run = String.raw`def _launchpad_run(step, argv, cwd=None, env=None):
         child.stdout.close()
     if status != 0:
         how = f'killed by signal {-status}' if status < 0 else f'exit status {status}'
-        raise LaunchpadError(f'{step} failed ({how})')`;
+        error = LaunchpadError(f'{step} failed ({how})')
+        error.output = tail  # the end of what it said, for helpers that name the tool's own message
+        raise error`;
 
 /**
  * Mount Drive: Colab's own drive.mount, with what can be checked before it. A /content/drive that
@@ -190,8 +198,8 @@ const apt = String.raw`def _launchpad_apt_install(packages):
     _launchpad_run('apt-get update', ['apt-get', 'update', '-q'])
     _launchpad_run('apt-get install', ['apt-get', 'install', '-y', '-q', *missing])`;
 
-const gitClone = String.raw`def _launchpad_git_clone(url, dest):
-    """Clones url into dest, or says it is already there (same remote)."""
+const gitClone = String.raw`def _launchpad_git_clone(url, dest, branch=None, shallow=False):
+    """Clones url (its branch, only the latest commit if shallow) into dest, or says it is already there (same remote)."""
     import os, subprocess
 
     def same(a, b):
@@ -207,7 +215,16 @@ const gitClone = String.raw`def _launchpad_git_clone(url, dest):
         raise LaunchpadError(f'git clone: {dest} already holds a clone of {remote or "another repository"}')
     if os.path.lexists(dest) and not (os.path.isdir(dest) and not os.listdir(dest)):
         raise LaunchpadError(f'git clone: {dest} already exists and is not an empty folder')
-    _launchpad_run('git clone', ['git', 'clone', '--', url, dest])`;
+    options = (['--depth', '1'] if shallow else []) + (['--branch', branch] if branch else [])
+    try:
+        _launchpad_run('git clone', ['git', 'clone', *options, '--', url, dest])
+    except LaunchpadError as error:
+        # git's own reason (e.g. "fatal: Remote branch dev not found"), so the failure says it.
+        said = [line.strip() for line in getattr(error, 'output', '').splitlines() if line.strip()]
+        fatal = next((line for line in reversed(said) if line.startswith(('fatal:', 'error:'))), '')
+        if not fatal:
+            raise
+        raise LaunchpadError(f'{error}: {fatal}') from None`;
 
 const download = String.raw`def _launchpad_download(url, dest, name, extract):
     """Downloads url (unless the file is already there), then optionally extracts it."""
@@ -467,6 +484,9 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   tpuCheck: { requires: [], source: tpuCheck },
   systemInfo: { requires: [], source: systemInfo },
   python: { requires: ['error'], source: python },
+  pipProject: { requires: ['error', 'run'], source: pipProjectSource },
+  pythonVersion: { requires: [], source: pythonVersionSource },
+  readProject: { requires: ['error'], source: readProjectSource },
 };
 
 const ORDER = Object.keys(HELPERS) as HelperId[];

@@ -24,6 +24,10 @@ export const RECIPE_IDS = [
   'restart-runtime',
   'python',
   'clear-install-cache',
+  'pip-requirements',
+  'pip-editable',
+  'python-version',
+  'read-project',
 ] as const;
 export type RecipeId = (typeof RECIPE_IDS)[number];
 
@@ -36,13 +40,22 @@ export interface RecipeParams {
   'gpu-check': Record<string, never>;
   'tpu-check': Record<string, never>;
   'system-info': Record<string, never>;
-  'git-clone': { url: string; dest?: string };
+  /** `branch`: clone that branch (or tag); `shallow`: its latest commit only (`--depth 1`). */
+  'git-clone': { url: string; dest?: string; branch?: string; shallow?: boolean };
   'run-script': { path: string; args?: string[] };
   download: { url: string; dest?: string; unzip?: boolean };
   copy: { from: string; to: string };
   'restart-runtime': Record<string, never>;
   python: { code: string };
   'clear-install-cache': Record<string, never>;
+  /** `pip install -r <file>`: a repository's requirements file, checked by Set up this project before it is proposed. */
+  'pip-requirements': { file: string };
+  /** `pip install -e <path>`: a project that is a package (pyproject.toml with a build system, or setup.py). */
+  'pip-editable': { path: string };
+  /** Warns (never fails) when the runtime's Python is not `version` (a project's runtime.txt). */
+  'python-version': { version: string };
+  /** Reads a cloned repository's own setup files and prints LAUNCHPAD_PROJECT (Set up this project); installs nothing. */
+  'read-project': { path: string };
 }
 
 /** How a cell is generated, beyond its steps' parameters (a preset's settings). */
@@ -69,7 +82,7 @@ export interface CodeFragment {
 }
 
 /** Which parser reads the output of a recipe's cell (see parsers/). */
-export type OutputKind = 'gpu' | 'tpu' | 'system';
+export type OutputKind = 'gpu' | 'tpu' | 'system' | 'project';
 
 export interface Recipe<Id extends RecipeId = RecipeId> {
   readonly id: Id;

@@ -25,7 +25,13 @@ export function stepSummary(recipe: string, params: unknown): string {
   const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
   switch (recipe) {
     case 'cd':
+    case 'pip-editable':
+    case 'read-project':
       return clip(str(p.path));
+    case 'pip-requirements':
+      return clip(str(p.file));
+    case 'python-version':
+      return clip(str(p.version));
     case 'pip-install':
     case 'apt-install':
       return clip(list(p.packages));

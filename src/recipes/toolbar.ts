@@ -115,6 +115,8 @@ export const TOOLBAR_ENTRIES: readonly ToolbarEntry[] = [
   dialog('git-clone', 'git-clone', [
     { name: 'url', label: 'paramRepoUrl', kind: 'text', required: true, placeholder: 'paramRepoUrlPlaceholder' },
     { name: 'dest', label: 'paramCloneDest', kind: 'text', required: false, placeholder: 'paramCloneDestPlaceholder' },
+    { name: 'branch', label: 'paramCloneBranch', kind: 'text', required: false },
+    { name: 'shallow', label: 'paramCloneShallow', kind: 'checkbox', required: false },
   ]),
   dialog('run-script', 'run-script', [
     { name: 'path', label: 'paramScriptPath', kind: 'text', required: true, placeholder: 'paramScriptPathPlaceholder' },

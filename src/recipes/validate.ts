@@ -22,6 +22,9 @@
  *   One requirement is one token: no spaces (the dialog splits on whitespace).
  * - Debian packages: `^[a-z0-9][a-z0-9+.-]+$`, at most 128 characters, at most 50.
  * - Python code: 1–100,000 characters, no NUL.
+ * - git branches (clone): git check-ref-format's rules for a branch name, at most 255 characters
+ *   (no leading `-`, no spaces, `..`, `~^:?*[\`, `@{`, no part starting with `.` or ending `.lock`).
+ * - Python versions (runtime check): `3`, `3.X` or `3.X.Y`.
  */
 import * as v from 'valibot';
 import type { RecipeMessageKey } from './messages';
@@ -224,6 +227,26 @@ export function aptProblem(value: string): Problem | undefined {
   return undefined;
 }
 
+// --- git and Python versions ------------------------------------------------------------------
+
+// eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
+const REF_FORBIDDEN = /[\u0000-\u0020\u007F~^:?*[\\]|\.\.|@\{|\/\//;
+
+/** A branch or tag to clone: git check-ref-format's rules (it is also never read as an option). */
+export function branchProblem(value: string): Problem | undefined {
+  if (value === '') return { message: 'invalidRequired' };
+  const text = textProblem(value, 255);
+  if (text) return text;
+  const bad =
+    value === '@' || value.startsWith('-') || value.startsWith('/') || value.endsWith('/') || value.endsWith('.') || REF_FORBIDDEN.test(value) ||
+    value.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'));
+  return bad ? { message: 'invalidBranch', substitutions: [value] } : undefined;
+}
+
+export function pythonVersionProblem(value: string): Problem | undefined {
+  return /^3(?:\.\d{1,2}){0,2}$/.test(value) ? undefined : { message: 'invalidPythonVersion', substitutions: [value.slice(0, 40)] };
+}
+
 // --- schema pieces -----------------------------------------------------------------------------
 
 export const pathSchema = v.pipe(v.string(), problems(pathProblem));
@@ -231,6 +254,8 @@ export const scriptPathSchema = v.pipe(v.string(), problems(scriptPathProblem));
 export const optionalPathSchema = v.optional(v.pipe(v.string(), problems((s) => (s === '' ? undefined : pathProblem(s)))));
 export const urlSchema = (kind: 'clone' | 'download') => v.pipe(v.string(), problems((s) => urlProblem(s, kind)));
 export const codeSchema = v.pipe(v.string(), problems(codeProblem));
+export const optionalBranchSchema = v.optional(v.pipe(v.string(), problems((s) => (s === '' ? undefined : branchProblem(s)))));
+export const pythonVersionSchema = v.pipe(v.string(), problems(pythonVersionProblem));
 export const argsSchema = v.optional(
   v.pipe(
     v.array(v.pipe(v.string(), problems(argProblem))),

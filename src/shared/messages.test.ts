@@ -37,7 +37,8 @@ describe('content script → service worker requests', () => {
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
-      'save-preset': async () => ({ ok: true as const, name: 'x' }),
+      'save-preset': async () => ({ ok: false as const, problems: [] }),
+      'project-proposal': async () => ({ ok: false as const, problems: [] }),
       'setup-result': async () => ({ shown: false }),
       ping: async () => ({ pong: true as const }),
       'toolbar-config': async () => ({ direct: [], presets: [] }),
@@ -71,7 +72,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];

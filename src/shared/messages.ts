@@ -76,6 +76,17 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bind-targets'), notebook: NotebookKey }),
   /** Bind a preset to this notebook, or to every notebook of its GitHub repository (issue 18). */
   v.strictObject({ type: v.literal('bind-preset'), notebook: NotebookKey, presetId: v.pipe(v.string(), v.maxLength(64)), scope: v.picklist(['notebook', 'repository']) }),
+  /**
+   * Set up this project: the reading cell's output (its LAUNCHPAD_PROJECT line) for the GitHub
+   * repository `owner/repo` at `branch`, turned into proposed steps and notes (the worker validates it).
+   */
+  v.strictObject({
+    type: v.literal('project-proposal'),
+    output: v.pipe(v.string(), v.maxLength(64_000)),
+    owner: v.pipe(v.string(), v.maxLength(39)),
+    repo: v.pipe(v.string(), v.maxLength(100)),
+    branch: v.pipe(v.string(), v.maxLength(255)),
+  }),
   /** Run setup ended while the user was elsewhere: a notification (if that kind is on) brings the tab back. */
   v.strictObject({ type: v.literal('setup-result'), ok: v.boolean(), text: v.pipe(v.string(), v.maxLength(1000)) }),
   /**
@@ -126,7 +137,8 @@ export const BackgroundResponseSchemas = {
   'cell-code': v.variant('ok', [v.strictObject({ ok: v.literal(true), code: v.string(), key: CellKey }), Refusal]),
   /** Most recently updated first; `problems` when the stored presets cannot be read. */
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
-  'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string() }), Refusal]),
+  /** `plan`: the saved preset as Run setup runs it (Set up this project runs it at once). */
+  'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string(), plan: SetupPlanSchema }), Refusal]),
   /** Live presets in list order; `repository` is `owner/repo` for a GitHub notebook, else null. */
   'bind-targets': v.strictObject({
     presets: v.array(v.strictObject({ id: v.string(), name: v.string() })),
@@ -135,6 +147,15 @@ export const BackgroundResponseSchemas = {
   }),
   /** `text` says what now applies where. */
   'bind-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), text: v.string() }), Refusal]),
+  /** Each proposed step with the file it came from ('' for the clone and cd), and the notes in the user's language. */
+  'project-proposal': v.variant('ok', [
+    v.strictObject({
+      ok: v.literal(true),
+      steps: v.array(v.strictObject({ recipe: v.pipe(v.string(), v.maxLength(64)), params: v.record(v.string(), v.unknown()), source: v.string() })),
+      notes: v.array(v.string()),
+    }),
+    Refusal,
+  ]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
   /** `recorded`: the preset exists, is live and keeps installs, and the store was written. */
   'install-digests': v.strictObject({ recorded: v.boolean() }),
