@@ -182,7 +182,7 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
     }
     inFlight = true;
     clearTimeout(recheck);
-    let apiAnswered = false;
+    let apiAnswered: boolean;
     do {
       again = false;
       const kernel = await request('kernel-state', {}, { timeoutMs: KERNEL_TIMEOUT_MS, signal }).catch(() => null);
