@@ -137,10 +137,13 @@ export const ProbeResultSchema = v.strictObject({
 });
 export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined'] as const;
+const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined', 'queued'] as const;
 const Placed = v.strictObject({
   cellId: CellId,
-  /** inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours, already running. */
+  /**
+   * inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours,
+   * already running this very code; queued: ours, running other code: rewritten and run once that run ends.
+   */
   action: v.picklist(ACTIONS),
   /** Cells with this key that the user edited (left alone). */
   edited: Count,

@@ -29,7 +29,9 @@ const life = new AbortController();
 document.dispatchEvent(new CustomEvent(PAGE_SCRIPT_STARTED_EVENT));
 document.addEventListener(PAGE_SCRIPT_STARTED_EVENT, () => life.abort(), { signal: life.signal });
 
+/** Outcomes by cell id, newest last. */
 const runs = new Map<string, Promise<CellOutcome>>();
+const MAX_RUNS = 64;
 const RequestSchema = requestSchema();
 
 function reply(message: BridgeReply): void {
@@ -49,16 +51,18 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     case 'probe-api':
       return probeApi();
     case 'await-completion': {
+      // Kept after it settles: the content script asks again in slices (src/colab/bridge.ts).
       const completion = runs.get(request.cellId);
       if (!completion) throw new UnknownCell(request.cellId);
-      const outcome = await completion;
-      runs.delete(request.cellId);
-      return outcome;
+      return completion;
     }
     case 'run-cell': {
       const notebook = await openNotebook(request.address);
       const run = runCell(notebook, request.key, request.code, request.place as CellPlace);
+      runs.delete(run.cellId);
       runs.set(run.cellId, run.completion);
+      // The newest runs are enough (one Run setup has at most a few dozen cells).
+      if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value as string);
       return run.placed;
     }
     case 'prune-cells':
