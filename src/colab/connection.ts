@@ -150,19 +150,21 @@ export function readConnectionState(root: ParentNode = document): ConnectionStat
 
 const KERNEL_TIMEOUT_MS = 1_500;
 /**
- * The page API can appear a second or two after the connect button is drawn, and its state can
- * change without Colab re-rendering the button, so the reading is also re-run on a timer: often
- * until the page API has answered (backing off), then every SETTLED_RECHECK_MS.
+ * The page API can appear a second or two after the connect button is drawn (issue 17), with no
+ * change to the button: until it has answered, the reading is re-run on a timer (backing off to
+ * every few seconds), for API_WAIT_MS at most. After that nothing polls (design: the content
+ * script owns no steady timer); Colab re-renders the connect button on every state change.
  */
 const FIRST_RECHECK_MS = 250;
-const SETTLED_RECHECK_MS = 5_000;
+const MAX_RECHECK_MS = 4_000;
+const API_WAIT_MS = 60_000;
 
 /**
  * Calls `onChange` with the connection now and whenever it changes, until `signal` aborts. Every
- * signal the reading uses re-runs it: the connect button's shadow tree (and the toolbar holding
- * it; Colab re-renders them on state changes), and the page API (its arrival and its state, read
- * on a timer). Each run asks the page API and reads the button; only the combined reading is
- * reported. Cells and outputs cost nothing.
+ * signal the reading uses re-runs it: the connect button's shadow tree, its icon's content
+ * included (and the toolbar holding it; Colab re-renders them on state changes), and the page
+ * API's arrival (see API_WAIT_MS). Each run asks the page API and reads the button; only the
+ * combined reading is reported. Cells and outputs cost nothing.
  */
 export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
   let last = '';
@@ -173,6 +175,7 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
   let seenConnected = false;
   let recheck: ReturnType<typeof setTimeout> | undefined;
   let recheckMs = FIRST_RECHECK_MS;
+  const waitApiUntil = Date.now() + API_WAIT_MS;
   signal.addEventListener('abort', () => clearTimeout(recheck), { once: true });
 
   const update = async () => {
@@ -202,8 +205,10 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
       }
     } while (again && !signal.aborted);
     inFlight = false;
-    recheckMs = apiAnswered ? SETTLED_RECHECK_MS : Math.min(recheckMs * 2, SETTLED_RECHECK_MS);
-    recheck = setTimeout(() => void update(), recheckMs);
+    if (!apiAnswered && Date.now() < waitApiUntil) {
+      recheckMs = Math.min(recheckMs * 2, MAX_RECHECK_MS);
+      recheck = setTimeout(() => void update(), recheckMs);
+    }
   };
 
   watchReading(() => readConnectButton(), (observer) => {
