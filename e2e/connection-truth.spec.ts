@@ -9,6 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DRIVE_ID, HOST, expect, expectOneToolbar, openNotebook, runStatus, test, toolbar } from './fixtures';
+import { cleanUpGuard, events, setup, tabState } from './guard-helpers';
 import { replicaHtml } from './replica/serve.mjs';
 
 const badge = (page: Page) => toolbar(page).getByRole('status', { name: /^Accelerator:/ });
@@ -64,6 +65,21 @@ for (const lang of ['en', 'es', 'zh-CN'] as const) {
     });
   }
 }
+
+test('the popup too: a never-connected notebook with an empty #connect-icon and a late page API is not connected, and nothing reconnects it', async ({ context, page, extensionId }) => {
+  try {
+    const { colab, ext, tabId } = await setup(context, page, extensionId, { autoReconnect: true }, ['runtime:none', 'api-delay:1500', 'connect-icon:empty', 'lang:zh-CN']);
+    await expect.poll(() => apiThere(colab)).toBe(true);
+    await colab.waitForTimeout(5_000);
+    expect((await tabState(ext, tabId))?.connection).toBe('not-connected');
+    await expect(ext.getByText('Runtime: not connected')).toBeVisible();
+    // A false "connected" would have turned into a disconnect, and auto-reconnect into a runtime nobody asked for.
+    expect(await events(ext, tabId)).toEqual([]);
+    expect(await colab.evaluate(() => (window as unknown as { colab: { global: { notebook: { kernel: { getState(): string } } } } }).colab.global.notebook.kernel.getState())).toBe('disconnected');
+  } finally {
+    await cleanUpGuard(context, extensionId);
+  }
+});
 
 test('the replica takes Colab’s language from ?hl=, else from the browser’s Accept-Language (colab-dom-2026-12 row 18)', async ({ page }) => {
   const langOf = (url: string, acceptLanguage?: string) => /<html lang="([^"]+)"/.exec(replicaHtml(url, acceptLanguage))?.[1];
