@@ -1,8 +1,9 @@
 /**
  * The contract between the isolated content script (src/colab/bridge.ts) and the MAIN-world page
- * script (src/page); the requests are in ./bridge-requests.ts. Messages travel as JSON strings in CustomEvent details on `document`: strings
- * cross the world boundary intact, and both sides parse and validate everything they receive, since
- * any script on the page can dispatch these events too.
+ * script (src/page); the requests and their validator are in ./bridge-requests.ts. Messages travel
+ * as JSON strings in CustomEvent details on `document`: strings cross the world boundary intact,
+ * and both sides parse and validate everything they receive, since any script on the page can
+ * dispatch these events too.
  */
 import * as v from 'valibot';
 import { PAGE_FEATURES } from './probes';

@@ -127,7 +127,6 @@ export function readConnectButton(root: ParentNode = document): ConnectButtonRea
   const inner = shadow?.querySelector<HTMLElement & { disabled?: boolean }>(SELECTORS.connectButtonInner);
   if (!host || !shadow || !inner) return null;
   const icon = shadow.querySelector<HTMLElement>(SELECTORS.connectIcon);
-  // The icon's ligature name ("done", row 14) is its text in every UI language.
   // Icons are ligature text ("done", "arrow_drop_down", row 30): the label is read without them.
   const label = [...inner.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
   const tooltip = inner.getAttribute('tooltiptext')
@@ -139,6 +138,7 @@ export function readConnectButton(root: ParentNode = document): ConnectButtonRea
     text: label,
     disabled: inner.disabled === true || inner.hasAttribute('disabled') || inner.classList.contains('disabled'),
     hasSparklines: inner.querySelector(SELECTORS.usageSparkline) !== null || shadow.querySelector(SELECTORS.usageSparkline) !== null,
+    // Its ligature name ("done", row 14) is its text in every UI language; empty, it proves nothing.
     hasConnectIcon: icon !== null && !icon.hidden && CONNECTED_ICON.test(icon.textContent ?? ''),
   };
 }
