@@ -114,3 +114,18 @@ test('a run whose kernel dies mid-cell ends, where cells have no isRunning(), an
   await toolbar(page).getByRole('button', { name: 'GPU check' }).click();
   await expect(runStatus(page)).toHaveText('GPU check: done');
 });
+
+test('a run followed by a page script that is switched off mid-run ends with a clear message instead of waiting forever (security review I2)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['exec:50']);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: 'More recipes' }).click();
+  await page.getByRole('menu', { name: 'Recipes' }).locator('[data-entry="python"]').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Code', { exact: false }).first().fill('import time\ntime.sleep(600)');
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __replica: { executions: { status: string }[] } }).__replica.executions.at(-1)?.status)).toBe('running');
+  // Any page script can retire Launchpad's page script (the review accepts that); the wait must notice.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('colab-launchpad:page-script-started')));
+  await expect(runStatus(page)).toContainText("Colab's page did not answer in time", { timeout: 75_000 });
+});
