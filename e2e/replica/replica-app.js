@@ -93,6 +93,8 @@ class App {
   /** @type {ReturnType<typeof setInterval> | undefined} */
   streamTimer;
   ctrlMAt = -1e9;
+  /** Whether `window.colab` was set once (`api-delay` holds back only the first). */
+  apiPublished = false;
 
   /**
    * @param {Record<string, any>} config
@@ -148,6 +150,8 @@ class App {
       },
       /** A lost connection (invented: the evidence is silent): disconnected, no dialog. */
       dropConnection: () => this.disconnectKernel('lost-connection'),
+      /** The kernel process dies mid-cell (invented trigger): the running cell ends with no execution_completed, a new kernel starts. */
+      killKernel: () => this.nb().killKernel_(),
       /** The fake Drive: installs kept there (outlive runtimes) and the package-index requests of online installs. */
       drive: DRIVE,
       /** @param {'not-connected' | 'disconnected' | 'connecting' | 'connected'} state */
@@ -323,11 +327,18 @@ class App {
     if (docName) docName.value = this.identity.name;
     this.scrollToHash();
     if (!config.noApi) {
-      const w = /** @type {any} */ (window);
-      w.colab ??= { global: {} };
-      w.colab.global.notebook = nb;
-      w.colab.global.notebookModel = nb.notebookModel;
-      w.colabUserEmail = 'student@example.com';
+      const publish = () => {
+        if (this.notebook !== nb) return;
+        const w = /** @type {any} */ (window);
+        w.colab ??= { global: {} };
+        w.colab.global.notebook = nb;
+        w.colab.global.notebookModel = nb.notebookModel;
+        w.colabUserEmail = 'student@example.com';
+      };
+      // `api-delay` (issue 17, invented timing): the page API arrives after the UI, on the first load only.
+      if (config.apiDelay > 0 && !this.apiPublished) setTimeout(publish, config.apiDelay);
+      else publish();
+      this.apiPublished = true;
     }
     this.renderToolbar();
     this.startStream();
@@ -561,8 +572,11 @@ class App {
         ['manage-sessions', 'Manage sessions'], ['powerwash-current-vm', 'Disconnect and delete runtime']]
         .map(([command, label]) => h('md-menu-item', { command }, this.label(/** @type {string} */ (command), /** @type {string} */ (label)))));
     appendAll(/** @type {ShadowRoot} */ (host.shadowRoot), [
-      // Row 12: no #connect-icon at all unless connected.
-      runtime ? h('md-icon-button', { id: 'connect-icon', class: 'icon-okay', 'aria-label': t.connectIcon, title: t.connectIcon, on: { click: () => this.focusLastRun() } }, icon('done')) : null,
+      // Row 12: no #connect-icon at all unless connected. `connect-icon:empty` (invented, issue 17):
+      // an empty one before the first connection, since the evidence does not say what Colab draws then.
+      runtime ? h('md-icon-button', { id: 'connect-icon', class: 'icon-okay', 'aria-label': t.connectIcon, title: t.connectIcon, on: { click: () => this.focusLastRun() } }, icon('done'))
+        : this.config.connectIcon === 'empty' && this.nb().kernelLastConnectedTimeMs === 0 ? h('md-icon-button', { id: 'connect-icon', class: 'icon-okay' })
+        : null,
       connect,
       h('colab-tooltip-trigger', { id: 'colab-connect-tooltip', message: tooltip || null }),
       h('md-icon-button', { id: 'connect-dropdown', 'aria-label': t.connectDropdown, title: t.connectDropdown, on: { click: () => this.toggleMdMenu(menu) } }, icon('arrow_drop_down')),

@@ -882,6 +882,8 @@ export class Notebook {
    */
   addCell_(model, pos = this.cells.length) {
     const cell = new Cell(this, model);
+    // `no-is-running`: a Colab that dropped these single-source members (S9); the element's classes stay.
+    if (this.env_.config.noIsRunning) Object.assign(cell, { isRunning: undefined, isPending: undefined });
     const next = this.cells[pos];
     this.cells.splice(pos, 0, cell);
     this.env_.cellList.insertBefore(cell.element_, next ? next.element_ : null);
@@ -1006,6 +1008,14 @@ export class Notebook {
         this.finish_();
       });
     } else running.timer = setTimeout(() => this.finish_(), this.env_.config.exec + (result?.extraMs ?? 0));
+  }
+
+  /** The kernel process dies (the `killKernel` hook): the running cell ends as a killed one does; without one, the kernel restarts. */
+  killKernel_() {
+    if (this.#running && 'cell' in this.#running.job) {
+      this.#running.result = { ...this.#running.result, killsKernel: true };
+      this.finish_();
+    } else void this.kernel.restart();
   }
 
   /** @param {{ interrupted?: boolean }} [options] */

@@ -37,20 +37,62 @@ export const UI_LANGS = Object.freeze(['en', 'es', 'zh-CN']);
  * @property {string} lang         `lang:<en|es|zh-CN>`: UI language, `<html lang>` and replica-texts.js (en)
  * @property {'mwc' | 'md'} dialogs `dialogs:md`: every dialog host is `md-dialog` (row 17, dialog_ui_refresh)
  * @property {'fake' | 'ipython'} kernel `kernel:ipython`: cells run in a real IPython (replica-kernel-ipython.js)
+ * @property {number} apiDelay    `api-delay:<ms>`: `window.colab` appears that long after the UI (0)
+ * @property {'absent' | 'empty'} connectIcon `connect-icon:empty`: an empty `#connect-icon` until the first connection
+ * @property {boolean} noIsRunning `no-is-running`: cells have no `isRunning()`/`isPending()`
  * @property {string[]} unknown    flags that were not understood (ignored)
  */
 
 /**
- * Parses the `?replica=flag,flag:value,…` query of a page URL. The rest of the query is ignored.
+ * The replica's UI language for a language tag (`es-419` → `es`, `zh`/`zh-Hans`/`zh_CN` → `zh-CN`),
+ * or null when it has none for it.
+ * @param {string} tag
+ * @returns {string | null}
+ */
+function uiLangOf(tag) {
+  const lower = tag.trim().toLowerCase().replace('_', '-');
+  if (lower === 'zh' || lower.startsWith('zh-')) return lower === 'zh-tw' || lower === 'zh-hk' || lower === 'zh-hant' ? null : 'zh-CN';
+  const primary = lower.split('-')[0] ?? '';
+  return primary === 'en' || primary === 'es' ? primary : null;
+}
+
+/**
+ * Colab's UI language (colab-dom-2026-12 row 18): the `?hl=` parameter, else the first language
+ * of Accept-Language (by q, then order) the replica has texts for, else English.
+ * @param {URL} url
+ * @param {string} [acceptLanguage]
+ * @returns {string}
+ */
+export function uiLanguage(url, acceptLanguage = '') {
+  const hl = url.searchParams.get('hl');
+  const fromHl = hl ? uiLangOf(hl) : null;
+  if (fromHl) return fromHl;
+  const ranked = acceptLanguage.split(',').map((part, index) => {
+    const [tag = '', ...params] = part.split(';');
+    const q = Number.parseFloat(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+    return { tag, q: Number.isFinite(q) ? q : 0, index };
+  }).filter((entry) => entry.q > 0).sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const lang = uiLangOf(tag);
+    if (lang) return lang;
+  }
+  return 'en';
+}
+
+/**
+ * Parses the `?replica=flag,flag:value,…` query of a page URL. The rest of the query is ignored,
+ * but for `hl` which, like the browser's Accept-Language, picks the UI language (`lang:` wins).
  * @param {string | URL} url
+ * @param {string} [acceptLanguage] the request's Accept-Language header
  * @returns {ReplicaConfig}
  */
-export function parseReplicaFlags(url) {
+export function parseReplicaFlags(url, acceptLanguage = '') {
   const u = new URL(String(url));
   /** @type {ReplicaConfig} */
   const config = {
     dark: false, noApi: false, boot: 1000, runtime: null, state: null, requested: null,
-    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: 'en', dialogs: 'mwc', kernel: 'fake', unknown: [],
+    exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: uiLanguage(u, acceptLanguage), dialogs: 'mwc', kernel: 'fake',
+    apiDelay: 0, connectIcon: 'absent', noIsRunning: false, unknown: [],
   };
   const raw = u.searchParams.get('replica') ?? '';
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -73,6 +115,9 @@ export function parseReplicaFlags(url) {
     else if (key === 'lang' && UI_LANGS.some((l) => l.toLowerCase() === value.toLowerCase())) config.lang = UI_LANGS.find((l) => l.toLowerCase() === value.toLowerCase()) ?? 'en';
     else if (key === 'dialogs' && (value === 'md' || value === 'mwc')) config.dialogs = value;
     else if (key === 'kernel' && KERNEL_KINDS.includes(value)) config.kernel = /** @type {'fake' | 'ipython'} */ (value);
+    else if (key === 'api-delay' && okInt) config.apiDelay = int;
+    else if (key === 'connect-icon' && (value === 'empty' || value === 'absent')) config.connectIcon = value;
+    else if (key === 'no-is-running' && !value) config.noIsRunning = true;
     else config.unknown.push(part);
   }
   return config;
@@ -90,11 +135,12 @@ function escapeHtml(s) {
  * replica.js after the boot delay. (The fragment never reaches a server, so `#fileId=`/`#create=`
  * names are corrected by replica.js at boot.)
  * @param {string | URL} url
+ * @param {string} [acceptLanguage] the request's Accept-Language header (the UI language, with `?hl=`)
  * @returns {string}
  */
-export function replicaHtml(url) {
+export function replicaHtml(url, acceptLanguage = '') {
   const u = new URL(String(url));
-  const config = parseReplicaFlags(u);
+  const config = parseReplicaFlags(u, acceptLanguage);
   // The landing page's title is corrected at boot when the fragment names a notebook.
   const title = isLandingPath(u.pathname) ? 'Colab' : `${notebookIdentity(u.origin, u.pathname, u.hash).name} - Colab`;
   // JSON inside <script>: escape "<" so the text can never close the element.
@@ -132,7 +178,7 @@ export function replicaHtml(url) {
  * `{ action: 'fulfill', status, contentType, headers, body }`, `{ action: 'abort' }`, or
  * `{ action: 'continue' }` for non-http(s) URLs (data:, blob:, extension pages).
  * @typedef {{ action: 'abort' } | { action: 'continue' } | { action: 'fulfill', status: number, contentType: string, headers: Record<string, string>, body: string }} ReplicaResponse
- * @returns {Promise<(href: string) => ReplicaResponse>}
+ * @returns {Promise<(href: string, acceptLanguage?: string) => ReplicaResponse>}
  */
 export async function replicaResponder() {
   // Every replica*.js module and replica.css, read once (the files are small).
@@ -147,7 +193,7 @@ export async function replicaResponder() {
   }));
   /** @type {(status: number, contentType: string, body: string, headers?: Record<string, string>) => ReplicaResponse} */
   const fulfill = (status, contentType, body, headers = {}) => ({ action: 'fulfill', status, contentType, headers, body });
-  return (href) => {
+  return (href, acceptLanguage = '') => {
     let url;
     try { url = new URL(href); } catch { return { action: 'abort' }; }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { action: 'continue' };
@@ -166,7 +212,7 @@ export async function replicaResponder() {
       return fulfill(200, asset.type, asset.body, { 'cache-control': 'no-store' });
     }
     if (url.pathname === '/favicon.ico') return fulfill(404, 'text/plain', '');
-    return fulfill(200, 'text/html; charset=utf-8', replicaHtml(url), {
+    return fulfill(200, 'text/html; charset=utf-8', replicaHtml(url, acceptLanguage), {
       'content-security-policy': "require-trusted-types-for 'script'",
       'cache-control': 'no-store',
     });
@@ -186,7 +232,7 @@ export async function routeColab(context, options = {}) {
   await context.route('**/*', async (route) => {
     const href = route.request().url();
     options.onRequest?.(href);
-    const response = respond(href);
+    const response = respond(href, (await route.request().allHeaders())['accept-language'] ?? '');
     if (response.action === 'abort') return route.abort();
     if (response.action === 'continue') return route.continue();
     const { status, contentType, headers, body } = response;

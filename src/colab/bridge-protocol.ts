@@ -1,15 +1,17 @@
 /**
  * The contract between the isolated content script (src/colab/bridge.ts) and the MAIN-world page
- * script (src/page). Messages travel as JSON strings in CustomEvent details on `document`: strings
- * cross the world boundary intact, and both sides parse and validate everything they receive, since
- * any script on the page can dispatch these events too.
+ * script (src/page); the requests and their validator are in ./bridge-requests.ts. Messages travel
+ * as JSON strings in CustomEvent details on `document`: strings cross the world boundary intact,
+ * and both sides parse and validate everything they receive, since any script on the page can
+ * dispatch these events too.
  */
 import * as v from 'valibot';
-import { CELL_KEY } from '../shared/cell-keys';
 import { PAGE_FEATURES } from '../shared/compat-features';
+import { BRIDGE_VERSION, MAX_CODE_LENGTH, REQUEST_ID, type RequestKind } from './bridge-requests';
+
+export { BRIDGE_VERSION, MAX_CODE_LENGTH, type BridgeRequest, type CellPlace, type RequestKind } from './bridge-requests';
 
 const NS = 'colab-launchpad';
-export const BRIDGE_VERSION = 1;
 /** Content script → page script. */
 export const TO_PAGE_EVENT = `${NS}:to-page`;
 /** Page script → content script. */
@@ -17,31 +19,8 @@ export const TO_CONTENT_EVENT = `${NS}:to-content`;
 /** Dispatched by a page script as it starts, so that an older copy (from before an extension update) retires. */
 export const PAGE_SCRIPT_STARTED_EVENT = `${NS}:page-script-started`;
 
-/** Generated recipe code is small; anything larger is refused by both sides. */
-export const MAX_CODE_LENGTH = 100_000;
-export const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+export const RequestId = v.pipe(v.string(), v.regex(REQUEST_ID));
 const CellId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-
-const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
-/**
- * Which notebook a request is for: `location.href` when the run began. The page script compares
- * it with the notebook open now (`sameNotebook`) and refuses to write into another one.
- */
-const Address = v.pipe(v.string(), v.maxLength(4096));
-
-/**
- * Where a new cell goes: after cell `after` if it is still there, else at the top or below the
- * focused cell. (Strings and regexes only: the page script validates it, and each further valibot
- * schema kind costs its size budget.)
- */
-const Place = v.strictObject({ at: v.pipe(v.string(), v.regex(/^(top|focus)$/)), after: v.pipe(v.string(), v.maxLength(200)) });
-export interface CellPlace {
-  readonly at: 'top' | 'focus';
-  /** A cell id, or '' for none. */
-  readonly after: string;
-}
-/** Cell keys separated by spaces (keys never contain one). */
-const KeyList = v.pipe(v.string(), v.maxLength(50 * 121), v.regex(/^[\w:. -]*$/));
 
 /** Whether two addresses are the same notebook: path and hash equal, Colab's `scrollTo` aside. */
 export function sameNotebook(a: string, b: string): boolean {
@@ -51,40 +30,6 @@ export function sameNotebook(a: string, b: string): boolean {
   };
   return key(a) === key(b);
 }
-
-/** Made on demand: only the page script validates requests, so the content script does not ship it. */
-export const requestSchema = () => v.variant('kind', [
-  /** Resolves when a cell started by run-cell finishes. */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('await-completion'), cellId: CellId }),
-  /** The accelerator the notebook asks for and the one its runtime has, as the page API says. */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('runtime-info') }),
-  /**
-   * Session guard: tell Colab the user is still there (`colab.global.notebook.userInteractionOccurred()`,
-   * S4, resets Colab's frontend idle timer). Feature-checked; never replaced by synthetic input events.
-   */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('user-interaction') }),
-  /** The connection as the page API says it (connection.ts combines it with the DOM). Never waits for boot. */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('kernel-state') }),
-  /** Reconnect as Colab's own Reconnect button does: `notebook.attemptAutoconnect(2)` (S4). */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('reconnect') }),
-  /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
-  v.strictObject({ v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('probe-api') }),
-  /**
-   * Run Launchpad's cell `key` (src/shared/cell-marker.ts): re-run ours in place (rewritten first
-   * when the code changed), follow it when it already runs, or insert it at `place`.
-   */
-  v.strictObject({
-    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('run-cell'), address: Address, key: CellKey, place: Place,
-    code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_LENGTH)),
-  }),
-  /** Delete Launchpad's intact cells whose key starts with `prefix` and is not in `keep` (space-separated): a preset's removed steps. */
-  v.strictObject({
-    v: v.literal(BRIDGE_VERSION), id: RequestId, kind: v.literal('prune-cells'), address: Address,
-    prefix: v.pipe(v.string(), v.minLength(1), v.maxLength(120)), keep: KeyList,
-  }),
-]);
-export type BridgeRequest = v.InferOutput<ReturnType<typeof requestSchema>>;
-export type RequestKind = BridgeRequest['kind'];
 
 /** The tail of a cell's stdout: recipes print their machine-readable line (LAUNCHPAD_GPU …) last; Set up this project's reading (LAUNCHPAD_PROJECT) is up to 60 KB. */
 export const MAX_STDOUT = 64_000;
@@ -137,10 +82,13 @@ export const ProbeResultSchema = v.strictObject({
 });
 export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined'] as const;
+const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined', 'queued'] as const;
 const Placed = v.strictObject({
   cellId: CellId,
-  /** inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours, already running. */
+  /**
+   * inserted: a new cell; reran: ours, unchanged; rewritten: ours, with new code; joined: ours,
+   * already running this very code; queued: ours, running other code: rewritten and run once that run ends.
+   */
   action: v.picklist(ACTIONS),
   /** Cells with this key that the user edited (left alone). */
   edited: Count,

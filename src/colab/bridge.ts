@@ -29,12 +29,16 @@ export class BridgeError extends Error {
 type Payload<K extends RequestKind> = Omit<Extract<BridgeRequest, { kind: K }>, 'v' | 'id' | 'kind'>;
 
 export interface RequestOptions {
-  /** Give up when the page script has not answered by then; omit for requests that wait on a run. */
-  readonly timeoutMs?: number;
+  /**
+   * Give up when the page script has not answered by then. Every request has one: a cell that
+   * floods output can stall the page's script (colab-dom-2026-12 row 9), and nothing may hang on
+   * it. A run's completion is awaited in slices (./await-run.ts).
+   */
+  readonly timeoutMs: number;
   readonly signal?: AbortSignal;
 }
 
-export function request<K extends RequestKind>(kind: K, payload: Payload<K>, options: RequestOptions = {}): Promise<BridgeResult<K>> {
+export function request<K extends RequestKind>(kind: K, payload: Payload<K>, options: RequestOptions): Promise<BridgeResult<K>> {
   const id = crypto.randomUUID();
   const message = { ...payload, v: BRIDGE_VERSION, id, kind };
   return new Promise<BridgeResult<K>>((resolve, reject) => {
@@ -62,13 +66,11 @@ export function request<K extends RequestKind>(kind: K, payload: Payload<K>, opt
       },
       { signal: done.signal },
     );
-    if (options.timeoutMs !== undefined) {
-      const timer = setTimeout(
-        () => settle(() => reject(new BridgeError('no-answer', `The page script did not answer ${kind} within ${options.timeoutMs} ms.`))),
-        options.timeoutMs,
-      );
-      done.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-    }
+    const timer = setTimeout(
+      () => settle(() => reject(new BridgeError('no-answer', `Colab's page did not answer ${kind} within ${options.timeoutMs} ms.`))),
+      options.timeoutMs,
+    );
+    done.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
     options.signal?.addEventListener('abort', () => settle(() => reject(new BridgeError('aborted', `${kind} was abandoned.`))), {
       once: true,
       signal: done.signal,

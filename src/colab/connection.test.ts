@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelState } from './bridge-protocol';
-import { connectionOf, type ConnectButtonReading } from './connection';
+import { connectionOf, readConnectButton, type ConnectButtonReading } from './connection';
 
 const button = (r: Partial<ConnectButtonReading>): ConnectButtonReading => ({
   tooltip: null, text: '', disabled: false, hasSparklines: false, hasConnectIcon: false, ...r,
@@ -31,6 +31,11 @@ describe('connectionOf: structure and evidenced text, no page API', () => {
   it('reads a language it has no strings for as connected from the numbers, and never claims CPU', () => {
     const state = connectionOf(button({ tooltip: ZH_CPU }), null);
     expect(state).toMatchObject({ status: 'connected', backend: 'unknown', ram: { usedGb: 1.26 }, disk: { totalGb: 107.72 } });
+  });
+  it('takes an empty #connect-icon as no connection: an element that shows nothing proves nothing (issue 17)', () => {
+    expect(connectionOf(button({ hasConnectIcon: false, text: 'Connect' }), null)).toEqual({ status: 'not-connected' });
+    expect(connectionOf(button({ hasConnectIcon: false, text: '连接' }), null)).toEqual({ status: 'not-connected' });
+    expect(connectionOf(button({ text: 'Reconnect T4' }), null)).toEqual({ status: 'disconnected' });
   });
   it('takes #connect-icon or the sparklines alone as connected (rows 12, 14), backend unknown', () => {
     expect(connectionOf(button({ hasConnectIcon: true }), null)).toMatchObject({ status: 'connected', backend: 'unknown' });
@@ -76,5 +81,45 @@ describe('connectionOf: the page API first', () => {
     expect(connectionOf(button({ tooltip: ES_CPU }), kernel({}))).toMatchObject({ status: 'connected', backend: 'cpu' });
     // The API has no accelerator (missing member): the Spanish CPU line still names CPU; no line, no claim.
     expect(connectionOf(button({ hasConnectIcon: true }), kernel({ connected: true }))).toMatchObject({ backend: 'unknown' });
+  });
+});
+
+describe('readConnectButton: what the button shows', () => {
+  /** A stand-in for the connect button's shadow tree: selector → element (only what the reader asks). */
+  const fakeDom = (icon: { textContent: string; hidden?: boolean } | null) => {
+    const inner = {
+      childNodes: [{ nodeType: 3, textContent: 'Connect' }],
+      getAttribute: (name: string) => (name === 'tooltiptext' ? 'Click to connect' : null),
+      hasAttribute: () => false,
+      classList: { contains: () => false },
+      querySelector: () => null,
+      shadowRoot: null,
+    };
+    const shadow = { querySelector: (selector: string) => ({ '#connect': inner, '#connect-icon': icon })[selector] ?? null };
+    return { querySelector: (selector: string) => (selector === 'colab-connect-button' ? { shadowRoot: shadow } : null) } as unknown as ParentNode;
+  };
+  const withNode = <T>(read: () => T): T => {
+    const g = globalThis as { Node?: unknown };
+    const previous = g.Node;
+    g.Node = { TEXT_NODE: 3 };
+    try {
+      return read();
+    } finally {
+      g.Node = previous;
+    }
+  };
+
+  it('counts #connect-icon only when it shows done (row 14), not when it is empty, hidden or absent', () => {
+    expect(withNode(() => readConnectButton(fakeDom({ textContent: 'done' })))?.hasConnectIcon).toBe(true);
+    expect(withNode(() => readConnectButton(fakeDom({ textContent: '' })))?.hasConnectIcon).toBe(false);
+    expect(withNode(() => readConnectButton(fakeDom({ textContent: '  ' })))?.hasConnectIcon).toBe(false);
+    expect(withNode(() => readConnectButton(fakeDom({ textContent: 'done', hidden: true })))?.hasConnectIcon).toBe(false);
+    expect(withNode(() => readConnectButton(fakeDom(null)))?.hasConnectIcon).toBe(false);
+  });
+  it('reads a never-connected button with an empty icon as not connected', () => {
+    const reading = withNode(() => readConnectButton(fakeDom({ textContent: '' })));
+    expect(reading).toMatchObject({ text: 'Connect', tooltip: 'Click to connect', hasConnectIcon: false });
+    expect(connectionOf(reading, null)).toEqual({ status: 'disconnected' });
+    expect(connectionOf(reading, kernel({ connected: false, state: 'disconnected', everConnected: false }))).toEqual({ status: 'not-connected' });
   });
 });

@@ -3,10 +3,14 @@
  * UI follows the user's locale). Signals, most trusted first:
  * 1. the page API: `kernel.isConnected()` / `getState()`, `notebook.kernelLastConnectedTimeMs`,
  *    `notebook.isExecuting()`, the managed endpoint's accelerator (colab-dom.md §2 [M]/[S]);
- * 2. structure: `#connect-icon` and the usage sparklines exist only while connected, `#connect` is
- *    `.disabled` while connecting, the numeric `x GB/y GB` pattern (2026H2 rows 12, 14) [H];
+ * 2. structure: `#connect-icon` showing `done` and the usage sparklines exist only while connected,
+ *    `#connect` is `.disabled` while connecting, the numeric `x GB/y GB` pattern (2026H2 rows 12,
+ *    14) [H];
  * 3. text, last, through the per-language table of evidenced strings (./ui-texts.ts).
- * A signal that is missing or unreadable is left out; it never turns into a claim. The backend is
+ * A signal that is missing or unreadable is left out; it never turns into a claim. An element that
+ * shows nothing proves nothing: the evidence says the icon shows `done` while connected and is
+ * absent after a disconnect (row 12), nothing of a notebook that never connected, so an empty or
+ * hidden `#connect-icon` is no connection (issue 17). The backend is
  * `unknown` (shown as "Connected", never as "No GPU") when neither the API nor an evidenced string
  * says which accelerator the runtime has.
  */
@@ -48,12 +52,14 @@ export interface ConnectButtonReading {
   readonly text: string;
   readonly disabled: boolean;
   readonly hasSparklines: boolean;
-  /** `#connect-icon` is in the shadow root and not hidden: absent when disconnected (row 12). */
+  /** `#connect-icon` is in the shadow root, not hidden, and shows `done` (row 14); absent when disconnected (row 12). */
   readonly hasConnectIcon: boolean;
 }
 
 /** `1.26 GB/12.67 GB` in any language (row 14); a decimal comma is read too. */
 const USAGE = /(\d+(?:[.,]\d+)?)\s*GB\s*\/\s*(\d+(?:[.,]\d+)?)\s*GB/g;
+/** What `#connect-icon` shows while connected: the Material ligature `done` (colab-dom.md §1.2 S1; 2026H2 row 14). */
+const CONNECTED_ICON = /^\s*done\s*$/;
 /** kernel.getState() while a runtime is being assigned or connected (colab-dom.md §2 [M]). */
 const CONNECTING_STATES = new Set(['allocating', 'connecting', 'connect', 'initializing', 'starting', 'reconnecting', 'resuming']);
 
@@ -88,7 +94,8 @@ export function connectionOf(button: ConnectButtonReading | null, kernel: Kernel
 
   if (status === 'connecting') return { status: 'connecting' };
   if (status === 'none') {
-    const hadRuntime = api?.everConnected === true || seenConnected || readsAs('disconnected', text) || readsAs('disconnected', tooltip);
+    // The page API's history beats the label: "Click to connect" is also what a fresh notebook may show.
+    const hadRuntime = seenConnected || (api?.everConnected ?? (readsAs('disconnected', text) || readsAs('disconnected', tooltip)));
     return { status: hadRuntime ? 'disconnected' : 'not-connected' };
   }
   const [ram, disk] = usages(tooltip);
@@ -131,7 +138,8 @@ export function readConnectButton(root: ParentNode = document): ConnectButtonRea
     text: label,
     disabled: inner.disabled === true || inner.hasAttribute('disabled') || inner.classList.contains('disabled'),
     hasSparklines: inner.querySelector(SELECTORS.usageSparkline) !== null || shadow.querySelector(SELECTORS.usageSparkline) !== null,
-    hasConnectIcon: icon !== null && !icon.hidden,
+    // Its ligature name ("done", row 14) is its text in every UI language; empty, it proves nothing.
+    hasConnectIcon: icon !== null && !icon.hidden && CONNECTED_ICON.test(icon.textContent ?? ''),
   };
 }
 
@@ -141,12 +149,22 @@ export function readConnectionState(root: ParentNode = document): ConnectionStat
 }
 
 const KERNEL_TIMEOUT_MS = 1_500;
+/**
+ * The page API can appear a second or two after the connect button is drawn (issue 17), with no
+ * change to the button: until it has answered, the reading is re-run on a timer (backing off to
+ * every few seconds), for API_WAIT_MS at most. After that nothing polls (design: the content
+ * script owns no steady timer); Colab re-renders the connect button on every state change.
+ */
+const FIRST_RECHECK_MS = 250;
+const MAX_RECHECK_MS = 4_000;
+const API_WAIT_MS = 60_000;
 
 /**
- * Calls `onChange` with the connection now and whenever it changes, until `signal` aborts. Colab
- * re-renders its connect button on every state change, so the button's shadow tree (and the
- * toolbar holding it) is the trigger; each trigger also asks the page API, and only the combined
- * reading is reported. Cells and outputs cost nothing.
+ * Calls `onChange` with the connection now and whenever it changes, until `signal` aborts. Every
+ * signal the reading uses re-runs it: the connect button's shadow tree, its icon's content
+ * included (and the toolbar holding it; Colab re-renders them on state changes), and the page
+ * API's arrival (see API_WAIT_MS). Each run asks the page API and reads the button; only the
+ * combined reading is reported. Cells and outputs cost nothing.
  */
 export function watchConnection(onChange: (state: ConnectionState) => void, signal: AbortSignal): void {
   let last = '';
@@ -155,6 +173,10 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
   /** Which notebook `seenConnected` is about: a new one in the same tab starts over. */
   let place = location.pathname + location.hash;
   let seenConnected = false;
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  let recheckMs = FIRST_RECHECK_MS;
+  const waitApiUntil = Date.now() + API_WAIT_MS;
+  signal.addEventListener('abort', () => clearTimeout(recheck), { once: true });
 
   const update = async () => {
     if (inFlight) {
@@ -162,10 +184,13 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
       return;
     }
     inFlight = true;
+    clearTimeout(recheck);
+    let apiAnswered: boolean;
     do {
       again = false;
       const kernel = await request('kernel-state', {}, { timeoutMs: KERNEL_TIMEOUT_MS, signal }).catch(() => null);
       if (signal.aborted) return;
+      apiAnswered = kernel?.notebook === true && kernel.connected !== null;
       const here = location.pathname + location.hash;
       if (here !== place) {
         place = here;
@@ -180,6 +205,10 @@ export function watchConnection(onChange: (state: ConnectionState) => void, sign
       }
     } while (again && !signal.aborted);
     inFlight = false;
+    if (!apiAnswered && Date.now() < waitApiUntil) {
+      recheckMs = Math.min(recheckMs * 2, MAX_RECHECK_MS);
+      recheck = setTimeout(() => void update(), recheckMs);
+    }
   };
 
   watchReading(() => readConnectButton(), (observer) => {

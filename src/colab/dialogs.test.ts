@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SETTLE_MS, USER_OPENED_MS, classifyDialog } from './dialogs';
+import { SETTLE_MS, USER_OPENED_MS, classifyDialog, openDialogs } from './dialogs';
 
 /** Just what classifyDialog reads of a dialog host: its class, title (shadow #title), primary action. */
 function dialog(options: { title?: string; primary?: string | null; className?: string; shadowTitle?: boolean }): Element {
@@ -37,5 +37,22 @@ describe('classifyDialog', () => {
     }
     expect(classifyDialog(dialog({ title: '?', primary: null }), settled)).toBe('other');
     expect(classifyDialog(dialog({ title: '?', shadowTitle: false }), settled)).toBe('other');
+  });
+});
+
+describe('openDialogs', () => {
+  /** A dialog host under body: `[open]` or not, with a light-DOM OK action that is laid out or not. */
+  const host = (open: boolean, okVisible: boolean | null) => ({
+    hasAttribute: (name: string) => name === 'open' && open,
+    querySelectorAll: (s: string) => (s === '[dialogaction="ok"]' && okVisible !== null ? [{ getClientRects: () => (okVisible ? [{}] : []) }] : []),
+  });
+  const root = (hosts: unknown[]) => ({ querySelectorAll: (s: string) => (s === 'body > mwc-dialog, body > md-dialog' ? hosts : []) }) as unknown as ParentNode;
+
+  it('takes [open], or a visible [dialogaction="ok"] without [open] (colab-dom-2026-12 row 13), as open', () => {
+    const withOpen = host(true, null);
+    const visibleOk = host(false, true);
+    const closed = host(false, false);
+    const bare = host(false, null);
+    expect(openDialogs(root([withOpen, visibleOk, closed, bare]))).toEqual([withOpen, visibleOk]);
   });
 });

@@ -8,8 +8,9 @@
  * - the "Runtime disconnected" dialog, positively identified only by its evidenced texts (§1.10, S4;
  *   row 36: no 2026 capture of its DOM). It is never clicked while the page API can reconnect.
  * Every other dialog (Drive consent, delete runtime, the runtime-change warning, Manage sessions,
- * MCP…) is left alone. Dialogs are children of body, so only body's child list and the dialogs'
- * `open` attributes are watched; cells and outputs cost nothing.
+ * MCP…) is left alone. Dialogs are children of body, so only body's child list and the dialogs
+ * themselves are watched; cells and outputs cost nothing. A dialog is open when it has `[open]` or
+ * shows a visible OK action (colab-dom-2026-12 row 13: `md-dialog` may open without `[open]`).
  */
 import { watchReading } from './watch-reading';
 import { SELECTORS } from './selectors';
@@ -61,9 +62,18 @@ export function classifyDialog(dialog: Element, context: DialogContext & { reado
   return context.connected && context.firstSeen - context.lastInputAt > USER_OPENED_MS ? 'still-there' : 'other';
 }
 
+/**
+ * The dialog hosts under body that are open: `[open]`, or (colab-dom-2026-12 row 13) showing a
+ * visible `[dialogaction="ok"]` action, since a refreshed `md-dialog` may open without `[open]`.
+ */
+export function openDialogs(root: ParentNode = document): Element[] {
+  return [...root.querySelectorAll(SELECTORS.dialogHost)].filter((dialog) =>
+    dialog.hasAttribute('open') || [...dialog.querySelectorAll(SELECTORS.dialogOkAction)].some((action) => action.getClientRects().length > 0));
+}
+
 /** The open "Runtime disconnected" dialog's Reconnect button, when identified by evidenced texts. */
 export function findEvidencedReconnectButton(root: ParentNode = document): HTMLElement | null {
-  for (const dialog of root.querySelectorAll(SELECTORS.openDialog)) {
+  for (const dialog of openDialogs(root)) {
     const primary = dialog.querySelector<HTMLElement>(SELECTORS.dialogPrimaryAction);
     if (primary && readsAs('reconnectButton', primary.textContent) && readsAs('disconnectHeading', titleOf(dialog).trim())) return primary;
   }
@@ -75,14 +85,15 @@ export function findEvidencedReconnectButton(root: ParentNode = document): HTMLE
  * A dialog is classified once, when it is first seen open, with the context of that moment.
  */
 export function watchDialogs(context: () => DialogContext, onChange: (reading: DialogReading) => void, signal: AbortSignal): void {
-  const kinds = new WeakMap<Element, DialogKind>();
-  const firstSeen = new WeakMap<Element, number>();
+  const kinds = new Map<Element, DialogKind>();
+  const firstSeen = new Map<Element, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = (): DialogReading => {
     const presence: PresenceCheck[] = [];
     if (document.querySelector(SELECTORS.recaptchaDialog)) presence.push('recaptcha');
     let disconnected = false;
-    for (const dialog of document.querySelectorAll(SELECTORS.openDialog)) {
+    const open = openDialogs();
+    for (const dialog of open) {
       let kind = kinds.get(dialog);
       if (kind === undefined) {
         const now = context();
@@ -99,8 +110,9 @@ export function watchDialogs(context: () => DialogContext, onChange: (reading: D
       if (kind === 'still-there' && !presence.includes('still-there')) presence.push('still-there');
       if (kind === 'disconnected') disconnected = true;
     }
-    // A dialog that closes and opens again is a new appearance.
-    for (const dialog of document.querySelectorAll('body > mwc-dialog:not([open]), body > md-dialog:not([open])')) {
+    // A dialog that closes (or leaves) and opens again is a new appearance.
+    for (const dialog of new Set([...kinds.keys(), ...firstSeen.keys()])) {
+      if (open.includes(dialog)) continue;
       kinds.delete(dialog);
       firstSeen.delete(dialog);
     }
@@ -111,10 +123,11 @@ export function watchDialogs(context: () => DialogContext, onChange: (reading: D
     const body = document.body as HTMLElement | null;
     if (!body) return;
     observer.observe(body, { childList: true });
-    // A dialog may stay in the DOM and only toggle `open`; its title may be set after insertion.
+    // A dialog may stay in the DOM and only toggle `open` (or, refreshed, the visibility of its
+    // actions: any attribute below it); its title may be set after insertion.
     for (const child of body.children) {
       if (child.localName.endsWith('dialog')) {
-        observer.observe(child, { attributes: true, attributeFilter: ['open', 'heading'], childList: true });
+        observer.observe(child, { attributes: true, childList: true, subtree: true });
         if (child.shadowRoot) observer.observe(child.shadowRoot, { childList: true, subtree: true, characterData: true });
       }
     }

@@ -20,7 +20,10 @@ export const SELECTORS = {
   connectButton: 'colab-connect-button',
   /** §1.2; row 12 [H]: inside connectButton's shadow root; carries `tooltiptext`, is `.disabled` while connecting. */
   connectButtonInner: '#connect',
-  /** §1.2 S1; row 12 and 14 [H]: in connectButton's shadow root only while connected (absent when disconnected). */
+  /**
+   * §1.2 S1; row 12 and 14 [H]: in connectButton's shadow root, showing the icon `done`, while
+   * connected (absent when disconnected). An empty one proves nothing (issue 17).
+   */
   connectIcon: '#connect-icon',
   /** Row 12 (N6a) [H]: the tooltip trigger beside `#connect`; its `message` is the tooltip text. */
   connectTooltip: 'colab-tooltip-trigger#colab-connect-tooltip',
@@ -70,6 +73,13 @@ export const SELECTORS = {
    * `dialog_ui_refresh` is staged).
    */
   openDialog: 'body > mwc-dialog[open], body > md-dialog[open]',
+  /** Both dialog hosts under body, open or not (rows 4–9, 17). */
+  dialogHost: 'body > mwc-dialog, body > md-dialog',
+  /**
+   * colab-dom-2026-12 row 13 (D2, ≈2026-10) [L]: `md-dialog`s may be open without `[open]`; a
+   * *visible* `[dialogaction="ok"]` in the host's light DOM marks an open one.
+   */
+  dialogOkAction: '[dialogaction="ok"]',
   /** Rows 7, 9, 22 [H/M]: a dialog's main button in its light DOM. */
   dialogPrimaryAction: ':scope > [slot="primaryAction"]',
   /** Row 9 (N4) [M]: the dialog's title, in its shadow root. */

@@ -9,6 +9,7 @@ import { askBackground } from '../shared/messages';
 import { request } from './bridge';
 import type { KernelState } from './bridge-protocol';
 import { readConnectButton } from './connection';
+import { openDialogs } from './dialogs';
 import { notebookIdentity } from './notebook-key';
 import { PAGE_API_PROBES } from './probes';
 import { SELECTORS } from './selectors';
@@ -30,7 +31,7 @@ async function roundTrip<T>(run: () => Promise<T>): Promise<{ value: T | null; m
 
 /** The open dialog probes: checked only while such a dialog is open. */
 function dialogProbes(): CompatProbe[] {
-  const open = [...document.querySelectorAll(SELECTORS.openDialog)];
+  const open = openDialogs();
   const stillThereShape = open.some((d) => d.shadowRoot?.querySelector(SELECTORS.dialogTitle) && d.querySelector(SELECTORS.dialogPrimaryAction));
   const notOpen = { result: 'skipped', detail: 'not open now; checked when Colab shows it' } as const;
   return [

@@ -37,9 +37,11 @@ export const UI_TEXTS: Readonly<Record<string, UiTexts>> = {
     // §1.2, S9 [S].
     busy: /^Waiting to finish the current execution\./,
     connecting: /^(?:Connecting|Initializing|Resuming session|Reconnecting|Allocating)\b/i,
-    // §1.2, S9 and S5 [M]; the disconnected form is also in a real page (2026H2 row 12, N6a).
-    notConnected: /^\s*(?:Connect|Connect to a new runtime)\s*$/,
-    disconnected: /^\s*(?:Reconnect|Click to connect)\s*$/,
+    // §1.2, S9 and S5 [M]; the disconnected form is also in a real page (2026H2 row 12, N6a). The
+    // label can carry the accelerator ("Reconnect T4", colab-dom-2026-12 row 15): one trailing
+    // word is allowed, the whole label is never compared.
+    notConnected: /^\s*(?:Connect(?: [\w.-]+)?|Connect to a new runtime)\s*$/,
+    disconnected: /^\s*(?:Reconnect(?: [\w.-]+)?|Click to connect)\s*$/,
     // §1.10, S4 (Colab's own strings) [S, authoritative].
     disconnectHeading: /^\s*Runtime disconnected\s*$/,
     reconnectButton: /^\s*Reconnect\s*$/,

@@ -3,6 +3,7 @@
  * marker, the page bridge re-runs Launchpad's cell with that marker in place (or inserts one),
  * and the outcome is read from Colab's completion event and outputs.
  */
+import { awaitRun } from '../colab/await-run';
 import { BridgeError, request } from '../colab/bridge';
 import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
 import type { RecipeStep } from '../recipes';
@@ -58,7 +59,13 @@ export interface RunOptions {
 export async function runCell(cell: CellToRun, place: CellPlace, address: string, signal: AbortSignal, options: RunOptions = {}): Promise<RunResult> {
   try {
     const placed = await request('run-cell', { code: cell.code, key: cell.key, place, address }, { timeoutMs: INSERT_TIMEOUT_MS, signal });
-    return { ...(await outcomeOf(placed.cellId, signal, options)), placed };
+    try {
+      return { ...(await outcomeOf(placed.cellId, signal, options)), placed };
+    } catch (error) {
+      if (error instanceof BridgeError && error.code === 'aborted') return { kind: 'abandoned' };
+      // It was started: how it ended cannot be told any more, and nothing waits for it.
+      return { kind: 'unverified', reason: failureText(error), placed };
+    }
   } catch (error) {
     if (error instanceof BridgeError && error.code === 'aborted') return { kind: 'abandoned' };
     return { kind: 'unavailable', detail: failureText(error) };
@@ -71,9 +78,9 @@ async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOption
   if (options.endsRuntime && !options.awaitRestart) return { kind: 'done', stdout: '' };
   let outcome;
   try {
-    // A killed kernel never completes its cell; the page script notices the run stopping where
-    // Colab's cells say whether they run. Where they do not, give the restart a minute.
-    outcome = await request('await-completion', { cellId }, { signal, timeoutMs: options.endsRuntime ? RESTART_MAX_MS : undefined });
+    // A killed kernel never completes its cell; the page script notices the run stopping (the
+    // cell idle, or its runtime gone). Where neither can be read, give the restart a minute.
+    outcome = await awaitRun(cellId, signal, options.endsRuntime ? { maxMs: RESTART_MAX_MS } : {});
   } catch (error) {
     if (options.endsRuntime && error instanceof BridgeError && error.code === 'no-answer') return { kind: 'done', stdout: '' };
     throw error;
@@ -94,8 +101,15 @@ async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOption
   }
 }
 
-/** A failed page request in words (the page script's messages, like Colab's API, are English). */
-export const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * A failed page request in words: a page that did not answer, or a page script that no longer
+ * knows the run, in the user's language; the page script's own messages, like Colab's API, are English.
+ */
+export function failureText(error: unknown): string {
+  if (error instanceof BridgeError && error.code === 'no-answer') return t('pageNoAnswer');
+  if (error instanceof BridgeError && error.code === 'unknown-cell') return t('runLost');
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** What the user should know about where a run happened: an edited cell left alone, duplicates. */
 export function placedNote(placed: PlacedCell | undefined): string {

@@ -6,7 +6,7 @@ import { ApiError, outcomeOf, pruneCells, runCell, userInteractionOccurred } fro
 type FakeCell = { getId(): string; getText(): string; setText(s: string): void; fire(type: string): void; model: { type: string; outputs: unknown[] } };
 
 /** A notebook controller shaped as the evidence describes (colab-dom.md §2), with knobs to break it. */
-function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean }; texts?: string[]; noDelete?: boolean } = {}) {
+function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; cellWithout?: string; cells?: number; runState?: { running: boolean }; texts?: string[]; noDelete?: boolean; kernel?: { connected: boolean } } = {}) {
   let nextId = 0;
   const clicks: string[] = [];
   const makeCell = (initial = '', type = 'code') => {
@@ -49,6 +49,7 @@ function fakeNotebook(options: { focus?: number | null; breakFocus?: boolean; ce
       cells.splice(after ? index + 1 : index, 0, cell);
       if (!options.breakFocus) notebook.focusedCell = cell;
     },
+    ...(options.kernel && { kernel: { isConnected: () => options.kernel?.connected }, kernelLastConnectedTimeMs: 1 }),
     notebookModel: options.noDelete ? {} : {
       deleteCells: (models: unknown[]) => {
         for (const model of models) cells.splice(cells.findIndex((c) => (c as { model: unknown }).model === model), 1);
@@ -168,16 +169,51 @@ describe('runCell: Launchpad’s own cell again', () => {
     expect(clicks).toEqual(['cell1']);
   });
 
-  it('does not start a running cell twice: it follows the run already under way', async () => {
+  it('does not start a running cell twice: it follows the run already under way when its code is the same', async () => {
     const runState = { running: true };
     const { notebook, cells, clicks } = fakeNotebook({ texts: [v1], runState });
-    const run = runCell(notebook, 'run:x:1', v2, FOCUS);
+    const run = runCell(notebook, 'run:x:1', v1, FOCUS);
     expect(run.placed.action).toBe('joined');
     expect(clicks).toEqual([]);
     expect(cells[0]?.getText()).toBe(v1);
     runState.running = false;
     cells[0]?.fire('execution_completed');
     await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
+  });
+
+  it('joins only identical code (security review I9): other code running under our marker finishes, then the cell is rewritten and run', async () => {
+    const runState = { running: true };
+    const { notebook, cells, clicks } = fakeNotebook({ texts: [v1], runState });
+    const cell = cells[0] as FakeCell & { model: { outputs: unknown[] } };
+    cell.model.outputs = [{ output_type: 'stream', name: 'stdout', text: 'LAUNCHPAD_GPU {"forged": true}\n' }];
+    const run = runCell(notebook, 'run:x:1', v2, FOCUS);
+    expect(run.placed.action).toBe('queued');
+    expect(clicks).toEqual([]);
+    expect(cell.getText()).toBe(v1); // not touched while it runs
+    let outcome: unknown;
+    void run.completion.then((o) => (outcome = o));
+    runState.running = false;
+    cell.fire('execution_completed'); // the earlier run ends: its (forged) output is not ours
+    await vi.waitFor(() => expect(clicks).toEqual(['cell0']));
+    expect(cell.getText()).toBe(v2);
+    expect(outcome).toBeUndefined();
+    cell.model.outputs = [{ output_type: 'stream', name: 'stdout', text: 'ours\n' }];
+    cell.fire('execution_completed');
+    await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: 'ours\n' });
+  });
+
+  it('leaves a queued cell alone when the user edits it before the earlier run ends', async () => {
+    const runState = { running: true };
+    const { notebook, cells, clicks } = fakeNotebook({ texts: [v1], runState });
+    const cell = cells[0] as FakeCell;
+    const run = runCell(notebook, 'run:x:1', v2, FOCUS);
+    const mine = v1.replace('print(1)', 'print("mine")');
+    cell.setText(mine);
+    runState.running = false;
+    cell.fire('execution_completed');
+    await expect(run.completion).resolves.toMatchObject({ status: 'error', ename: 'Edited' });
+    expect(cell.getText()).toBe(mine);
+    expect(clicks).toEqual([]);
   });
 
   it('reads whether it runs from the cell element when isRunning() is missing, and refuses when neither says', () => {
@@ -266,6 +302,48 @@ describe('a run that stops without execution_completed', () => {
     runState.running = false;
     (cells[1] as { fire(type: string): void }).fire('execution_completed');
     await expect(run.completion).resolves.toEqual({ status: 'ok', stdout: '' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reads a cell without isRunning() from its element’s classes (security review L7)', async () => {
+    vi.useFakeTimers();
+    const { notebook, cells } = fakeNotebook();
+    const run = runCell(notebook, 'run:x:1', 'print(1)', FOCUS);
+    const classes = (cells[1] as unknown as { element_: { classList: Set<string> } }).element_.classList;
+    let outcome: unknown;
+    void run.completion.then((o) => (outcome = o));
+    classes.add('running');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(outcome).toBeUndefined();
+    classes.delete('running'); // the kernel died: Colab drops the run, no event
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(outcome).toEqual({ status: 'stopped', stdout: '' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('ends as stopped when the runtime it ran on is lost or replaced, even when the cell cannot say (L7)', async () => {
+    vi.useFakeTimers();
+    const kernel = { connected: true };
+    const blind = fakeNotebook({ cellWithout: 'element_', kernel });
+    const lost = runCell(blind.notebook, 'run:x:1', 'x', { at: 'focus', after: 'cell0' });
+    let outcome: unknown;
+    void lost.completion.then((o) => (outcome = o));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(outcome).toBeUndefined();
+    kernel.connected = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toBeUndefined(); // one reading is not enough
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toMatchObject({ status: 'stopped' });
+
+    const replaced = fakeNotebook({ cellWithout: 'element_', kernel: { connected: true } });
+    const run = runCell(replaced.notebook, 'run:x:1', 'x', { at: 'focus', after: 'cell0' });
+    outcome = undefined;
+    void run.completion.then((o) => (outcome = o));
+    await vi.advanceTimersByTimeAsync(2_000);
+    replaced.notebook.kernelLastConnectedTimeMs = 2; // a new runtime connected meanwhile
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(outcome).toMatchObject({ status: 'stopped' });
     expect(vi.getTimerCount()).toBe(0);
   });
 

@@ -225,27 +225,60 @@ const STOP_POLL_MS = 1_000;
 const isTrue = (cell: Obj, name: string) => call(cell, name) === true;
 
 /**
- * Calls `onStopped` when a cell that was running or queued is neither any more, twice in a row,
- * without Colab having fired execution_completed (the caller stops this when it fires): Colab
- * drops a run whose kernel died or whose runtime went away without completing it (S9
- * `cell.isRunning()`/`isPending()` [S]); and `onDeleted` once the cell has left
- * `notebook.cells` (deleted while queued, it never completes). Returns a function that stops
- * watching.
+ * Whether a cell runs or waits to run: `isRunning()`/`isPending()` (S9 [S]), else the cell
+ * element's `.running`/`.pending` classes (colab-dom-2026H2 row 32); undefined when neither says.
+ */
+function busyOf(cell: Obj): boolean | undefined {
+  if (isFunction(cell, 'isRunning')) return isTrue(cell, 'isRunning') || isTrue(cell, 'isPending');
+  const classes = isObject(cell.element_) ? cell.element_.classList : undefined;
+  if (isObject(classes) && isFunction(classes, 'contains')) {
+    const has = classes.contains as (name: string) => boolean;
+    return has.call(classes, 'running') || has.call(classes, 'pending');
+  }
+  return undefined;
+}
+
+/**
+ * The runtime now: the kernel object and `kernelLastConnectedTimeMs` (colab-dom.md §2 [M]/[S])
+ * while `kernel.isConnected()`; null when none is connected; undefined when the page API cannot say.
+ */
+function runtimeNow(notebook: Obj): { kernel: unknown; since: unknown } | null | undefined {
+  const kernel = notebook.kernel ?? call(notebook, 'getKernel');
+  const connected = call(kernel, 'isConnected');
+  if (typeof connected !== 'boolean') return undefined;
+  return connected ? { kernel, since: notebook.kernelLastConnectedTimeMs } : null;
+}
+
+/**
+ * Calls `onStopped` when a run ends without Colab firing execution_completed (the caller stops
+ * this when it fires): the cell was running or queued and is neither any more, twice in a row
+ * (Colab drops a run whose kernel died), read as `isBusy` reads it; or the runtime it ran on is
+ * gone, not connected twice in a row or replaced by a new one (security review L7). `onDeleted`
+ * once the cell has left `notebook.cells` (deleted while queued, it never completes). Returns a
+ * function that stops watching.
  */
 function whenStopped(notebook: Obj, cell: Obj, onStopped: () => void, onDeleted: () => void): () => void {
-  const canTell = isFunction(cell, 'isRunning');
   let seenBusy = false;
   let idleReadings = 0;
+  let ranOn: { kernel: unknown; since: unknown } | undefined;
+  let goneReadings = 0;
   const timer = setInterval(() => {
     if (!(notebook.cells as unknown[]).includes(cell)) {
       clearInterval(timer);
       onDeleted();
-    } else if (!canTell) {
-      // Only deletion can be noticed.
-    } else if (isTrue(cell, 'isRunning') || isTrue(cell, 'isPending')) {
+      return;
+    }
+    const busy = busyOf(cell);
+    if (busy) {
       seenBusy = true;
       idleReadings = 0;
-    } else if (seenBusy && ++idleReadings >= 2) {
+    } else if (busy === false && seenBusy) idleReadings += 1;
+    // A cell run while not connected connects first: the runtime counts from when it is seen connected.
+    const runtime = runtimeNow(notebook);
+    if (runtime && !ranOn) ranOn = runtime;
+    else if (runtime && ranOn) goneReadings = runtime.kernel !== ranOn.kernel || runtime.since !== ranOn.since ? 2 : 0;
+    else if (runtime === null && ranOn) goneReadings += 1;
+    if (idleReadings >= 2 || goneReadings >= 2) {
       clearInterval(timer);
       onStopped();
     }
@@ -260,19 +293,11 @@ export interface StartedRun {
 
 const textOf = (cell: Obj) => String((cell.getText as () => unknown).call(cell));
 
-/**
- * Whether a cell runs or waits to run: `isRunning()`/`isPending()` (S9 [S]), else the cell
- * element's `.running`/`.pending` classes (colab-dom-2026H2 row 32). Clicking the run button of
- * a busy cell would interrupt it, so when neither can be read nothing is clicked.
- */
+/** busyOf, for deciding what to click: clicking the run button of a busy cell would interrupt it, so when it cannot be read nothing is clicked. */
 function isBusy(cell: Obj): boolean {
-  if (isFunction(cell, 'isRunning')) return isTrue(cell, 'isRunning') || isTrue(cell, 'isPending');
-  const classes = isObject(cell.element_) ? cell.element_.classList : undefined;
-  if (isObject(classes) && isFunction(classes, 'contains')) {
-    const has = classes.contains as (name: string) => boolean;
-    return has.call(classes, 'running') || has.call(classes, 'pending');
-  }
-  throw new ApiError('api-changed', 'A cell can say neither whether it is running (no isRunning()) nor show it (no element_).');
+  const busy = busyOf(cell);
+  if (busy === undefined) throw new ApiError('api-changed', 'A cell can say neither whether it is running (no isRunning()) nor show it (no element_).');
+  return busy;
 }
 
 const isTextCell = (cell: unknown) => isObject(cell) && isObject(cell.model) && cell.model.type === 'text';
@@ -314,42 +339,9 @@ function insertCell(notebook: Obj, place: CellPlace): Obj {
   return inserted;
 }
 
-/**
- * Runs Launchpad's cell `key` with `code` (src/shared/cell-marker.ts): the first cell whose
- * marker has that key and whose text still matches its hash is ours. It is re-run in place
- * (its text rewritten first when the code changed), or, already running, followed without a
- * second start. Cells with that key whose text was edited belong to the user and are never
- * touched. Without a cell of ours, a new one is inserted where `place` says.
- */
-export function runCell(notebook: Obj, key: string, code: string, place: CellPlace): StartedRun & { placed: PlacedCell } {
-  const marked = markedCells(notebook, (k) => k === key);
-  const ours = marked.filter((m) => m.intact).map((m) => m.cell);
-  const edited = marked.length - ours.length;
-  const found = ours[0];
-  let action: PlacedCell['action'] = 'inserted';
-  let cell: Obj;
-  if (found) {
-    cell = checkCell(found, 'The cell to run again');
-    action = isBusy(cell) ? 'joined' : textOf(cell).trimEnd() === code.trimEnd() ? 'reran' : 'rewritten';
-  } else {
-    cell = checkCell(insertCell(notebook, place), 'The inserted cell');
-  }
-  const cellId = String((cell.getId as () => unknown).call(cell));
-  if (action === 'inserted' || action === 'rewritten') {
-    try {
-      (cell.setText as (text: string) => void).call(cell, code);
-    } catch (error) {
-      throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
-    }
-  }
-  try {
-    (cell.element_ as { scrollIntoView?: (options: object) => void } | undefined)?.scrollIntoView?.({ block: 'nearest' });
-  } catch {
-    // Scrolling is a courtesy; the run does not depend on it.
-  }
-
-  // Listen before running, so a very fast execution cannot complete unobserved.
-  const completion = new Promise<CellOutcome>((resolve) => {
+/** Resolves with how the cell's current run ends: execution_completed, a stop (whenStopped) or its deletion. */
+function follow(notebook: Obj, cell: Obj): Promise<CellOutcome> {
+  return new Promise<CellOutcome>((resolve) => {
     const stopWatching = whenStopped(
       notebook,
       cell,
@@ -365,13 +357,76 @@ export function runCell(notebook: Obj, key: string, code: string, place: CellPla
       }
     });
   });
+}
 
-  if (action !== 'joined') {
+/** Writes `code` into the cell (when given) and clicks its run button; the caller follows the run first. */
+function start(cell: Obj, code: string | undefined): void {
+  if (code !== undefined) {
     try {
-      (cell.runButton as { click: () => void }).click();
+      (cell.setText as (text: string) => void).call(cell, code);
     } catch (error) {
-      throw new ApiError('api-changed', `The cell's run button threw: ${String(error)}`);
+      throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
     }
+  }
+  try {
+    (cell.runButton as { click: () => void }).click();
+  } catch (error) {
+    throw new ApiError('api-changed', `The cell's run button threw: ${String(error)}`);
+  }
+}
+
+/**
+ * Runs Launchpad's cell `key` with `code` (src/shared/cell-marker.ts): the first cell whose
+ * marker has that key and whose text still matches its hash is ours. It is re-run in place
+ * (its text rewritten first when the code changed). Already running with exactly this code, it
+ * is followed without a second start (`joined`); running other code (an older version, or a
+ * shared notebook's cell that only carries the marker, security review I9), its run is left to
+ * finish and the cell is then rewritten and run (`queued`). Cells with that key whose text was
+ * edited belong to the user and are never touched. Without a cell of ours, a new one is inserted
+ * where `place` says.
+ */
+export function runCell(notebook: Obj, key: string, code: string, place: CellPlace): StartedRun & { placed: PlacedCell } {
+  const marked = markedCells(notebook, (k) => k === key);
+  const ours = marked.filter((m) => m.intact).map((m) => m.cell);
+  const edited = marked.length - ours.length;
+  const found = ours[0];
+  let action: PlacedCell['action'] = 'inserted';
+  let cell: Obj;
+  if (found) {
+    cell = checkCell(found, 'The cell to run again');
+    const same = textOf(cell).trimEnd() === code.trimEnd();
+    action = isBusy(cell) ? (same ? 'joined' : 'queued') : same ? 'reran' : 'rewritten';
+  } else {
+    cell = checkCell(insertCell(notebook, place), 'The inserted cell');
+  }
+  const cellId = String((cell.getId as () => unknown).call(cell));
+  try {
+    (cell.element_ as { scrollIntoView?: (options: object) => void } | undefined)?.scrollIntoView?.({ block: 'nearest' });
+  } catch {
+    // Scrolling is a courtesy; the run does not depend on it.
+  }
+
+  let completion: Promise<CellOutcome>;
+  if (action === 'queued') {
+    completion = follow(notebook, cell).then((earlier) => {
+      if (earlier.status === 'error' && earlier.ename === 'Deleted') return earlier;
+      // The user may have edited it meanwhile: then it is theirs and stays as it is.
+      const marker = readMarker(textOf(cell));
+      if (!marker || marker.key !== key || !marker.intact) {
+        return { status: 'error', ename: 'Edited', evalue: 'the cell was edited while its earlier run finished; it was left as it is' } as const;
+      }
+      const run = follow(notebook, cell);
+      try {
+        start(cell, code);
+      } catch (error) {
+        return { status: 'error', ename: 'ApiError', evalue: String(error instanceof Error ? error.message : error).slice(0, 2000) } as const;
+      }
+      return run;
+    });
+  } else {
+    // Listen before running, so a very fast execution cannot complete unobserved.
+    completion = follow(notebook, cell);
+    if (action !== 'joined') start(cell, action === 'inserted' || action === 'rewritten' ? code : undefined);
   }
   const index = (notebook.cells as unknown[]).indexOf(cell);
   return { cellId, completion, placed: { cellId, action, edited, copies: ours.length, index } };

@@ -3,12 +3,9 @@
  * It runs at document_start, long before Colab boots, and does nothing until asked. It trusts no
  * input: every request is parsed and validated, and nothing it does may throw into the page.
  */
-import * as v from 'valibot';
 import {
   BRIDGE_VERSION,
   PAGE_SCRIPT_STARTED_EVENT,
-  RequestId,
-  requestSchema,
   TO_CONTENT_EVENT,
   TO_PAGE_EVENT,
   sameNotebook,
@@ -16,8 +13,8 @@ import {
   type BridgeReply,
   type BridgeRequest,
   type CellOutcome,
-  type CellPlace,
 } from '../colab/bridge-protocol';
+import { parseRequest } from '../colab/bridge-requests';
 import { ApiError, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeInfo, userInteractionOccurred } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
@@ -29,8 +26,9 @@ const life = new AbortController();
 document.dispatchEvent(new CustomEvent(PAGE_SCRIPT_STARTED_EVENT));
 document.addEventListener(PAGE_SCRIPT_STARTED_EVENT, () => life.abort(), { signal: life.signal });
 
+/** Outcomes by cell id, newest last. */
 const runs = new Map<string, Promise<CellOutcome>>();
-const RequestSchema = requestSchema();
+const MAX_RUNS = 64;
 
 function reply(message: BridgeReply): void {
   document.dispatchEvent(new CustomEvent(TO_CONTENT_EVENT, { detail: JSON.stringify(message) }));
@@ -49,16 +47,18 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     case 'probe-api':
       return probeApi();
     case 'await-completion': {
+      // Kept after it settles: the content script asks again in slices (src/colab/bridge.ts).
       const completion = runs.get(request.cellId);
       if (!completion) throw new UnknownCell(request.cellId);
-      const outcome = await completion;
-      runs.delete(request.cellId);
-      return outcome;
+      return completion;
     }
     case 'run-cell': {
       const notebook = await openNotebook(request.address);
-      const run = runCell(notebook, request.key, request.code, request.place as CellPlace);
+      const run = runCell(notebook, request.key, request.code, request.place);
+      runs.delete(run.cellId);
       runs.set(run.cellId, run.completion);
+      // The newest runs are enough (one Run setup has at most a few dozen cells).
+      if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value as string);
       return run.placed;
     }
     case 'prune-cells':
@@ -76,16 +76,13 @@ async function openNotebook(address: string) {
 }
 
 function onRequest(event: Event): void {
-  const parsed = v.safeParse(RequestSchema, parseDetail((event as CustomEvent<unknown>).detail));
-  if (!parsed.success) {
+  const parsed = parseRequest(parseDetail((event as CustomEvent<unknown>).detail));
+  if (!parsed.ok) {
     // Without a valid id there is nobody to answer; a request with a valid id but bad fields is answered.
-    const id = v.safeParse(v.object({ id: RequestId }), parseDetail((event as CustomEvent<unknown>).detail));
-    if (id.success) {
-      reply({ v: BRIDGE_VERSION, id: id.output.id, ok: false, error: { code: 'bad-request', message: v.summarize(parsed.issues).slice(0, 2000) } });
-    }
+    if (parsed.id !== undefined) reply({ v: BRIDGE_VERSION, id: parsed.id, ok: false, error: { code: 'bad-request', message: parsed.problem } });
     return;
   }
-  const request = parsed.output;
+  const request = parsed.request;
   handle(request).then(
     (result) => reply({ v: BRIDGE_VERSION, id: request.id, ok: true, result }),
     (error: unknown) => {
