@@ -6,7 +6,7 @@
  */
 import { test as base, type Page } from '@playwright/test';
 import { translator } from '../test/translate';
-import { DRIVE_ID, HOST, expect, launchWithExtension } from './fixtures';
+import { DRIVE_ID, HOST, confirmImport, expect, launchWithExtension } from './fixtures';
 
 /**
  * What sticks out, described for the failure message: elements wider than the window, text-bearing
@@ -65,6 +65,7 @@ for (const [lang, locale] of Object.entries(LANGUAGES)) {
       const options = await context.newPage();
       await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
       await options.locator('input[type="file"]').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PRESETS)) });
+      await confirmImport(options);
       await expect(options.getByText(t('optionsImportDone', '1'))).toBeVisible();
       await options.getByRole('button', { name: t('editorEditPreset', 'Abschlussarbeit') }).click();
       await expect(options.getByRole('heading', { name: t('editorHeading', 'Abschlussarbeit') })).toBeVisible();

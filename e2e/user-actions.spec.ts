@@ -7,7 +7,7 @@
  * Playwright (real input, a real user) still work.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, cells, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 /** Runs in the page's main world: every synthetic way to press `selector` in the toolbar's shadow root (or a dialog in it). */
 function pressFromPage(page: Page, selector: string): Promise<number> {
@@ -148,6 +148,7 @@ test.describe('only the user drives Launchpad', () => {
     await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
     const file = { format: 'colab-launchpad/presets', version: 1, presets: [{ name: 'Everywhere', steps: [{ recipe: 'python', params: { code: "print('everywhere')" } }] }] };
     await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await confirmImport(page);
     await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
     await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4']);
     await expectOneToolbar(page);
