@@ -101,7 +101,9 @@ test('Colab’s dialog already open (the user’s): Launchpad changes nothing an
   await page.locator('#runtime-menu-button').click();
   await page.locator('div.goog-menuitem[command="change-runtime-type"]').click();
   await expect(page.locator('body > mwc-dialog.change-runtime-type[open]')).toHaveCount(1);
-  // Colab's dialog is modal to the pointer: the keyboard reaches Launchpad's menu.
+  // Colab's dialog is modal to the pointer: the keyboard reaches Launchpad's menu. The pointer is
+  // moved off first: left where Colab's menu item was, it could hover a menu item and make it active.
+  await page.mouse.move(0, 0);
   await runtimeButton(page).focus();
   await page.keyboard.press('Enter');
   await expect(runtimeMenu(page)).toBeVisible();
