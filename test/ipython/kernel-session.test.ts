@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKernelSession, type KernelReply, type KernelSession } from './kernel-session';
+import { atContentDir, startKernelSession, type KernelReply, type KernelSession } from './kernel-session';
 import { createBareRepo } from './local-repos';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
@@ -112,5 +112,13 @@ describe('a kernel session with the local index and local repositories', () => {
     const other = await kernel.execute('!git clone -q https://github.com/octocat/hello-world hw2 && cat hw2/requirements.txt');
     expect(stdout(other)).toBe('lp-lock-demo\n');
     expect(kernel.calls().filter((c) => c.tool === 'git')).toHaveLength(2);
+  });
+});
+
+describe('atContentDir', () => {
+  it('moves quoted absolute /content paths into the session, and nothing else', () => {
+    expect(atContentDir(`_launchpad_clone('https://x/r', '/content/r')\nos.chdir("/content")\nprint('/contents', '/x/content/y')`, '/tmp/s/content')).toBe(
+      `_launchpad_clone('https://x/r', '/tmp/s/content/r')\nos.chdir("/tmp/s/content")\nprint('/contents', '/x/content/y')`,
+    );
   });
 });

@@ -306,7 +306,8 @@ class Session implements KernelSession {
         this.#onEvent = resolve;
         this.#onExit = () => resolve('killed');
       });
-      (this.#child?.stdio[4] as Writable | undefined)?.write(`${JSON.stringify({ code, dir, silent: options.silent === true })}\n`);
+      const run = atContentDir(code, this.contentDir);
+      (this.#child?.stdio[4] as Writable | undefined)?.write(`${JSON.stringify({ code: run, dir, silent: options.silent === true })}\n`);
       const done = await ended;
       this.#onEvent = undefined;
       this.#onExit = undefined;
@@ -465,4 +466,14 @@ function gitConfigFor(repos: Readonly<Record<string, string>>): string {
     lines.push(`[url ${quote(`file://${path}`)}]`, `\tinsteadOf = ${base}.git`, `\tinsteadOf = ${base}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * This machine's /content is not the test's: Launchpad's cells name absolute `/content/…` paths
+ * (clone destinations, the Drive mount point), so quoted `/content` literals are moved into the
+ * session's content dir before the cell runs, the only change made to the code (as the batch
+ * harness does for `/content/drive`). The history keeps the code as Launchpad sent it.
+ */
+export function atContentDir(code: string, contentDir: string): string {
+  return code.replace(/(['"])\/content(?=[/'"])/g, (_match, quote: string) => `${quote}${contentDir}`);
 }
