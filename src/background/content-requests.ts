@@ -21,6 +21,7 @@ import {
   type Problem,
 } from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
+import { recordLocks } from '../presets/locks';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -90,6 +91,16 @@ export function registerContentRequests(): void {
       let recorded = false;
       const result = await updatePresets((presets) => {
         const next = recordInstallDigests(presets, presetId, digests, Date.now());
+        recorded = next.recorded;
+        return next.presets;
+      });
+      return { recorded: result.ok && recorded };
+    },
+
+    'preset-lock': async ({ presetId, lines }) => {
+      let recorded = false;
+      const result = await updatePresets((presets) => {
+        const next = recordLocks(presets, presetId, lines, Date.now());
         recorded = next.recorded;
         return next.presets;
       });

@@ -24,6 +24,7 @@ import { byUser } from '../ui/user-action';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
+import { forwardLockLines } from './preset-lock';
 import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
@@ -152,7 +153,7 @@ export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'ru
       ),
     runCell: async (cell, after, signal) => {
       const result = await runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true });
-      if (result.kind === 'done') await forwardInstallDigests(plan.presetId, result.stdout);
+      if (result.kind === 'done') await Promise.all([forwardInstallDigests(plan.presetId, result.stdout), forwardLockLines(plan.presetId, result.stdout)]);
       return result;
     },
   };
