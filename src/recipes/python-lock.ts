@@ -4,9 +4,10 @@
  * the torch version and the requirements hash). The Colab release tag is recorded, never keyed.
  *
  * `_launchpad_pip_locked` wraps `_launchpad_pip_install` and leaves it unchanged:
- * - a lock for this key: the step's own requirements become `name==locked` and every locked package
- *   is a constraint (PIP_CONSTRAINT, UV_CONSTRAINT: pip and uv read them, also for the kept wheels
- *   on Drive), so nothing newer than the lock is installed. A failure names the locked versions.
+ * - a lock for this key: every locked package is a constraint (PIP_CONSTRAINT, UV_CONSTRAINT: pip
+ *   and uv read them, also when installing the kept wheels from Drive) and a requirement counts as
+ *   installed only at its locked version, so nothing newer than the lock is installed. The specs
+ *   stay as written, so the install-cache key is the first run's. A failure names the locked versions.
  * - the lock asks for an update (Update lock): resolved again as of today, without the kept wheels
  *   (they are the old lock's).
  * - no lock for this key (none yet, or only another runtime's): resolved as of today; another
@@ -75,12 +76,12 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
             'so it is not applied here: resolving as of today and locking for this runtime.')
 
     def pinned(requirement):
+        # Installed counts only at the locked version. The spec stays as written: the constraints pin
+        # it, and the install-cache key (a hash of the specs) stays the first run's, so its kept
+        # wheels are installed offline at once.
         spec, dist, version, constrained = requirement
         locked = pins.get(norm(dist))
-        base = re.match(r'\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?', spec)
-        if locked is None or base is None or '@' in spec:
-            return requirement
-        return (base.group(0).strip() + '==' + locked[1], dist, locked[1], True)
+        return requirement if locked is None or '@' in spec else (spec, dist, locked[1], True)
 
     before = installed()
     names = ('PIP_CONSTRAINT', 'UV_CONSTRAINT')

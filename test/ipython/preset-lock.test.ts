@@ -161,24 +161,43 @@ describe('a lock per preset, with real pip', () => {
     const run = await runtime(gone);
     expect(run.install.success).toBe(false);
     // pip's own message (its wording depends on pip's version) names the locked version.
-    expect(run.install.stdout).toMatch(/ERROR: (Cannot install|No matching distribution found for) einops==1\.5\.0/);
+    expect(run.install.stdout).toMatch(/(ERROR: Cannot install einops|The user requested \(constraint\) einops==1\.5\.0|No matching distribution found for einops==1\.5\.0)/);
+    expect(run.install.stdout).toContain('einops==1.5.0');
     expect(run.install.error?.evalue).toContain('pip install failed (exit status 1). The lock of 2026-12-07 asks for einops==1.5.0, timm==1.0.0');
     expect(run.install.error?.evalue).toContain('Update lock resolves again');
     expect(run.versions).toEqual({});
   }, 120_000);
 
-  it('with Keep installs on Drive: the locked replay keeps its wheels, and the next one installs them with no index request', async () => {
+  it('with Keep installs on Drive: the first run’s archive is the locked replay’s, installed with no index request; after Update lock it is rebuilt once', async () => {
     const content = mountedContent(join(work, 'drive-runtime'));
-    const kept: Preset = { ...locked, keepInstalls: true };
+    let kept: Preset = { ...base, id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f', keepInstalls: true };
+    const keep = (run: Runtime) => digests.set(kept.id, { ...allowed(kept), ...recordedDigests(run.install) });
     const first = await runtime(kept, {}, content);
     expect(first.install.success, first.install.stdout).toBe(true);
-    expect(first.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
-    digests.set(kept.id, recordedDigests(first.install));
-    expect(Object.keys(allowed(kept))).toHaveLength(1);
+    keep(first);
+    kept = record(kept, first.install, Date.UTC(2026, 11, 11));
+    const pins = onlyLock(kept).packages;
+    expect(pins).toEqual(['einops==2.0.0', 'lp-dep-demo==2.0.0', 'timm==3.0.0']);
     const warm = await runtime(kept, {}, content);
     expect(warm.install.success, warm.install.stdout).toBe(true);
+    expect(warm.install.stdout).toContain('Lock: installing the lock of 2026-12-11');
     expect(warm.install.stdout).toContain('without the package index');
-    expect(warm.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
     expect(warm.requests).toBe(0);
-  }, 180_000);
+    expect(warm.versions).toEqual({ einops: '2.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+
+    // Update lock: resolved online (the kept wheels are the old lock's); the next locked run finds
+    // the archive does not satisfy the new lock, says so, installs online and keeps the new wheels.
+    buildPureWheel(dist, 'einops', '4.0.0');
+    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key), {}, content);
+    expect(update.versions.einops).toBe('4.0.0');
+    kept = record(requestLockUpdate(kept, onlyLock(kept).key), update.install, Date.UTC(2026, 11, 12));
+    const healed = await runtime(kept, {}, content);
+    expect(healed.install.success, healed.install.stdout).toBe(true);
+    expect(healed.install.stdout).toContain('the offline install failed');
+    expect(healed.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+    keep(healed);
+    const again = await runtime(kept, {}, content);
+    expect(again.requests).toBe(0);
+    expect(again.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+  }, 240_000);
 });
