@@ -98,3 +98,46 @@ test('pip install einops timm: locked at 1.0.0 after the first run, 1.0.0 again 
   await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.packages).toEqual(['einops==2.0.0', 'timm==2.0.0']);
   expect((await storedLocks(serviceWorker))[0]?.updateRequested).toBeUndefined();
 });
+
+test('a replay after Colab’s release tag changed says so on the toolbar, finishes with the lock, and offers Update lock', async ({ page, extensionId, serviceWorker, realKernel }) => {
+  const file = {
+    format: 'colab-launchpad/presets',
+    version: 2,
+    presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false }],
+  };
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await runSetup(page);
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.colabRelease).toBe('release-colab_20261201-060048_RC00');
+
+  // Colab ships a new image: a new VM whose release tag differs (set in the new kernel's environment).
+  realKernel.publish('einops', '2.0.0');
+  const pid = realKernel.pid();
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
+  type Cell = { setText(s: string): void; runButton: HTMLElement };
+  const before = realKernel.history.length;
+  await page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
+    cell?.setText("import os\nos.environ['COLAB_RELEASE_TAG'] = 'release-colab_20261207-060031_RC00'");
+    cell?.runButton.click();
+  });
+  await expect.poll(() => realKernel.history.length, { timeout: 20_000 }).toBe(before + 1);
+
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText(
+    'Setup “Locked” done: 1 ran, 0 already done. Colab changed since this preset\'s lock (release release-colab_20261201-060048_RC00, now release-colab_20261207-060031_RC00): the locked versions were kept.',
+    { timeout: 60_000 },
+  );
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 1.0.0 1.0.0\n');
+  // The panel offers the choice; Update lock marks the lock for the next run.
+  const panel = toolbar(page).locator('.lock-drift');
+  await expect(panel.getByRole('button', { name: 'Keep the lock' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Update lock' }).click();
+  await expect(runStatus(page)).toHaveText('The next Run setup resolves the packages again and replaces the lock.');
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe(true);
+});

@@ -21,7 +21,7 @@ import {
   type Problem,
 } from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
-import { recordLocks } from '../presets/locks';
+import { recordLocks, requestLockUpdate } from '../presets/locks';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -105,6 +105,19 @@ export function registerContentRequests(): void {
         return next.presets;
       });
       return { recorded: result.ok && recorded };
+    },
+
+    'lock-update': async ({ presetId, key }) => {
+      let asked = false;
+      const result = await updatePresets((presets) =>
+        presets.map((preset) => {
+          if (preset.id !== presetId || preset.deletedAt !== undefined) return preset;
+          const next = requestLockUpdate(preset, key);
+          asked = next !== preset;
+          return next;
+        }),
+      );
+      return { asked: result.ok && asked };
     },
 
     'bind-targets': async ({ notebook }) => {

@@ -104,10 +104,10 @@ describe('the stored and exported format', () => {
 
   it('goes into the cell as one literal per key, and the options page’s facts come from it', () => {
     const cells = cellLocks({ ...pip, locks: [stored] });
-    expect(cells).toEqual({ [T4]: { created: '2026-12-07T00:00:00.000Z', release: 'rel-1', packages: ['einops==1.0.0', 'timm==1.0.0'], update: false } });
+    expect(cells).toEqual({ [T4]: { created: '2026-12-07T00:00:00.000Z', release: 'rel-1', packages: ['einops==1.0.0', 'timm==1.0.0'], replaced: [], update: false } });
     const plan = setupPlan({ ...pip, locks: [stored] }, (key) => key);
     expect(plan.cells[0]?.code).toContain(`_launchpad_pip_locked([`);
-    expect(plan.cells[0]?.code).toContain(`'${T4}': {'created': '2026-12-07T00:00:00.000Z', 'packages': ['einops==1.0.0', 'timm==1.0.0'], 'release': 'rel-1', 'update': False}`);
+    expect(plan.cells[0]?.code).toContain(`'${T4}': {'created': '2026-12-07T00:00:00.000Z', 'packages': ['einops==1.0.0', 'timm==1.0.0'], 'release': 'rel-1', 'replaced': [], 'update': False}`);
     expect(lockFacts(stored)).toEqual({ date: '2026-12-07', python: '3.13', accelerator: 'cu128', packages: 2 });
   });
 });

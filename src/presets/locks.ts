@@ -23,6 +23,8 @@ export interface PresetLock {
   readonly colabRelease?: string;
   /** PEP 751 `[[packages]]` name and version, written `name==version`, sorted by name. */
   readonly packages: readonly string[];
+  /** Colab's preinstalled versions the lock overrides, `name==version` (so a replay can say when they moved). */
+  readonly replaced?: readonly string[];
   /** Update lock was asked for: the next run on this key resolves again, then replaces the lock. */
   readonly updateRequested?: true;
 }
@@ -39,6 +41,7 @@ const PresetLockSchema = v.strictObject({
   python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
   colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
   packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
+  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
   updateRequested: v.optional(v.literal(true)),
 });
 
@@ -96,12 +99,14 @@ function recordLine(existing: PresetLock | undefined, line: LockLine, now: numbe
     python: line.python,
     ...(line.release === null ? {} : { colabRelease: line.release }),
     packages: unionPins([], line.packages),
+    ...(line.replaced?.length ? { replaced: unionPins([], line.replaced) } : {}),
   });
   if (existing === undefined) return fresh();
   // Update lock: the first cell of the run replaces the lock; the run's later cells add to the new one.
   if (line.mode === 'update' && existing.updateRequested) return fresh();
   // A step the lock did not cover yet (a new pip-install step): its packages join the lock.
-  return { ...existing, packages: unionPins(existing.packages, line.packages) };
+  const replaced = unionPins(line.replaced ?? [], existing.replaced ?? []); // the first record of a name stays
+  return { ...existing, packages: unionPins(existing.packages, line.packages), ...(replaced.length ? { replaced } : {}) };
 }
 
 /**
@@ -144,6 +149,7 @@ export function cellLocks(preset: Preset): Record<string, CellLock> {
       created: new Date(lock.createdAt).toISOString(),
       release: lock.colabRelease ?? null,
       packages: lock.packages,
+      replaced: lock.replaced ?? [],
       update: lock.updateRequested === true,
     };
   }

@@ -20,7 +20,8 @@
 export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, locks, cache=None, allowed=None):
     """Installs like _launchpad_pip_install, holding to the preset's lock for this runtime's key
     (locks: {key: {'created': ISO date, 'release': tag or None, 'packages': ['name==version', ...],
-    'update': bool}}), then prints LAUNCHPAD_LOCK with what the step installed or changed."""
+    'replaced': ['name==preinstalled version', ...], 'update': bool}}), then prints LAUNCHPAD_LOCK
+    with what the step installed or changed, and LAUNCHPAD_LOCK_DRIFT when Colab moved under the lock."""
     import json, os, platform, re, site, sys, sysconfig, tempfile
     import importlib.metadata
     say = lambda text: print('Lock: ' + text, flush=True)
@@ -58,6 +59,7 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
     lock = (locks or {}).get(key)
     made = lambda entry: str(entry.get('created') or '')[:10]
     mode, pins, install = 'new', {}, {'cache': cache, 'allowed': allowed}
+    drift = {'key': key, 'release': None, 'python': None, 'moved': []}  # what moved under the lock: LAUNCHPAD_LOCK_DRIFT
     if lock and lock.get('update'):
         mode = 'update'
         install['cache'] = None  # the wheels kept on Drive are the old lock's
@@ -69,9 +71,13 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
             pins[norm(name)] = (name, version)
         say(f'installing the lock of {made(lock)} for {key} ({len(pins)} package(s)), nothing newer.')
         if lock.get('release') and release and lock.get('release') != release:
+            drift['release'] = [lock.get('release'), release]
             say(f'Colab changed since the lock: release {lock.get("release")}, now {release}. The locked versions are kept.')
     elif locks:
         other = sorted(locks)[0]
+        theirs = re.match(r'cp(\d)(\d+)-', other)
+        if theirs and f'{theirs.group(1)}.{theirs.group(2)}' != python:
+            drift['python'] = [f'{theirs.group(1)}.{theirs.group(2)}', python]
         say(f'no lock for this runtime ({key}). The preset\'s lock of {made(locks[other])} is for {other}, '
             'so it is not applied here: resolving as of today and locking for this runtime.')
 
@@ -84,6 +90,16 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
         return requirement if locked is None or '@' in spec else (spec, dist, locked[1], True)
 
     before = installed()
+    if lock and not lock.get('update'):
+        # Preinstalled packages the lock overrides whose preinstalled version moved (torch 2.8 → 2.9).
+        for item in lock.get('replaced') or []:
+            name, _, was = item.partition('==')
+            now = before.get(norm(name), (None, None))[1]
+            if now is not None and now != was and now != (pins.get(norm(name)) or (None, None))[1]:
+                drift['moved'].append([name, was, now])
+                say(f'Colab\'s preinstalled {name} moved from {was} to {now}; the lock installs {pins.get(norm(name), (name, "?"))[1]}.')
+    if drift['release'] or drift['python'] or drift['moved']:
+        print('LAUNCHPAD_LOCK_DRIFT ' + json.dumps(drift), flush=True)
     names = ('PIP_CONSTRAINT', 'UV_CONSTRAINT')
     saved = {name: os.environ.get(name) for name in names}
     constraints = None
@@ -111,6 +127,9 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
             os.remove(constraints)
     after = installed()
     changed = sorted(f'{name}=={version}' for ident, (name, version) in after.items() if before.get(ident, (None, None))[1] != version)
+    # What was there before a changed package: Colab's preinstalled version, to tell when it moves.
+    replaced = sorted(f'{before[ident][0]}=={before[ident][1]}' for ident, (name, version) in after.items()
+                      if ident in before and before[ident][1] != version)
     if changed or mode == 'update':
         print('LAUNCHPAD_LOCK ' + json.dumps({'key': key, 'python': python, 'release': release, 'mode': mode,
-                                              'packages': changed}), flush=True)`;
+                                              'packages': changed, 'replaced': replaced}), flush=True)`;

@@ -75,11 +75,12 @@ export interface GenerateContext {
   readonly locks?: Readonly<Record<string, CellLock>>;
 }
 
-/** What a cell knows of one lock: its date, Colab release, `name==version` pins, and whether to update it. */
+/** What a cell knows of one lock: its date, Colab release, `name==version` pins, the preinstalled versions they replaced, and whether to update it. */
 export type CellLock = {
   readonly created: string;
   readonly release: string | null;
   readonly packages: readonly string[];
+  readonly replaced: readonly string[];
   readonly update: boolean;
 };
 

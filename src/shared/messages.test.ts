@@ -45,6 +45,7 @@ describe('content script → service worker requests', () => {
       'explain-failure': async () => ({ explained: false as const }),
       'install-digests': async () => ({ recorded: true }),
       'preset-lock': async () => ({ recorded: true }),
+      'lock-update': async () => ({ asked: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
     });
@@ -73,7 +74,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'preset-lock': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'preset-lock': noop, 'lock-update': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
@@ -100,7 +101,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop, 'lock-update': noop,
       'preset-lock': recorded,
     });
     const listener = listeners[0];

@@ -26,7 +26,21 @@ export const LockLineSchema = v.strictObject({
   /** new: no lock for this key yet; locked: installed by the lock; update: Update lock resolved again. */
   mode: v.picklist(['new', 'locked', 'update']),
   packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
+  /** The versions that were there before the changed packages (Colab's preinstalled ones), `name==version`. */
+  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
 });
 
 /** What one `LAUNCHPAD_LOCK` line says. */
 export type LockLine = v.InferOutput<typeof LockLineSchema>;
+
+/** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
+export const LockDriftSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
+  /** The Colab release the lock was made on, and this runtime's. */
+  release: v.nullable(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(100))])),
+  /** Another runtime's lock was not applied: its Python, and this runtime's. */
+  python: v.nullable(v.tuple([v.pipe(v.string(), v.maxLength(8)), v.pipe(v.string(), v.maxLength(8))])),
+  /** Preinstalled packages the lock overrides that moved: name, version then, version now. */
+  moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
+});
+export type LockDrift = v.InferOutput<typeof LockDriftSchema>;
