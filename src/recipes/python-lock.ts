@@ -97,7 +97,8 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
             now = before.get(norm(name), (None, None))[1]
             if now is not None and now != was and now != (pins.get(norm(name)) or (None, None))[1]:
                 drift['moved'].append([name, was, now])
-                say(f'Colab\'s preinstalled {name} moved from {was} to {now}; the lock installs {pins.get(norm(name), (name, "?"))[1]}.')
+                held = pins.get(norm(name))
+                say(f'Colab\'s preinstalled {name} moved from {was} to {now}' + (f'; the lock installs {held[1]}.' if held else '.'))
     if drift['release'] or drift['python'] or drift['moved']:
         print('LAUNCHPAD_LOCK_DRIFT ' + json.dumps(drift), flush=True)
     names = ('PIP_CONSTRAINT', 'UV_CONSTRAINT')

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellLocks, recordLocks, requestLockUpdate, type PresetLock } from '../../src/presets/locks';
 import type { Preset } from '../../src/presets/schema';
 import { generateCell } from '../../src/recipes/cell';
-import { parseLockLines } from '../../src/recipes/parsers/python-lock';
+import { parseLockDrift, parseLockLines } from '../../src/recipes/parsers/python-lock';
 import { runCellsInIPython, type IPythonRun } from './harness';
 import { atContent, cellSpec, mountedContent, recordedDigests } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
@@ -154,6 +154,17 @@ describe('a lock per preset, with real pip', () => {
     // One lock per key: the other runtime's lock is kept as it was.
     expect(both.locks?.map((lock) => lock.key).sort()).toEqual([other.key, onlyLock(locked).key].sort());
     expect(both.locks?.find((lock) => lock.key === other.key)).toEqual(other);
+  }, 120_000);
+
+  it('a preinstalled package the lock overrode moved: the step says from what to what, and prints the drift line', async () => {
+    // The lock records pip 1.0 as what it replaced; this runtime has Debian's pip (another version).
+    const moved: Preset = { ...locked, locks: [{ ...onlyLock(locked), replaced: ['pip==1.0'] }] };
+    const run = await runtime(moved);
+    expect(run.install.success, run.install.stdout).toBe(true);
+    const now = /Colab's preinstalled pip moved from 1\.0 to (\S+)\.$/m.exec(run.install.stdout)?.[1];
+    expect(now).toMatch(/^\d+\.\d+/);
+    expect(parseLockDrift(run.install.stdout)).toEqual({ key: onlyLock(locked).key, release: null, python: null, moved: [['pip', '1.0', now]] });
+    expect(run.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
   }, 120_000);
 
   it('a locked version the index no longer has fails with pip’s message and the locked version', async () => {
