@@ -93,7 +93,7 @@ test('a replay after a VM reset reinstalls offline from the installs kept on Dri
   await expect(runStatus(page)).toHaveText('Setup “Drive setup” done: 2 ran, 0 already done.');
   const cold = (await executions(page)).at(-1);
   // Nothing recorded yet: the cell allows no archive.
-  expect(cold?.code).toMatch(/_launchpad_pip_install\(\[\('einops', 'einops', None, False\)\], cache='\/content\/drive\/MyDrive\/\.colab-launchpad', allowed=\{\}\)$/);
+  expect(cold?.code).toMatch(/_launchpad_pip_locked\(\[\('einops', 'einops', None, False\)\], \{\}, cache='\/content\/drive\/MyDrive\/\.colab-launchpad', allowed=\{\}\)$/);
   await expect(outputOf(page, cold?.cellId ?? '')).toContainText('Installing online, then keeping the wheels on Drive');
   const requestsAfterCold = await indexRequests(page);
   expect(requestsAfterCold).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ test('a replay after a VM reset reinstalls offline from the installs kept on Dri
   const warm = (await executions(page)).at(-1);
   // The next cell is made from storage and carries the recorded digest as a literal.
   expect(warm?.code.split('\n').at(-1)).toBe(
-    `_launchpad_pip_install([('einops', 'einops', None, False)], cache='/content/drive/MyDrive/.colab-launchpad', allowed={'${key}': ['${sha256}']})`,
+    `_launchpad_pip_locked([('einops', 'einops', None, False)], {}, cache='/content/drive/MyDrive/.colab-launchpad', allowed={'${key}': ['${sha256}']})`,
   );
   await expect(outputOf(page, warm?.cellId ?? '')).toContainText('--no-index --find-links');
   await expect(outputOf(page, warm?.cellId ?? '')).toContainText('installed from Drive in 0.4 s, without the package index');

@@ -612,8 +612,10 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
-      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?\)$/.exec(stmt))) {
-        stdout(launchpadPipInstall(m[1] ?? '', m[2] ? literal(m[2], rt)?.value ?? null : null, allowedDigests(m[3]), rt));
+      } else if ((m = /^_launchpad_pip_(?:install\(\[(.*)\]|locked\(\[(.*)\], \{.*?\})(?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?\)$/.exec(stmt))) {
+        // A preset's step calls _launchpad_pip_locked with its locks (issue 19): the replica installs
+        // as without them (it has no versions); locks are tested with the real IPython kernel.
+        stdout(launchpadPipInstall(m[1] ?? m[2] ?? '', m[3] ? literal(m[3], rt)?.value ?? null : null, allowedDigests(m[4]), rt));
       } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
         stdout(launchpadGpuCheck(rt));
       } else if (/^drive\.flush_and_unmount\(\)$/.test(stmt)) {

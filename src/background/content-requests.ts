@@ -21,6 +21,7 @@ import {
   type Problem,
 } from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
+import { recordLocks, requestLockUpdate } from '../presets/locks';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -94,6 +95,29 @@ export function registerContentRequests(): void {
         return next.presets;
       });
       return { recorded: result.ok && recorded };
+    },
+
+    'preset-lock': async ({ presetId, lines }) => {
+      let recorded = false;
+      const result = await updatePresets((presets) => {
+        const next = recordLocks(presets, presetId, lines, Date.now());
+        recorded = next.recorded;
+        return next.presets;
+      });
+      return { recorded: result.ok && recorded };
+    },
+
+    'lock-update': async ({ presetId, key }) => {
+      let asked = false;
+      const result = await updatePresets((presets) =>
+        presets.map((preset) => {
+          if (preset.id !== presetId || preset.deletedAt !== undefined) return preset;
+          const next = requestLockUpdate(preset, key);
+          asked = next !== preset;
+          return next;
+        }),
+      );
+      return { asked: result.ok && asked };
     },
 
     'bind-targets': async ({ notebook }) => {

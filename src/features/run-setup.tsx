@@ -24,6 +24,9 @@ import { byUser } from '../ui/user-action';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
+import { LockDriftNote, lockDriftText } from './lock-drift';
+import { forwardLockLines, takeLockDrift } from './preset-lock';
+import type { LockDrift } from '../shared/python-lock';
 import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
@@ -137,6 +140,8 @@ interface Run {
   /** Edited cells of steps the preset no longer has, left in the notebook. */
   readonly staleEdited?: number;
   readonly outcome?: SetupOutcome;
+  /** Colab moved under the preset's lock during this run (issue 19). */
+  readonly drift?: LockDrift | null;
 }
 
 /**
@@ -152,7 +157,7 @@ export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'ru
       ),
     runCell: async (cell, after, signal) => {
       const result = await runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true });
-      if (result.kind === 'done') await forwardInstallDigests(plan.presetId, result.stdout);
+      if (result.kind === 'done') await Promise.all([forwardInstallDigests(plan.presetId, result.stdout), forwardLockLines(plan.presetId, result.stdout)]);
       return result;
     },
   };
@@ -255,8 +260,9 @@ export function RunSetup(props: {
     running.current = false;
     setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
-    setRun((current) => (current ? { ...current, outcome } : current));
-    const text = outcomeText({ plan, cells: [], outcome });
+    const drift = takeLockDrift(plan.presetId);
+    setRun((current) => (current ? { ...current, outcome, drift } : current));
+    const text = [outcomeText({ plan, cells: [], outcome }), drift ? lockDriftText(drift) : ''].join(' ').trim();
     announce(text);
     // Someone watching the toolbar needs no notification; after an automatic run, or with the tab
     // in the background, the worker raises one (if that kind is on) that brings the tab back.
@@ -264,7 +270,7 @@ export function RunSetup(props: {
       askBackground({ type: 'setup-result', ok: outcome.kind === 'done', text }).catch(() => undefined);
     }
     if (outcome.kind === 'done') setNeeded(false);
-    else setOpen(true);
+    if (outcome.kind !== 'done' || drift) setOpen(true);
   };
 
   /** Retry after an explained Drive failure: mount again with force_remount=True first if that is the fix. */
@@ -414,6 +420,7 @@ export function RunSetup(props: {
             </ol>
             {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
+            {run.drift && <LockDriftNote presetId={run.plan.presetId} drift={run.drift} announce={announce} />}
           </>
         )}
         {open && bindable && <BindPreset notebook={notebook} focus={bindFocus} announce={announce} />}

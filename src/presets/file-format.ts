@@ -11,10 +11,12 @@
  * (the import review says the file asks for it), but an imported preset always arrives with it
  * off: a file must not put a button on every notebook's toolbar without the user turning it on.
  * `runtime`, the runtime the preset needs (issue 21), is written when set and kept on import.
+ * `locks` (issue 19, locks.ts) are written when the preset has any and kept on import, read leniently.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
 import { sortKeys } from './canonical';
+import { readLocks, type PresetLock } from './locks';
 import { childPath, problem, type Problem } from './problems';
 import {
   PRESET_LIMITS,
@@ -60,6 +62,8 @@ export interface ImportedPreset {
   readonly keepInstalls: boolean;
   /** Present when the preset needs a runtime (an accelerator, High-RAM). */
   readonly runtime?: RuntimeRequirement;
+  /** The preset's locks (issue 19), as exported: applied only on a runtime of the same key. */
+  readonly locks?: readonly PresetLock[];
 }
 
 export type ImportResult =
@@ -67,6 +71,18 @@ export type ImportResult =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 // --- export -------------------------------------------------------------------------------------
+
+/** A lock as the file has it: without a pending Update lock (that is this browser's request). */
+function fileLock(lock: PresetLock): PresetLock {
+  const { updateRequested: _, ...rest } = lock;
+  return rest;
+}
+
+/** `locks` read leniently, as from storage: a bad entry is dropped (that runtime resolves again). */
+function withImportedLocks(raw: unknown): { locks?: readonly PresetLock[] } {
+  const locks = readLocks(raw);
+  return locks.length > 0 ? { locks } : {};
+}
 
 function fileStep(step: PresetStep): { recipe: string; params: unknown } {
   return { recipe: step.recipe, params: sortKeys(step.params) };
@@ -88,6 +104,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       keepInstalls: p.keepInstalls,
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
+      ...(p.locks ? { locks: p.locks.map(fileLock) } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -147,6 +164,7 @@ const filePresetSchema = record({
   showOnToolbar: v.optional(v.boolean()),
   keepInstalls: v.optional(v.boolean()),
   runtime: v.optional(RuntimeRequirementSchema),
+  locks: v.optional(v.unknown()),
 });
 
 const fileSchema = record({
@@ -212,6 +230,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
       ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(raw.runtime ? { runtime: raw.runtime } : {}),
+      ...withImportedLocks(raw.locks),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -270,6 +289,7 @@ export function mergeImport(
       keepInstalls: preset.keepInstalls,
       updatedAt: now,
       ...(preset.runtime ? { runtime: preset.runtime } : {}),
+      ...(preset.locks ? { locks: preset.locks } : {}),
     });
   }
   return [...existing, ...added];

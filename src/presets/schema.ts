@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
 import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { readInstallDigests, type InstallDigest } from './install-digests';
+import { readLocks, type PresetLock } from './locks';
 import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
 
@@ -64,6 +65,12 @@ export interface Preset {
    * dropped when read.
    */
   readonly installDigests?: readonly InstallDigest[];
+  /**
+   * The preset's locks, one per runtime key (issue 19, schema version 3; locks.ts): what its pip
+   * steps installed, installed exactly on later runs there. Stored only when not empty; recording
+   * does not change `updatedAt` (sync merges per key); entries that do not validate are dropped.
+   */
+  readonly locks?: readonly PresetLock[];
   /**
    * The runtime the preset needs (issue 21): Run setup checks it before the steps. Stored only
    * when set, like showOnToolbar, so presets without it stay readable by older versions.
@@ -278,6 +285,8 @@ const storedPresetSchema = record({
   // Read leniently (readInstallDigests): a bad entry can only make an archive untrusted, so it is
   // dropped instead of making the preset unreadable.
   installDigests: v.optional(v.unknown()),
+  // Read leniently (readLocks): a dropped lock only means that runtime resolves again.
+  locks: v.optional(v.unknown()),
   runtime: v.optional(RuntimeRequirementSchema),
 });
 
@@ -296,6 +305,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
   const checked = checkSteps(output.steps, childPath(path, 'steps'), output.oneCell);
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
   const installDigests = readInstallDigests(output.installDigests);
+  const locks = readLocks(output.locks);
   const preset: Preset = {
     id: output.id,
     name: output.name,
@@ -308,6 +318,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     ...(output.deletedAt === undefined ? {} : { deletedAt: output.deletedAt }),
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
     ...(installDigests.length > 0 ? { installDigests } : {}),
+    ...(locks.length > 0 ? { locks } : {}),
     ...(output.runtime ? { runtime: output.runtime } : {}),
   };
   return { ok: true, value: preset };

@@ -18,7 +18,7 @@ describe('setupPlan', () => {
       '# @title Setup “Thesis” 2/3: pip install (torch, numpy) { display-mode: "form" }',
       '# @title Setup “Thesis” 3/3: Restart runtime { display-mode: "form" }',
     ]);
-    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step], { keepInstalls: p.keepInstalls, allowedArchives: {} })));
+    expect(plan.cells.map((c) => body(c.code))).toEqual(p.steps.map((step) => generateCell([step], { keepInstalls: p.keepInstalls, allowedArchives: {}, locks: {} })));
     expect(plan.cells.map((c) => c.endsRuntime)).toEqual([false, false, true]);
     for (const cell of plan.cells) expect(readMarker(cell.code)).toEqual({ key: cell.key, intact: true });
   });
@@ -29,7 +29,7 @@ describe('setupPlan', () => {
     expect(plan.cells).toHaveLength(1);
     expect(plan.cells[0]?.key).toBe(`setup:${ID_A}:1`);
     expect(plan.cells[0]?.code.split('\n')[0]).toBe('# @title Setup “Thesis”: all 2 steps in one cell { display-mode: "form" }');
-    expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps, { keepInstalls: p.keepInstalls }));
+    expect(body(plan.cells[0]?.code ?? '')).toBe(generateCell(p.steps, { keepInstalls: p.keepInstalls, locks: {} }));
   });
 
   it('writes the recorded install digests into every pip-install cell, as quoted literals, and none without Keep installs', () => {
@@ -48,7 +48,8 @@ describe('setupPlan', () => {
     const oneCell = setupPlan(preset({ steps, keepInstalls: true, oneCell: true, installDigests }), en);
     expect(oneCell.cells[0]?.code).toContain(`allowed={'${other}'`);
     const notKept = setupPlan(preset({ steps, keepInstalls: false, installDigests }), en);
-    expect(notKept.cells[1]?.code).toMatch(/^_launchpad_pip_install\(\[\('torch', 'torch', None, False\)\]\)$/m);
+    // A preset's pip step holds to its lock (none recorded yet: {}), see locks.test.ts.
+    expect(notKept.cells[1]?.code).toMatch(/^_launchpad_pip_locked\(\[\('torch', 'torch', None, False\)\], \{\}\)$/m);
     expect(notKept.cells[1]?.code).not.toContain('a'.repeat(64));
   });
 });

@@ -10,6 +10,7 @@ import { formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
 import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
+import { cellLocks } from './locks';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
@@ -41,7 +42,8 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
   const total = String(preset.steps.length);
   // In one-cell mode the schema only allows restart-runtime as the last step. The cells are made
   // from storage on every run, so the digests that authorize archives on Drive are the recorded ones.
-  const context = { keepInstalls: preset.keepInstalls, allowedArchives: allowedArchives(preset) };
+  // So are the locks: the cell holds to the one of its runtime's key.
+  const context = { keepInstalls: preset.keepInstalls, allowedArchives: allowedArchives(preset), locks: cellLocks(preset) };
   const cells: PlannedCell[] = preset.oneCell
     ? [{
         code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps, context)),

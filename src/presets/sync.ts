@@ -13,6 +13,7 @@
  */
 import { canonicalJson } from './canonical';
 import { withDigestsOfBoth } from './install-digests';
+import { withLocksOfBoth } from './locks';
 import { isLive, parsePreset, type Preset } from './schema';
 import { problem, type Problem } from './problems';
 import { isFarFuture } from './stamps';
@@ -199,15 +200,15 @@ function winner(a: Preset, b: Preset, now: number | undefined): Preset {
  * survives an earlier deletion); presets on one side only are kept. Order: local order, then
  * remote-only presets in remote order. The same result whichever side is "local" (ties broken
  * the same way), so two browsers converge. With `now`, a stamp far in the future is treated as
- * now (`winner`). A live winner carries the install digests of both versions (install-digests.ts:
- * recording one does not change updatedAt).
+ * now (`winner`). A live winner carries the install digests and the locks of both versions
+ * (install-digests.ts, locks.ts: recording one does not change updatedAt).
  */
 export function mergeByTimestamp(local: readonly Preset[], remote: readonly Preset[], now?: number): Preset[] {
   const remoteById = new Map(remote.map((p) => [p.id, p]));
   const localIds = new Set(local.map((p) => p.id));
   const merged = local.map((p) => {
     const other = remoteById.get(p.id);
-    return other === undefined ? p : withDigestsOfBoth(winner(p, other, now), p, other);
+    return other === undefined ? p : withLocksOfBoth(withDigestsOfBoth(winner(p, other, now), p, other), p, other);
   });
   return [...merged, ...remote.filter((p) => !localIds.has(p.id))];
 }

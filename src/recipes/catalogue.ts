@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
-import { pyBool, pyOptStr, pyStr, pyStrList, pyStrListDict } from './quote';
+import { pyBool, pyOptStr, pyStr, pyStrList, pyStrListDict, pyValue } from './quote';
 import {
   RECIPE_IDS,
   defineRecipe,
@@ -55,10 +55,10 @@ export const pipInstall = defineRecipe({
   description: 'recipePipInstallDesc',
   schema: v.strictObject({ packages: pipPackagesSchema }),
   labels: { packages: 'paramPipPackages' },
-  generate: ({ packages }, { keepInstalls = false, allowedArchives = {} }) => ({
-    helpers: keepInstalls ? ['pipCache', 'pip'] : ['pip'],
+  generate: ({ packages }, { keepInstalls = false, allowedArchives = {}, locks }) => ({
+    helpers: [...(keepInstalls ? ['pipCache' as const] : []), 'pip', ...(locks ? ['pipLock' as const] : [])],
     body: callWithList(
-      '_launchpad_pip_install',
+      locks ? '_launchpad_pip_locked' : '_launchpad_pip_install',
       packages.map((spec) => {
         const req = parsePipRequirement(spec);
         if (!req) throw new Error(`unreachable: ${spec} passed validation`);
@@ -67,7 +67,8 @@ export const pipInstall = defineRecipe({
         const constrained = req.clauses.length > 0 || req.extras.length > 0;
         return `(${pyStr(spec)}, ${pyStr(req.name)}, ${pyOptStr(pinned)}, ${pyBool(constrained)})`;
       }),
-      keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : '',
+      (locks ? `, ${pyValue(locks)}` : '') +
+        (keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : ''),
     ),
   }),
 });

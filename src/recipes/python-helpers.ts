@@ -23,6 +23,7 @@
  */
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
+import { pipLockSource } from './python-lock';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
 export type HelperId =
@@ -31,6 +32,7 @@ export type HelperId =
   | 'mountDrive'
   | 'pipCache'
   | 'pip'
+  | 'pipLock'
   | 'clearInstallCache'
   | 'apt'
   | 'gitClone'
@@ -473,6 +475,7 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   mountDrive: { requires: ['error'], source: mountDrive },
   pipCache: { requires: ['error', 'run'], source: pipCacheSource },
   pip: { requires: ['run'], source: pip },
+  pipLock: { requires: ['error', 'pip'], source: pipLockSource },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

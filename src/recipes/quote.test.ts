@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipythonBangArg, ipythonBangLine, pyBool, pyOptStr, pyStr, pyStrList } from './quote';
+import { ipythonBangArg, ipythonBangLine, pyBool, pyOptStr, pyStr, pyStrList, pyValue } from './quote';
 
 describe('pyStr', () => {
   it('quotes plain text as a single-quoted literal', () => {
@@ -78,5 +78,15 @@ describe('ipythonBangArg', () => {
   it('builds whole lines', () => {
     expect(ipythonBangLine(['git', 'clone', '--', 'https://x/$y'])).toBe("!'git' 'clone' '--' 'https://x/$''y'");
     expect(() => ipythonBangLine([])).toThrow(RangeError);
+  });
+});
+
+describe('pyValue', () => {
+  it('writes nested dicts of str, bool, None and str lists as literals, keys sorted', () => {
+    expect(pyValue({ b: ['x==1', "y'); import os #"], a: { update: false, release: null, created: '2026-12-07' } })).toBe(
+      `{'a': {'created': '2026-12-07', 'release': None, 'update': False}, 'b': ['x==1', 'y\\'); import os #']}`,
+    );
+    expect(pyValue({})).toBe('{}');
+    expect(pyValue(true)).toBe('True');
   });
 });

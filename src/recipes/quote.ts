@@ -74,6 +74,21 @@ export function pyStrListDict(values: Readonly<Record<string, readonly string[]>
   return `{${keys.map((key) => `${pyStr(key)}: ${pyStrList(values[key] ?? [])}`).join(', ')}}`;
 }
 
+/** A value `pyValue` writes: str, bool, None, a list of str, or a dict of those (str keys). */
+export type PyValue = string | boolean | null | readonly string[] | { readonly [key: string]: PyValue };
+
+/** A Python literal of `value`, on one line; dict keys sorted (the same value, the same text). */
+export function pyValue(value: PyValue): string {
+  if (value === null) return 'None';
+  if (typeof value === 'string') return pyStr(value);
+  if (typeof value === 'boolean') return pyBool(value);
+  if (isStrList(value)) return pyStrList(value);
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${pyStr(key)}: ${pyValue(value[key] ?? null)}`).join(', ')}}`;
+}
+
+const isStrList = (value: PyValue): value is readonly string[] => Array.isArray(value);
+
 /** `True` / `False`. */
 export function pyBool(value: boolean): string {
   return value ? 'True' : 'False';

@@ -67,7 +67,22 @@ export interface GenerateContext {
    * Launchpad made (src/presets/install-digests.ts). Only those archives are installed from Drive.
    */
   readonly allowedArchives?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A preset's locks, one per runtime key (src/presets/locks.ts `cellLocks`): pip-install steps hold
+   * to the one for the runtime's key and print what they installed (python-lock.ts). Absent for
+   * toolbar recipes: they are not a preset's and lock nothing.
+   */
+  readonly locks?: Readonly<Record<string, CellLock>>;
 }
+
+/** What a cell knows of one lock: its date, Colab release, `name==version` pins, the preinstalled versions they replaced, and whether to update it. */
+export type CellLock = {
+  readonly created: string;
+  readonly release: string | null;
+  readonly packages: readonly string[];
+  readonly replaced: readonly string[];
+  readonly update: boolean;
+};
 
 /** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */
 export interface RecipeStep {

@@ -44,6 +44,8 @@ describe('content script → service worker requests', () => {
       'toolbar-config': async () => ({ direct: [], presets: [] }),
       'explain-failure': async () => ({ explained: false as const }),
       'install-digests': async () => ({ recorded: true }),
+      'preset-lock': async () => ({ recorded: true }),
+      'lock-update': async () => ({ asked: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
     });
@@ -72,7 +74,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'preset-lock': noop, 'lock-update': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
@@ -92,6 +94,36 @@ describe('content script → service worker requests', () => {
     for (const message of refused) expect(listener?.(message, colabTab)).toBeUndefined();
     expect(listener?.(request, { ...colabTab, url: 'https://evil.example/' })).toBeUndefined();
     expect(recorded).toHaveBeenCalledTimes(1);
+  });
+
+  it('preset-lock: only well-formed lock lines, one to eight of them, reach the worker', async () => {
+    const recorded = vi.fn(async () => ({ recorded: true }));
+    const noop = async () => ({}) as never;
+    onBackgroundRequest({
+      'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop, 'lock-update': noop,
+      'preset-lock': recorded,
+    });
+    const listener = listeners[0];
+    const line = { key: 'cp313-manylinux_2_35_x86_64-cu128', python: '3.13', release: 'release-colab_20261201-060048_RC00', mode: 'new', packages: ['einops==0.8.1', 'timm==1.0.22'] };
+    const request = { type: 'preset-lock', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', lines: [line] };
+    await expect(listener?.(request, colabTab)).resolves.toEqual({ recorded: true });
+    await expect(listener?.({ ...request, lines: [{ ...line, release: null, packages: [] }] }, colabTab)).resolves.toEqual({ recorded: true });
+    const refused = [
+      { ...request, lines: [] },
+      { ...request, lines: Array.from({ length: 9 }, () => line) },
+      { ...request, lines: [{ ...line, key: 'cp313-manylinux_2_35_x86_64-cu128-torch2.11.0-3f0c1a2b9d41c7e0' }] },
+      { ...request, lines: [{ ...line, key: "cp313-x-y'); import os" }] },
+      { ...request, lines: [{ ...line, python: '3' }] },
+      { ...request, lines: [{ ...line, mode: 'forced' }] },
+      { ...request, lines: [{ ...line, packages: ['einops>=0.8'] }] },
+      { ...request, lines: [{ ...line, packages: ['einops==0.8; import os'] }] },
+      { ...request, lines: [{ ...line, packages: Array.from({ length: 151 }, (_, i) => `p${i}==1`) }] },
+      { ...request, lines: [{ ...line, extra: 1 }] },
+      { ...request, presetId: 'x'.repeat(65) },
+    ];
+    for (const message of refused) expect(listener?.(message, colabTab)).toBeUndefined();
+    expect(recorded).toHaveBeenCalledTimes(2);
   });
 
   it('checks the worker’s answer before the content script uses it', async () => {

@@ -7,6 +7,7 @@ import browser, { type Runtime } from './browser';
 import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
+import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema } from './runtime-requirement';
 
@@ -98,6 +99,14 @@ export const BackgroundRequestSchema = v.variant('type', [
     presetId: v.pipe(v.string(), v.maxLength(64)),
     digests: v.pipe(v.array(CacheDigest), v.minLength(1), v.maxLength(MAX_DIGESTS_PER_MESSAGE)),
   }),
+  /** A Run setup cell of this preset installed packages (its `LAUNCHPAD_LOCK` lines): the worker records them in the preset's lock for that runtime key. */
+  v.strictObject({
+    type: v.literal('preset-lock'),
+    presetId: v.pipe(v.string(), v.maxLength(64)),
+    lines: v.pipe(v.array(LockLineSchema), v.minLength(1), v.maxLength(MAX_LOCK_LINES)),
+  }),
+  /** The user chose Update lock on the toolbar after Colab moved under the lock of `key`: the next run resolves again. */
+  v.strictObject({ type: v.literal('lock-update'), presetId: v.pipe(v.string(), v.maxLength(64)), key: v.pipe(v.string(), v.regex(LOCK_KEY)) }),
   /** Check compatibility: the content script ↔ service worker round trip. */
   v.strictObject({ type: v.literal('ping') }),
   /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
@@ -159,6 +168,10 @@ export const BackgroundResponseSchemas = {
   'setup-result': v.strictObject({ shown: v.boolean() }),
   /** `recorded`: the preset exists, is live and keeps installs, and the store was written. */
   'install-digests': v.strictObject({ recorded: v.boolean() }),
+  /** `recorded`: the preset exists, is live, and the store was written. */
+  'preset-lock': v.strictObject({ recorded: v.boolean() }),
+  /** `asked`: the live preset has a lock for that key, now marked for update. */
+  'lock-update': v.strictObject({ asked: v.boolean() }),
   'ping': v.strictObject({ pong: v.literal(true) }),
   /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
   'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),

@@ -109,11 +109,12 @@ export function buildDistributions(dir: string): string {
 const PURE_WHEEL_PY = String.raw`
 import base64, csv, hashlib, io, sys, zipfile
 out, name, version = sys.argv[1:4]
+requires = ''.join('Requires-Dist: %s\n' % r for r in sys.argv[4:])
 module = name.replace('-', '_').lower()
 info = '%s-%s.dist-info' % (module, version)
 files = {
     module + '/__init__.py': ('__version__ = %r\n' % version).encode(),
-    info + '/METADATA': ('Metadata-Version: 2.1\nName: %s\nVersion: %s\n' % (name, version)).encode(),
+    info + '/METADATA': ('Metadata-Version: 2.1\nName: %s\nVersion: %s\n%s' % (name, version, requires)).encode(),
     info + '/WHEEL': b'Wheel-Version: 1.0\nGenerator: colab-launchpad-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
 }
 record = io.StringIO()
@@ -130,13 +131,13 @@ with zipfile.ZipFile('%s/%s-%s-py3-none-any.whl' % (out, module, version), 'w') 
 
 /**
  * Writes a pure-Python wheel `name` `version` into `dist` (module `name` with `-` → `_`, whose
- * `__version__` is `version`; no dependencies), in about 50 ms. An index serving `dist`
- * offers it from the next request on: "the index publishes 2.0.0".
+ * `__version__` is `version`; depending on `requires`, requirement strings), in about 50 ms. An
+ * index serving `dist` offers it from the next request on: "the index publishes 2.0.0".
  */
-export function buildPureWheel(dist: string, name: string, version: string): void {
+export function buildPureWheel(dist: string, name: string, version: string, requires: readonly string[] = []): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !/^\d+(\.\d+)*$/.test(version)) throw new Error(`not a plain name and version: ${name} ${version}`);
   const { python } = findIPython();
-  const result = spawnSync(python, ['-c', PURE_WHEEL_PY, dist, name, version], { encoding: 'utf8' });
+  const result = spawnSync(python, ['-c', PURE_WHEEL_PY, dist, name, version, ...requires], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`building ${name} ${version} failed:\n${result.stdout}${result.stderr}`);
 }
 

@@ -1,0 +1,143 @@
+/**
+ * A lock per preset (issue 19), end to end with the real IPython behind the replica: Run setup
+ * records what a preset's pip step installed, replays it after a VM reset even when the index has
+ * newer releases, and the options page's Update lock moves it to them.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+
+const REAL = ['kernel:ipython'];
+
+interface StoredLock {
+  key: string;
+  createdAt: number;
+  python: string;
+  colabRelease?: string;
+  packages: string[];
+  updateRequested?: true;
+}
+
+async function storedLocks(sw: Worker): Promise<StoredLock[]> {
+  const { presets } = await sw.evaluate(() => chrome.storage.local.get('presets'));
+  return (presets as { presets: { locks?: StoredLock[] }[] } | undefined)?.presets[0]?.locks ?? [];
+}
+
+/** The versions pip installed in the kernel, read by a cell of the replica's own (not Launchpad's). */
+async function installedVersions(page: Page, kernel: { history: readonly unknown[] }): Promise<string> {
+  const before = kernel.history.length;
+  type Cell = { setText(s: string): void; runButton: HTMLElement; model: { outputs: { text?: string }[] } };
+  await page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
+    cell?.setText("import importlib.metadata as m\nprint('VERSIONS', m.version('einops'), m.version('timm'))");
+    cell?.runButton.click();
+  });
+  await expect.poll(() => kernel.history.length, { timeout: 20_000 }).toBe(before + 1);
+  return page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
+    return (cell?.model.outputs ?? []).map((o) => o.text ?? '').join('');
+  });
+}
+
+async function runSetup(page: Page) {
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText('Setup “Locked” done: 1 ran, 0 already done.', { timeout: 60_000 });
+}
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await resetStorage(serviceWorker);
+});
+
+test.use({ realKernelOptions: { packages: [['einops', '1.0.0'], ['timm', '1.0.0']], env: { COLAB_RELEASE_TAG: 'release-colab_20261201-060048_RC00' } } });
+
+test('pip install einops timm: locked at 1.0.0 after the first run, 1.0.0 again after a VM reset when 2.0.0 is out, 2.0.0 after Update lock', async ({ page, extensionId, serviceWorker, realKernel }) => {
+  const file = {
+    format: 'colab-launchpad/presets',
+    version: 2,
+    presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false }],
+  };
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await runSetup(page);
+  await expect.poll(() => storedLocks(serviceWorker)).toHaveLength(1);
+  const [lock] = await storedLocks(serviceWorker);
+  expect(lock).toMatchObject({ packages: ['einops==1.0.0', 'timm==1.0.0'], colabRelease: 'release-colab_20261201-060048_RC00' });
+  expect(lock?.key).toMatch(/^cp3\d+-[A-Za-z0-9._]+-(cpu|gpu)$/);
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 1.0.0 1.0.0\n');
+
+  // The index publishes 2.0.0; a VM reset; the replay installs the lock.
+  realKernel.publish('einops', '2.0.0');
+  realKernel.publish('timm', '2.0.0');
+  const pid = realKernel.pid();
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
+  await runSetup(page);
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 1.0.0 1.0.0\n');
+  expect((await storedLocks(serviceWorker))[0]).toEqual(lock);
+
+  // The options page shows the lock; Update lock asks the next run to resolve again.
+  const options = await page.context().newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.getByRole('list', { name: 'Presets' }).getByRole('button', { name: 'Edit “Locked”' }).click();
+  const locks = options.locator('fieldset.preset-locks');
+  const date = new Date(lock?.createdAt ?? 0).toISOString().slice(0, 10);
+  await expect(locks).toContainText(`Locked ${date} · Python ${lock?.python} · ${lock?.key.split('-').at(-1)} · 2 packages`);
+  await locks.getByRole('button', { name: 'Update lock' }).click();
+  await expect(locks).toContainText('Update at the next run');
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe(true);
+  await options.close();
+
+  // The next run (the same VM: the step sees 1.0.0 installed, but the update resolves again).
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
+  await runSetup(page);
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 2.0.0 2.0.0\n');
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.packages).toEqual(['einops==2.0.0', 'timm==2.0.0']);
+  expect((await storedLocks(serviceWorker))[0]?.updateRequested).toBeUndefined();
+});
+
+test('a replay after Colab’s release tag changed says so on the toolbar, finishes with the lock, and offers Update lock', async ({ page, extensionId, serviceWorker, realKernel }) => {
+  const file = {
+    format: 'colab-launchpad/presets',
+    version: 2,
+    presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false }],
+  };
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await runSetup(page);
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.colabRelease).toBe('release-colab_20261201-060048_RC00');
+
+  // Colab ships a new image: a new VM whose release tag differs (set in the new kernel's environment).
+  realKernel.publish('einops', '2.0.0');
+  const pid = realKernel.pid();
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
+  type Cell = { setText(s: string): void; runButton: HTMLElement };
+  const before = realKernel.history.length;
+  await page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
+    cell?.setText("import os\nos.environ['COLAB_RELEASE_TAG'] = 'release-colab_20261207-060031_RC00'");
+    cell?.runButton.click();
+  });
+  await expect.poll(() => realKernel.history.length, { timeout: 20_000 }).toBe(before + 1);
+
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText(
+    'Setup “Locked” done: 1 ran, 0 already done. Colab changed since this preset\'s lock (release release-colab_20261201-060048_RC00, now release-colab_20261207-060031_RC00): the locked versions were kept.',
+    { timeout: 60_000 },
+  );
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 1.0.0 1.0.0\n');
+  // The panel offers the choice; Update lock marks the lock for the next run.
+  const panel = toolbar(page).locator('.lock-drift');
+  await expect(panel.getByRole('button', { name: 'Keep the lock' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Update lock' }).click();
+  await expect(runStatus(page)).toHaveText('The next Run setup resolves the packages again and replaces the lock.');
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe(true);
+});

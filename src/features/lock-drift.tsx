@@ -1,0 +1,48 @@
+/**
+ * "Colab changed under this preset's lock" (issue 19 part 2), in the Run setup panel after a run:
+ * what it means for the preset (the release moved; preinstalled packages it overrides moved; a lock
+ * made on another Python was not applied) and the choice: Update lock (the next run resolves
+ * again) or keep the lock.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { askBackground } from '../shared/messages';
+import type { LockDrift } from '../shared/python-lock';
+import { byUser } from '../ui/user-action';
+
+/** One sentence per thing that moved, in the user's language. */
+export function lockDriftText(drift: LockDrift): string {
+  const parts: string[] = [];
+  if (drift.release) parts.push(t('lockDriftRelease', [drift.release[0], drift.release[1]]));
+  if (drift.moved.length > 0) parts.push(t('lockDriftMoved', drift.moved.map(([name, was, now]) => `${name} ${was} → ${now}`).join(', ')));
+  if (drift.python) parts.push(t('lockDriftPython', [drift.python[0], drift.python[1]]));
+  return parts.join(' ');
+}
+
+export function LockDriftNote(props: { presetId: string; drift: LockDrift; announce: (text: string) => void }) {
+  const { presetId, drift, announce } = props;
+  const [choice, setChoice] = useState<'' | 'update' | 'keep'>('');
+  // A lock of another Python was not applied: this run made this runtime's; nothing to choose.
+  const canUpdate = drift.python === null;
+  const update = async () => {
+    const answer = await askBackground({ type: 'lock-update', presetId, key: drift.key }).catch(() => ({ asked: false }));
+    setChoice('update');
+    announce(t(answer.asked ? 'lockDriftUpdateAsked' : 'lockDriftUpdateFailed'));
+  };
+  return (
+    <div class="lock-drift">
+      <p class="warn">{lockDriftText(drift)}</p>
+      {canUpdate && choice === '' && (
+        <div class="actions">
+          <button type="button" onClick={byUser(() => void update())}>
+            {t('editorLockUpdate')}
+          </button>
+          <button type="button" onClick={byUser(() => setChoice('keep'))}>
+            {t('lockDriftKeep')}
+          </button>
+        </div>
+      )}
+      {choice === 'update' && <p role="status">{t('lockDriftUpdateAsked')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * A preset's locks (issue 19 part 1): per runtime key (Python minor, platform, accelerator build),
+ * the exact `name==version` of what its pip-install steps installed or changed on the first green
+ * run there. Later runs on that key install exactly those (src/recipes/python-lock.ts). Stored with
+ * the preset (schema v3, optional), synced, exported. Pure: no DOM, no chrome.*.
+ *
+ * One lock per key: a browser on a T4 runtime and one on a CPU runtime each keep theirs; sync and
+ * recording merge per key, never across keys.
+ */
+import * as v from 'valibot';
+import type { CellLock } from '../recipes/recipe';
+import { LOCK_KEY, LOCK_PIN, MAX_LOCK_PACKAGES, type LockLine } from '../shared/python-lock';
+import type { Preset } from './schema';
+
+export interface PresetLock {
+  /** `cp313-manylinux_2_35_x86_64-cu128`: Python minor, platform, accelerator build. */
+  readonly key: string;
+  /** ms since the epoch when it was made (first green run, or Update lock). PEP 751 has no field for it. */
+  readonly createdAt: number;
+  /** The Python minor version (`3.13`): PEP 751 `requires-python` is `==3.13.*`. */
+  readonly python: string;
+  /** Colab's COLAB_RELEASE_TAG when it was made: recorded, not part of the key (it changes with every image). */
+  readonly colabRelease?: string;
+  /** PEP 751 `[[packages]]` name and version, written `name==version`, sorted by name. */
+  readonly packages: readonly string[];
+  /** Colab's preinstalled versions the lock overrides, `name==version` (so a replay can say when they moved). */
+  readonly replaced?: readonly string[];
+  /** Update lock was asked for: the next run on this key resolves again, then replaces the lock. */
+  readonly updateRequested?: true;
+}
+
+export const LOCK_LIMITS = {
+  /** Locks kept per preset (runtime keys), the newest. */
+  perPreset: 4,
+  packages: MAX_LOCK_PACKAGES,
+} as const;
+
+const PresetLockSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
+  createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
+  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
+  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
+  updateRequested: v.optional(v.literal(true)),
+});
+
+const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Which of two locks of one key wins: the newer; then an update request; then the larger text (any fixed rule). */
+function newer(a: PresetLock, b: PresetLock): PresetLock {
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? a : b;
+  if (Boolean(a.updateRequested) !== Boolean(b.updateRequested)) return a.updateRequested ? a : b;
+  return byText(JSON.stringify(a), JSON.stringify(b)) >= 0 ? a : b;
+}
+
+/**
+ * One list from any number: per key the lock `newer` picks, sorted by key, at most `perPreset`
+ * (the newest). Commutative, associative and idempotent, so browsers merging in any order agree.
+ */
+export function mergeLocks(...lists: readonly (readonly PresetLock[] | undefined)[]): PresetLock[] {
+  const byKey = new Map<string, PresetLock>();
+  for (const lock of lists.flatMap((list) => list ?? [])) {
+    const seen = byKey.get(lock.key);
+    byKey.set(lock.key, seen === undefined ? lock : newer(seen, lock));
+  }
+  const kept = [...byKey.values()].sort((a, b) => b.createdAt - a.createdAt || byText(a.key, b.key)).slice(0, LOCK_LIMITS.perPreset);
+  return kept.sort((a, b) => byText(a.key, b.key));
+}
+
+/** A stored or imported `locks` value, read leniently: entries that do not validate are dropped (then that key resolves again). */
+export function readLocks(raw: unknown): PresetLock[] {
+  if (!Array.isArray(raw)) return [];
+  return mergeLocks(raw.flatMap((item) => {
+    const parsed = v.safeParse(PresetLockSchema, item);
+    return parsed.success ? [parsed.output as PresetLock] : [];
+  }));
+}
+
+/** A preset with this list of locks (the field is left out when it is empty). */
+export function withLocks(preset: Preset, locks: readonly PresetLock[]): Preset {
+  const { locks: _, ...rest } = preset;
+  return locks.length > 0 ? { ...rest, locks } : rest;
+}
+
+/** `pins` with `more` added; a name in both takes `more`'s version. Sorted by name. */
+function unionPins(pins: readonly string[], more: readonly string[]): string[] {
+  const byName = new Map(pins.map((pin) => [normalName(pin), pin]));
+  for (const pin of more) byName.set(normalName(pin), pin);
+  return [...byName.values()].sort((a, b) => byText(normalName(a), normalName(b))).slice(0, MAX_LOCK_PACKAGES);
+}
+
+/** The lock of `line.key` after a green cell printed `line`. */
+function recordLine(existing: PresetLock | undefined, line: LockLine, now: number): PresetLock {
+  const fresh = (): PresetLock => ({
+    key: line.key,
+    createdAt: now,
+    python: line.python,
+    ...(line.release === null ? {} : { colabRelease: line.release }),
+    packages: unionPins([], line.packages),
+    ...(line.replaced?.length ? { replaced: unionPins([], line.replaced) } : {}),
+  });
+  if (existing === undefined) return fresh();
+  // Update lock: the first cell of the run replaces the lock; the run's later cells add to the new one.
+  if (line.mode === 'update' && existing.updateRequested) return fresh();
+  // A step the lock did not cover yet (a new pip-install step): its packages join the lock.
+  const replaced = unionPins(line.replaced ?? [], existing.replaced ?? []); // the first record of a name stays
+  return { ...existing, packages: unionPins(existing.packages, line.packages), ...(replaced.length ? { replaced } : {}) };
+}
+
+/**
+ * The presets after a Run setup cell of preset `presetId` printed `lines`: each joins the lock of its
+ * key (or makes it). Recording does not change `updatedAt` (as install digests: sync merges the locks
+ * of both sides). `recorded`: the preset is live and took them.
+ */
+export function recordLocks(
+  presets: readonly Preset[],
+  presetId: string,
+  lines: readonly LockLine[],
+  now: number,
+): { readonly presets: readonly Preset[]; readonly recorded: boolean } {
+  const target = presets.find((preset) => preset.id === presetId);
+  if (target === undefined || target.deletedAt !== undefined || lines.length === 0) return { presets, recorded: false };
+  const byKey = new Map((target.locks ?? []).map((lock) => [lock.key, lock]));
+  for (const line of lines) byKey.set(line.key, recordLine(byKey.get(line.key), line, now));
+  const next = withLocks(target, mergeLocks([...byKey.values()]));
+  return { presets: presets.map((preset) => (preset === target ? next : preset)), recorded: true };
+}
+
+/** The preset with Update lock asked for on `key` (the next run there resolves again). Unchanged when it has no such lock. */
+export function requestLockUpdate(preset: Preset, key: string): Preset {
+  if (!(preset.locks ?? []).some((lock) => lock.key === key)) return preset;
+  return withLocks(preset, (preset.locks ?? []).map((lock) => (lock.key === key ? { ...lock, updateRequested: true as const } : lock)));
+}
+
+/** When sync has two versions of a preset: the winner, with the locks of both merged per key. A tombstone keeps what it has. */
+export function withLocksOfBoth(winner: Preset, a: Preset, b: Preset): Preset {
+  if (winner.deletedAt !== undefined) return winner;
+  const merged = mergeLocks(a.locks, b.locks);
+  return merged.length === 0 && winner.locks === undefined ? winner : withLocks(winner, merged);
+}
+
+/** What a generated cell carries: every lock of the preset, by key (the cell picks its runtime's). */
+export function cellLocks(preset: Preset): Record<string, CellLock> {
+  const locks: Record<string, CellLock> = {};
+  for (const lock of preset.locks ?? []) {
+    locks[lock.key] = {
+      created: new Date(lock.createdAt).toISOString(),
+      release: lock.colabRelease ?? null,
+      packages: lock.packages,
+      replaced: lock.replaced ?? [],
+      update: lock.updateRequested === true,
+    };
+  }
+  return locks;
+}
+
+/** What the options page says of a lock: "Locked 2026-12-07 · Python 3.13 · cu128 · 12 packages". */
+export function lockFacts(lock: PresetLock): { readonly date: string; readonly python: string; readonly accelerator: string; readonly packages: number } {
+  return {
+    date: new Date(lock.createdAt).toISOString().slice(0, 10),
+    python: lock.python,
+    accelerator: lock.key.split('-').at(-1) ?? '',
+    packages: lock.packages.length,
+  };
+}

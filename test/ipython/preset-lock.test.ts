@@ -1,0 +1,214 @@
+/**
+ * A preset's lock, run for real (issue 19 part 1): generated pip-install cells in IPython, real pip
+ * against a local index that publishes new releases between runtimes. Each runtime is a fresh user
+ * site (a VM reset); what the cell prints goes through Launchpad's own parser and recordLocks, and
+ * the next cell is made from the recorded preset, as Run setup does.
+ */
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellLocks, recordLocks, requestLockUpdate, type PresetLock } from '../../src/presets/locks';
+import type { Preset } from '../../src/presets/schema';
+import { generateCell } from '../../src/recipes/cell';
+import { parseLockDrift, parseLockLines } from '../../src/recipes/parsers/python-lock';
+import { runCellsInIPython, type IPythonRun } from './harness';
+import { atContent, cellSpec, mountedContent, recordedDigests } from './install-replay';
+import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
+
+let work: string;
+let dist: string;
+let index: PackageIndex;
+let runtimes = 0;
+
+const base: Preset = {
+  id: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c',
+  name: 'timm',
+  notebooks: [],
+  steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }],
+  autoRun: false,
+  oneCell: false,
+  keepInstalls: false,
+  updatedAt: 1,
+};
+
+/** The versions a cell of the same runtime imports, printed as `VERSIONS {...}`. */
+const versionCheck = [
+  'import importlib.metadata, json, os, site, sys, sysconfig',
+  "user = sysconfig.get_path('purelib', 'posix_user', vars={'userbase': os.environ['PYTHONUSERBASE']})",
+  "found = {d.metadata['Name']: d.version for d in importlib.metadata.distributions(path=[user])}",
+  "print('VERSIONS ' + json.dumps(found, sort_keys=True))",
+].join('\n');
+
+interface Runtime {
+  readonly install: IPythonRun;
+  readonly versions: Record<string, string>;
+  readonly requests: number;
+}
+
+/** A fresh runtime (new user site) running the preset's pip cell as Launchpad makes it, then the version check. */
+async function runtime(preset: Preset, env: Record<string, string> = {}, content?: string): Promise<Runtime> {
+  runtimes += 1;
+  const userBase = join(work, `user-${runtimes}`);
+  let code = generateCell(preset.steps, { keepInstalls: preset.keepInstalls, allowedArchives: allowed(preset), locks: cellLocks(preset) });
+  if (content) code = atContent(code, content);
+  const before = index.counts().requests;
+  const [install, check] = await runCellsInIPython(
+    [cellSpec(code, index.url, userBase, { env: { ...cellSpec('', index.url, userBase).env, ...env } }), cellSpec(versionCheck, index.url, userBase)],
+    { mode: 'notebook' },
+  );
+  const json = /^VERSIONS (\{.*\})$/m.exec(check?.stdout ?? '')?.[1] ?? '{}';
+  return { install: install as IPythonRun, versions: JSON.parse(json) as Record<string, string>, requests: index.counts().requests - before };
+}
+
+/** Kept-install digests recorded per preset (as install-digests does), for the Drive case. */
+const digests = new Map<string, Record<string, readonly string[]>>();
+const allowed = (preset: Preset) => digests.get(preset.id) ?? {};
+
+/** What the worker does with the cell's output: records its LAUNCHPAD_LOCK lines in the preset. */
+function record(preset: Preset, run: IPythonRun, now: number): Preset {
+  const { presets, recorded } = recordLocks([preset], preset.id, parseLockLines(run.stdout), now);
+  expect(recorded).toBe(true);
+  return presets[0] as Preset;
+}
+
+const onlyLock = (preset: Preset): PresetLock => {
+  expect(preset.locks).toHaveLength(1);
+  return preset.locks?.[0] as PresetLock;
+};
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'clp-preset-lock-'));
+  dist = join(work, 'dist');
+  mkdirSync(dist);
+  buildPureWheel(dist, 'einops', '1.0.0');
+  buildPureWheel(dist, 'lp-dep-demo', '1.0.0');
+  buildPureWheel(dist, 'timm', '1.0.0', ['lp-dep-demo']);
+  index = await servePackageIndex(dist, 64 * 1024 * 1024);
+}, 60_000);
+
+afterAll(async () => {
+  await index?.close();
+});
+
+describe('a lock per preset, with real pip', () => {
+  let locked: Preset;
+
+  it('records what the first run installed, dependencies included, keyed by the runtime', async () => {
+    const first = await runtime(base, { COLAB_RELEASE_TAG: 'release-colab_20261201-060048_RC00' });
+    expect(first.install.success, first.install.stdout).toBe(true);
+    expect(first.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
+    locked = record(base, first.install, Date.UTC(2026, 11, 7));
+    const lock = onlyLock(locked);
+    expect(lock.packages).toEqual(['einops==1.0.0', 'lp-dep-demo==1.0.0', 'timm==1.0.0']);
+    expect(lock.key).toMatch(/^cp3\d+-manylinux_2_\d+_x86_64-(cpu|gpu)$/);
+    expect(lock.python).toMatch(/^3\.\d+$/);
+    expect(lock.colabRelease).toBe('release-colab_20261201-060048_RC00');
+    expect(lock.createdAt).toBe(Date.UTC(2026, 11, 7));
+  }, 120_000);
+
+  it('after the index publishes 2.0.0, a replay on a fresh runtime installs the lock, dependencies too', async () => {
+    buildPureWheel(dist, 'einops', '2.0.0');
+    buildPureWheel(dist, 'lp-dep-demo', '2.0.0');
+    buildPureWheel(dist, 'timm', '2.0.0', ['lp-dep-demo']);
+    const replay = await runtime(locked, { COLAB_RELEASE_TAG: 'release-colab_20261205-060012_RC00' });
+    expect(replay.install.success, replay.install.stdout).toBe(true);
+    expect(replay.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
+    expect(replay.install.stdout).toContain('Lock: installing the lock of 2026-12-07');
+    // The Colab release moved: said, and the locked versions kept.
+    expect(replay.install.stdout).toContain('Colab changed since the lock: release release-colab_20261201-060048_RC00, now release-colab_20261205-060012_RC00');
+    // Recording the replay changes nothing in the lock.
+    const again = record(locked, replay.install, Date.UTC(2026, 11, 8));
+    expect(onlyLock(again)).toEqual(onlyLock(locked));
+  }, 120_000);
+
+  it('without a lock the same cell would take 2.0.0 (the lock is what holds it)', async () => {
+    const fresh = await runtime(base);
+    expect(fresh.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
+  }, 120_000);
+
+  it('Update lock resolves again as of today, replaces the lock, and later replays hold to the new one', async () => {
+    const key = onlyLock(locked).key;
+    const asked = requestLockUpdate(locked, key);
+    expect(onlyLock(asked).updateRequested).toBe(true);
+    const update = await runtime(asked);
+    expect(update.install.success, update.install.stdout).toBe(true);
+    expect(update.install.stdout).toContain('Lock: Update lock: resolving again as of today');
+    expect(update.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
+    const updated = record(asked, update.install, Date.UTC(2026, 11, 9));
+    expect(onlyLock(updated)).toEqual({ key, python: onlyLock(locked).python, createdAt: Date.UTC(2026, 11, 9), packages: ['einops==2.0.0', 'lp-dep-demo==2.0.0', 'timm==2.0.0'] });
+    buildPureWheel(dist, 'timm', '3.0.0', ['lp-dep-demo']);
+    const replay = await runtime(updated);
+    expect(replay.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
+  }, 180_000);
+
+  it('a lock for another runtime key is named and not applied: this runtime resolves and gets its own lock', async () => {
+    const other: PresetLock = { ...onlyLock(locked), key: 'cp310-manylinux_2_35_x86_64-cu121' };
+    const foreign: Preset = { ...base, locks: [other] };
+    const run = await runtime(foreign);
+    expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain('Lock: no lock for this runtime');
+    expect(run.install.stdout).toContain('is for cp310-manylinux_2_35_x86_64-cu121, so it is not applied here');
+    expect(run.versions.timm).toBe('3.0.0');
+    const both = record(foreign, run.install, Date.UTC(2026, 11, 10));
+    // One lock per key: the other runtime's lock is kept as it was.
+    expect(both.locks?.map((lock) => lock.key).sort()).toEqual([other.key, onlyLock(locked).key].sort());
+    expect(both.locks?.find((lock) => lock.key === other.key)).toEqual(other);
+  }, 120_000);
+
+  it('a preinstalled package the lock overrode moved: the step says from what to what, and prints the drift line', async () => {
+    // The lock records pip 1.0 as what it replaced; this runtime has Debian's pip (another version).
+    const moved: Preset = { ...locked, locks: [{ ...onlyLock(locked), replaced: ['pip==1.0'] }] };
+    const run = await runtime(moved);
+    expect(run.install.success, run.install.stdout).toBe(true);
+    const now = /Colab's preinstalled pip moved from 1\.0 to (\S+)\.$/m.exec(run.install.stdout)?.[1];
+    expect(now).toMatch(/^\d+\.\d+/);
+    expect(parseLockDrift(run.install.stdout)).toEqual({ key: onlyLock(locked).key, release: null, python: null, moved: [['pip', '1.0', now]] });
+    expect(run.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
+  }, 120_000);
+
+  it('a locked version the index no longer has fails with pip’s message and the locked version', async () => {
+    const gone: Preset = { ...locked, locks: [{ ...onlyLock(locked), packages: ['einops==1.5.0', 'lp-dep-demo==1.0.0', 'timm==1.0.0'] }] };
+    const run = await runtime(gone);
+    expect(run.install.success).toBe(false);
+    // pip's own message (its wording depends on pip's version) names the locked version.
+    expect(run.install.stdout).toMatch(/(ERROR: Cannot install einops|The user requested \(constraint\) einops==1\.5\.0|No matching distribution found for einops==1\.5\.0)/);
+    expect(run.install.stdout).toContain('einops==1.5.0');
+    expect(run.install.error?.evalue).toContain('pip install failed (exit status 1). The lock of 2026-12-07 asks for einops==1.5.0, timm==1.0.0');
+    expect(run.install.error?.evalue).toContain('Update lock resolves again');
+    expect(run.versions).toEqual({});
+  }, 120_000);
+
+  it('with Keep installs on Drive: the first run’s archive is the locked replay’s, installed with no index request; after Update lock it is rebuilt once', async () => {
+    const content = mountedContent(join(work, 'drive-runtime'));
+    let kept: Preset = { ...base, id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f', keepInstalls: true };
+    const keep = (run: Runtime) => digests.set(kept.id, { ...allowed(kept), ...recordedDigests(run.install) });
+    const first = await runtime(kept, {}, content);
+    expect(first.install.success, first.install.stdout).toBe(true);
+    keep(first);
+    kept = record(kept, first.install, Date.UTC(2026, 11, 11));
+    const pins = onlyLock(kept).packages;
+    expect(pins).toEqual(['einops==2.0.0', 'lp-dep-demo==2.0.0', 'timm==3.0.0']);
+    const warm = await runtime(kept, {}, content);
+    expect(warm.install.success, warm.install.stdout).toBe(true);
+    expect(warm.install.stdout).toContain('Lock: installing the lock of 2026-12-11');
+    expect(warm.install.stdout).toContain('without the package index');
+    expect(warm.requests).toBe(0);
+    expect(warm.versions).toEqual({ einops: '2.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+
+    // Update lock: resolved online (the kept wheels are the old lock's); the next locked run finds
+    // the archive does not satisfy the new lock, says so, installs online and keeps the new wheels.
+    buildPureWheel(dist, 'einops', '4.0.0');
+    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key), {}, content);
+    expect(update.versions.einops).toBe('4.0.0');
+    kept = record(requestLockUpdate(kept, onlyLock(kept).key), update.install, Date.UTC(2026, 11, 12));
+    const healed = await runtime(kept, {}, content);
+    expect(healed.install.success, healed.install.stdout).toBe(true);
+    expect(healed.install.stdout).toContain('the offline install failed');
+    expect(healed.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+    keep(healed);
+    const again = await runtime(kept, {}, content);
+    expect(again.requests).toBe(0);
+    expect(again.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
+  }, 240_000);
+});
