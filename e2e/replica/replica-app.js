@@ -35,6 +35,8 @@ const MENUS = [
     ['runselected', 'Run selection', 'Ctrl+Shift+Enter'], ['runafter', 'Run cell and below', 'Ctrl+F10'], null,
     ['interrupt', 'Interrupt execution', 'Ctrl+M I'], ['restart', 'Restart session', 'Ctrl+M .'], ['restart-and-run-all', 'Restart session and run all'],
     ['powerwash-current-vm', 'Disconnect and delete runtime'], null, ['change-runtime-type', 'Change runtime type'],
+    // Invented placement and command id: 2026-12 row 17 names "Change runtime version" as a palette command only.
+    ['change-runtime-version', 'Change runtime version'],
     ['manage-sessions', 'Manage sessions'], ['open-resource-viewer', 'View resources'], ['view-runtime-logs', 'View runtime logs'], null,
     ['deploy-cloud-run', 'Deploy to Cloud Run'],
   ]],

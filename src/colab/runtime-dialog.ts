@@ -131,6 +131,34 @@ export async function readAcceleratorOptions(): Promise<readonly AcceleratorOpti
   return options;
 }
 
+/** The structure Check compatibility looks for in Colab's dialog (src/colab/self-test.ts). */
+export interface RuntimeDialogShape {
+  /** The dialog opened (through Colab's command, or the user's own already open). */
+  readonly dialog: boolean;
+  readonly selector: boolean;
+  /** The radio values found, in Colab's order (structure only: values, never labels). */
+  readonly values: readonly string[];
+}
+
+/**
+ * Reads the dialog's structure for Check compatibility: the user's own open dialog is read where it
+ * is and left open; otherwise Launchpad opens it through Colab's command and closes it with Cancel.
+ */
+export async function inspectRuntimeDialog(): Promise<RuntimeDialogShape> {
+  const shape = (dialog: Element | null): RuntimeDialogShape => ({
+    dialog: dialog !== null,
+    selector: !!dialog && deepQueryAll(dialog, SELECTORS.runtimeAttributesSelector).length > 0,
+    values: dialog ? radiosOf(dialog).map((r) => r.value) : [],
+  });
+  const usersOwn = openDialog();
+  if (usersOwn) return shape(usersOwn);
+  const opened = await openReady();
+  const dialog = opened?.dialog ?? openDialog();
+  const read = shape(dialog);
+  if (dialog) closeOurs(dialog);
+  return read;
+}
+
 /** Whether a Colab dialog of this value means "no accelerator" (CPU). */
 export const isCpuValue = (value: string) => value === '' || /(^|,)NONE$/i.test(value);
 
