@@ -202,6 +202,7 @@ export { expect };
 export async function importPresets(page: Page, extensionId: string, file: object): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 

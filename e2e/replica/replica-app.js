@@ -118,6 +118,11 @@ class App {
       connectionChanged: () => this.renderToolbar(),
       executionStatus: (kind, detail) => this.setExecutionStatus(kind, detail),
       idleTimeout: () => this.showDisconnectDialog(),
+      gpuLimited: (requested) => {
+        if (!this.runtimeDialog?.gpuLimit || requested.accelerator !== 'GPU') return false;
+        if (!this.dialogs.has('gpu-limit-dialog')) this.showGpuLimit();
+        return true;
+      },
     };
   }
 
@@ -972,16 +977,17 @@ class App {
   /**
    * Hooks for the Change runtime type dialog (issue 21): `setRuntimeDialog({ greyedOut, openingMs })`
    * greys out radios by value (2026-12 row 16) and keeps `colab-dialog-opening` on the host for
-   * `openingMs` after it opens (row 6); `showGpuLimit()` shows the "Cannot connect to GPU backend"
-   * dialog (2026-12 row 14, S2).
+   * `openingMs` after it opens (row 6); with `gpuLimit`, connecting a notebook that asks for a GPU
+   * shows the GPU-limit dialog instead (S2, 2026-12 row 14). `showGpuLimit()` shows the "Cannot
+   * connect to GPU backend" dialog (2026-12 row 14, S2).
    */
   installRuntimeDialogHooks() {
-    /** @type {{ greyedOut: string[], openingMs: number }} */
-    this.runtimeDialog = { greyedOut: [], openingMs: 0 };
+    /** @type {{ greyedOut: string[], openingMs: number, gpuLimit: boolean }} */
+    this.runtimeDialog = { greyedOut: [], openingMs: 0, gpuLimit: false };
     Object.assign(this.replica, {
-      /** @param {{ greyedOut?: string[], openingMs?: number }} options */
+      /** @param {{ greyedOut?: string[], openingMs?: number, gpuLimit?: boolean }} options */
       setRuntimeDialog: (options) => {
-        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0) };
+        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0), gpuLimit: options.gpuLimit === true };
       },
       showGpuLimit: () => this.showGpuLimit(),
     });

@@ -15,6 +15,7 @@ export const CONNECT_MS = 800;
  * @property {() => void} connectionChanged         re-render the toolbar (Lit-like)
  * @property {(kind: 'running' | 'done' | 'idle', detail?: Record<string, unknown>) => void} executionStatus
  * @property {() => void} idleTimeout               frontend idle timeout reached
+ * @property {(requested: { accelerator: string }) => boolean} gpuLimited  Colab refuses a GPU now (shows its dialog instead)
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -857,7 +858,7 @@ export class Notebook {
     const kernel = this.kernel;
     if (kernel.isConnected()) return Promise.resolve(true);
     const done = new Promise((resolve) => kernel.listenOnce('connected', () => resolve(true)));
-    if (kernel.status_ !== 'connecting') kernel.connect_(runtimeFor(this.notebookModel.requested_));
+    if (kernel.status_ !== 'connecting' && !this.env_.gpuLimited(this.notebookModel.requested_)) kernel.connect_(runtimeFor(this.notebookModel.requested_));
     return /** @type {Promise<boolean>} */ (done);
   }
 
