@@ -10,7 +10,8 @@
  * written: imported presets never run by themselves. `showOnToolbar` is written when set and read
  * (the import review says the file asks for it), but an imported preset always arrives with it
  * off: a file must not put a button on every notebook's toolbar without the user turning it on.
- * `runtime`, the runtime the preset needs (issue 21), is written when set and kept on import.
+ * `runtime`, the runtime the preset needs (issue 21), and `runtimeVersion`, the Colab runtime
+ * version it pins ("2026.07"), are written when set and kept on import.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -30,7 +31,7 @@ import {
   type PresetStep,
 } from './schema';
 import type { NotebookKey } from './notebook-keys';
-import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
 export const FILE_VERSION = 2;
@@ -60,6 +61,8 @@ export interface ImportedPreset {
   readonly keepInstalls: boolean;
   /** Present when the preset needs a runtime (an accelerator, High-RAM). */
   readonly runtime?: RuntimeRequirement;
+  /** Present when the preset pins a Colab runtime version ("2026.07"). */
+  readonly runtimeVersion?: string;
 }
 
 export type ImportResult =
@@ -88,6 +91,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       keepInstalls: p.keepInstalls,
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
+      ...(p.runtimeVersion ? { runtimeVersion: p.runtimeVersion } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -147,6 +151,7 @@ const filePresetSchema = record({
   showOnToolbar: v.optional(v.boolean()),
   keepInstalls: v.optional(v.boolean()),
   runtime: v.optional(RuntimeRequirementSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
 });
 
 const fileSchema = record({
@@ -212,6 +217,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       keepInstalls: raw.keepInstalls ?? defaultKeepInstalls(checked.steps),
       ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(raw.runtime ? { runtime: raw.runtime } : {}),
+      ...(raw.runtimeVersion ? { runtimeVersion: raw.runtimeVersion } : {}),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -270,6 +276,7 @@ export function mergeImport(
       keepInstalls: preset.keepInstalls,
       updatedAt: now,
       ...(preset.runtime ? { runtime: preset.runtime } : {}),
+      ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
     });
   }
   return [...existing, ...added];

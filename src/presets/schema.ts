@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
-import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { readInstallDigests, type InstallDigest } from './install-digests';
 import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
 import { childPath, problem, stepIssueProblems, type Parsed, type Problem, type ProblemMessageKey } from './problems';
@@ -69,6 +69,8 @@ export interface Preset {
    * when set, like showOnToolbar, so presets without it stay readable by older versions.
    */
   readonly runtime?: RuntimeRequirement;
+  /** A Colab runtime version ("2026.07") Run setup re-applies after each reset. Stored only when set. */
+  readonly runtimeVersion?: string;
 }
 
 export interface PresetStore {
@@ -279,6 +281,7 @@ const storedPresetSchema = record({
   // dropped instead of making the preset unreadable.
   installDigests: v.optional(v.unknown()),
   runtime: v.optional(RuntimeRequirementSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -309,6 +312,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     ...(output.showOnToolbar ? { showOnToolbar: true } : {}),
     ...(installDigests.length > 0 ? { installDigests } : {}),
     ...(output.runtime ? { runtime: output.runtime } : {}),
+    ...(output.runtimeVersion ? { runtimeVersion: output.runtimeVersion } : {}),
   };
   return { ok: true, value: preset };
 }
