@@ -36,6 +36,9 @@ export class Kernel extends Listenable {
   runtime_ = null;
   rt_ = freshRuntimeState();
   counter_ = 0;
+  /** The runtime version chosen with "Change runtime version" (null: Colab's default, the newest). */
+  /** @type {string | null} */
+  runtimeVersion_ = null;
   /** @type {ReturnType<typeof setTimeout>[]} */
   #timers = [];
   /** @type {Notebook | null} */
@@ -141,6 +144,8 @@ export class Kernel extends Listenable {
     if (fresh) {
       this.rt_ = freshRuntimeState(runtime);
       this.counter_ = options.counter ?? 0;
+      // 2026-12 row 17: Colab does not keep the chosen runtime version across sessions.
+      this.runtimeVersion_ = null;
     }
     this.rt_.runtime = runtime;
     if (this.notebook_) this.notebook_.kernelLastConnectedTimeMs = Date.now();

@@ -28,6 +28,7 @@ import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
+import { pinRuntimeVersion } from './runtime-version-pin';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -137,6 +138,8 @@ interface Run {
   /** Edited cells of steps the preset no longer has, left in the notebook. */
   readonly staleEdited?: number;
   readonly outcome?: SetupOutcome;
+  /** What happened to the preset's pinned runtime version before the steps. */
+  readonly versionNote?: string;
 }
 
 /**
@@ -257,8 +260,14 @@ export function RunSetup(props: {
     running.current = true;
     setupRunning = true;
     if (!automatic) setOpen(true);
+    // Colab forgets the runtime version across sessions: choose it again before the steps.
+    const versionNote = plan.runtimeVersion ? await pinRuntimeVersion(plan.runtimeVersion, signal, announce) : undefined;
+    if (versionNote) {
+      setRun({ plan, cells: [], versionNote });
+      await runtimeBack(signal);
+    }
     const onProgress = (cells: readonly CellProgress[], staleEdited: number) => {
-      const next = { plan, cells, staleEdited };
+      const next = { plan, cells, staleEdited, ...(versionNote ? { versionNote } : {}) };
       setRun(next);
       announce(outcomeText(next));
     };
@@ -420,6 +429,7 @@ export function RunSetup(props: {
         {run && !gate && (
           <>
             <h2>{t('setupPanelTitle', run.plan.name)}</h2>
+            {run.versionNote && <p class="version-note">{run.versionNote}</p>}
             <ol class="steps">
               {run.plan.cells.map((cell, index) => {
                 const progress = run.cells[index] ?? { state: 'pending' };
