@@ -51,6 +51,13 @@ test('Check compatibility reports every probe passing on the replica, and Copy r
     await expect(probes(ext).filter({ hasText: what }).first()).toContainText('passed');
   }
   await expect(probes(ext).and(ext.locator('[data-result="missing"]'))).toHaveCount(0);
+  // Issue 21: Change runtime…'s probes. The dialog is opened by its command and closed again.
+  for (const what of ['div.goog-menuitem[command="change-runtime-type"]', '.change-runtime-type[open], opened by its command', 'colab-runtime-attributes-selector → shadow', '[command="change-runtime-version"]']) {
+    await expect(probes(ext).filter({ hasText: what })).toContainText('passed');
+  }
+  await expect(probes(ext).filter({ hasText: 'radios' })).toContainText(/\(\d+ radios\)/);
+  await expect(probes(ext).filter({ hasText: 'dismiss-runtime-warning' })).toContainText('not open now');
+  await expect(page.locator('body > mwc-dialog.change-runtime-type')).toHaveCount(0);
 
   await ext.getByRole('button', { name: 'Copy report' }).click();
   await expect(ext.getByText('Report copied.')).toBeVisible();
@@ -61,6 +68,7 @@ test('Check compatibility reports every probe passing on the replica, and Copy r
   expect(report).toMatch(/^Colab Launchpad compatibility report\nLaunchpad \d+\.\d+\.\d+ · \S+ \d+/);
   expect(report).toContain('UI language: es');
   expect(report).toContain('[ok] colab.global.notebook.insertCell — recipes');
+  expect(report).toContain('[ok] [command="change-runtime-version"] ("Change runtime version") — runtime');
   // No notebook content and no account: not the notebook's id, title, or the signed-in user.
   expect(report).not.toContain(DRIVE_ID);
   expect(report).not.toMatch(/Thesis setup|@gmail|colabUserEmail/);

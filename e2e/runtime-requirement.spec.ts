@@ -4,17 +4,14 @@
  * other click. No step runs on the wrong accelerator before that.
  */
 import type { Page } from '@playwright/test';
-import { DRIVE_ID, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, executions, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const NOTEBOOK = `drive:${DRIVE_ID}`;
 const STEPS = [{ recipe: 'gpu-check', params: {} }, { recipe: 'python', params: { code: "print('after the switch')" } }];
 
 async function importPreset(page: Page, extensionId: string, runtime: object): Promise<void> {
   const file = { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'GPU setup', notebooks: [NOTEBOOK], steps: STEPS, runtime }] };
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await confirmImport(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
+  await importPresets(page, extensionId, file);
 }
 
 const runSetupButton = (page: Page) => toolbar(page).getByRole('button', { name: /^Run setup/ });

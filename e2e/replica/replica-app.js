@@ -7,7 +7,7 @@ import { defineElements } from './replica-elements.js';
 import { notebookIdentity, hashStr, isLandingPage, RECENT_NOTEBOOKS } from './replica-identity.js';
 import { textsFor, connectedTooltip } from './replica-texts.js';
 import { Notebook, initialCells } from './replica-notebook.js';
-import { ACCELERATOR_OPTIONS, DRIVE, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
+import { ACCELERATOR_OPTIONS, DRIVE, RUNTIME_VERSIONS, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
 
 /** @typedef {import('./replica-notebook.js').Notebook} NotebookT */
 
@@ -35,6 +35,8 @@ const MENUS = [
     ['runselected', 'Run selection', 'Ctrl+Shift+Enter'], ['runafter', 'Run cell and below', 'Ctrl+F10'], null,
     ['interrupt', 'Interrupt execution', 'Ctrl+M I'], ['restart', 'Restart session', 'Ctrl+M .'], ['restart-and-run-all', 'Restart session and run all'],
     ['powerwash-current-vm', 'Disconnect and delete runtime'], null, ['change-runtime-type', 'Change runtime type'],
+    // Invented placement and command id: 2026-12 row 17 names "Change runtime version" as a palette command only.
+    ['change-runtime-version', 'Change runtime version'],
     ['manage-sessions', 'Manage sessions'], ['open-resource-viewer', 'View resources'], ['view-runtime-logs', 'View runtime logs'], null,
     ['deploy-cloud-run', 'Deploy to Cloud Run'],
   ]],
@@ -116,6 +118,11 @@ class App {
       connectionChanged: () => this.renderToolbar(),
       executionStatus: (kind, detail) => this.setExecutionStatus(kind, detail),
       idleTimeout: () => this.showDisconnectDialog(),
+      gpuLimited: (requested) => {
+        if (!this.runtimeDialog?.gpuLimit || requested.accelerator !== 'GPU') return false;
+        if (!this.dialogs.has('gpu-limit-dialog')) this.showGpuLimit();
+        return true;
+      },
     };
   }
 
@@ -699,6 +706,9 @@ class App {
       case 'change-runtime-type':
         this.showChangeRuntimeType();
         break;
+      case 'change-runtime-version':
+        this.showChangeRuntimeVersion();
+        break;
       case 'clear-outputs':
         for (const cell of nb.cells) {
           if (cell.model.type !== 'code' || cell.busy) continue;
@@ -970,17 +980,20 @@ class App {
   /**
    * Hooks for the Change runtime type dialog (issue 21): `setRuntimeDialog({ greyedOut, openingMs })`
    * greys out radios by value (2026-12 row 16) and keeps `colab-dialog-opening` on the host for
-   * `openingMs` after it opens (row 6); `showGpuLimit()` shows the "Cannot connect to GPU backend"
-   * dialog (2026-12 row 14, S2).
+   * `openingMs` after it opens (row 6); with `gpuLimit`, connecting a notebook that asks for a GPU
+   * shows the GPU-limit dialog instead (S2, 2026-12 row 14). `showGpuLimit()` shows the "Cannot
+   * connect to GPU backend" dialog (2026-12 row 14, S2).
    */
   installRuntimeDialogHooks() {
-    /** @type {{ greyedOut: string[], openingMs: number }} */
-    this.runtimeDialog = { greyedOut: [], openingMs: 0 };
+    /** @type {{ greyedOut: string[], openingMs: number, gpuLimit: boolean, versions: string[] }} */
+    this.runtimeDialog = { greyedOut: [], openingMs: 0, gpuLimit: false, versions: [...RUNTIME_VERSIONS] };
     Object.assign(this.replica, {
-      /** @param {{ greyedOut?: string[], openingMs?: number }} options */
+      /** @param {{ greyedOut?: string[], openingMs?: number, gpuLimit?: boolean, versions?: string[] }} options */
       setRuntimeDialog: (options) => {
-        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0) };
+        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0), gpuLimit: options.gpuLimit === true, versions: [...(options.versions ?? RUNTIME_VERSIONS)] };
       },
+      /** The runtime's version: the one chosen in this session, else the newest (Colab's default). */
+      runtimeVersion: () => this.nb().kernel.runtimeVersion_ ?? RUNTIME_VERSIONS[0],
       showGpuLimit: () => this.showGpuLimit(),
     });
   }
@@ -999,6 +1012,33 @@ class App {
       actions: [['cancel', t.gpuLimitClose], ['ok', t.gpuLimitConnectCpu]],
       onClose: (action) => {
         if (action === 'ok') nb.kernel.connect_(runtimeFor({ accelerator: 'NONE', model: '' }));
+      },
+    });
+  }
+
+  /**
+   * "Change runtime version" (2026-12 row 17: the command's name and the version names are
+   * evidenced; everything else is INVENTED): `mwc-dialog.change-runtime-version` with radios
+   * `md-radio[name=runtime-version][value=<version>]` in its light DOM, Save `[dialogaction=ok]`.
+   * Saving another version restarts the kernel on it (files stay). Recorded as `change-runtime-version:<action>`.
+   */
+  showChangeRuntimeVersion() {
+    const nb = this.nb();
+    const { t } = this;
+    const current = nb.kernel.runtimeVersion_ ?? RUNTIME_VERSIONS[0];
+    const radios = this.runtimeDialog.versions.map((version) => h('md-radio', { name: 'runtime-version', value: version, 'aria-label': version, checked: version === current }));
+    const group = h('div', { class: 'options', role: 'radiogroup' }, radios.map((radio) => h('label', null, radio, radio.getAttribute('value'))));
+    group.addEventListener('change', (e) => {
+      for (const r of radios) if (r !== e.target) /** @type {any} */ (r).checked = false;
+    });
+    this.dialog({
+      name: 'change-runtime-version', className: 'change-runtime-version', heading: t['cmd:change-runtime-version'] ?? 'Change runtime version', content: [group],
+      actions: [['cancel', t.runtimeTypeCancel], ['ok', t.runtimeTypeSave]],
+      onClose: (action) => {
+        const chosen = radios.find((r) => /** @type {any} */ (r).checked)?.getAttribute('value');
+        if (action !== 'ok' || !chosen || chosen === current) return;
+        nb.kernel.runtimeVersion_ = chosen;
+        void nb.kernel.restart();
       },
     });
   }

@@ -15,6 +15,7 @@ export const CONNECT_MS = 800;
  * @property {() => void} connectionChanged         re-render the toolbar (Lit-like)
  * @property {(kind: 'running' | 'done' | 'idle', detail?: Record<string, unknown>) => void} executionStatus
  * @property {() => void} idleTimeout               frontend idle timeout reached
+ * @property {(requested: { accelerator: string }) => boolean} gpuLimited  Colab refuses a GPU now (shows its dialog instead)
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -35,6 +36,9 @@ export class Kernel extends Listenable {
   runtime_ = null;
   rt_ = freshRuntimeState();
   counter_ = 0;
+  /** The runtime version chosen with "Change runtime version" (null: Colab's default, the newest). */
+  /** @type {string | null} */
+  runtimeVersion_ = null;
   /** @type {ReturnType<typeof setTimeout>[]} */
   #timers = [];
   /** @type {Notebook | null} */
@@ -140,6 +144,8 @@ export class Kernel extends Listenable {
     if (fresh) {
       this.rt_ = freshRuntimeState(runtime);
       this.counter_ = options.counter ?? 0;
+      // 2026-12 row 17: Colab does not keep the chosen runtime version across sessions.
+      this.runtimeVersion_ = null;
     }
     this.rt_.runtime = runtime;
     if (this.notebook_) this.notebook_.kernelLastConnectedTimeMs = Date.now();
@@ -857,7 +863,7 @@ export class Notebook {
     const kernel = this.kernel;
     if (kernel.isConnected()) return Promise.resolve(true);
     const done = new Promise((resolve) => kernel.listenOnce('connected', () => resolve(true)));
-    if (kernel.status_ !== 'connecting') kernel.connect_(runtimeFor(this.notebookModel.requested_));
+    if (kernel.status_ !== 'connecting' && !this.env_.gpuLimited(this.notebookModel.requested_)) kernel.connect_(runtimeFor(this.notebookModel.requested_));
     return /** @type {Promise<boolean>} */ (done);
   }
 

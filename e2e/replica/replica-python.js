@@ -24,6 +24,9 @@ export const RUNTIMES = {
   tpu: { accelerator: 'TPU', model: 'V5E1', backend: `${BACKEND} (TPU)`, ram: '1.92 GB/47.05 GB', disk: '29.88 GB/225.33 GB' },
 };
 
+/** Colab runtime versions, newest first (2026-12 row 17: backend-info "2026.07", "2026.04", "2026.01"). */
+export const RUNTIME_VERSIONS = ['2026.07', '2026.04', '2026.01'];
+
 /** Options of the change-runtime-type dialog: [value, label, aria-label] (labels per S9). */
 export const ACCELERATOR_OPTIONS = [
   ['DEFAULT,NONE', 'CPU', 'CPU'],

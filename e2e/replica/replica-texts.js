@@ -38,6 +38,7 @@ export const TEXTS = {
     // Connect dropdown and Runtime menu items (§1.2, §1.3)
     'cmd:connect': ev('Connect to a hosted runtime', 'S9 §1.2; N2 row 3'),
     'cmd:change-runtime-type': ev('Change runtime type', 'S1/S9 §1.3; N3 row 2'),
+    'cmd:change-runtime-version': ev('Change runtime version', '2026-12 row 17 (D5)'),
     'cmd:open-resource-viewer': ev('View resources', 'S1 §1.3'),
     'cmd:manage-sessions': ev('Manage sessions', 'S9 §1.2'),
     'cmd:powerwash-current-vm': ev('Disconnect and delete runtime', 'S1 §1.3; row 22'),
@@ -129,6 +130,7 @@ export const TEXTS = {
     connectDropdown: inv('Opciones de conexión adicionales'),
     'cmd:connect': inv('Conectarse a un entorno de ejecución alojado'),
     'cmd:change-runtime-type': inv('Cambiar tipo de entorno de ejecución'),
+    'cmd:change-runtime-version': inv('Cambiar versión del entorno de ejecución'),
     'cmd:open-resource-viewer': inv('Ver recursos'),
     'cmd:manage-sessions': inv('Gestionar sesiones'),
     'cmd:powerwash-current-vm': inv('Desconectar y eliminar entorno de ejecución'),
@@ -211,6 +213,7 @@ export const TEXTS = {
     connectDropdown: inv('其他连接选项'),
     'cmd:connect': inv('连接到托管的运行时'),
     'cmd:change-runtime-type': inv('更改运行时类型'),
+    'cmd:change-runtime-version': inv('更改运行时版本'),
     'cmd:open-resource-viewer': inv('查看资源'),
     'cmd:manage-sessions': inv('管理会话'),
     'cmd:powerwash-current-vm': inv('断开连接并删除运行时'),

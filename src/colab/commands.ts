@@ -1,7 +1,8 @@
 import { SELECTORS } from './selectors';
 
 /** The dialog each command opens, by which the command is known to have worked (rows 4, 6). */
-const OPENS: Record<'change-runtime-type', string> = { 'change-runtime-type': SELECTORS.changeRuntimeDialog };
+export type DialogCommand = 'change-runtime-type' | 'change-runtime-version';
+const OPENS: Record<DialogCommand, string> = { 'change-runtime-type': SELECTORS.changeRuntimeDialog, 'change-runtime-version': SELECTORS.runtimeVersionDialog };
 const VERIFY_MS = 1_500;
 
 function press(el: HTMLElement): void {
@@ -40,7 +41,7 @@ function appears(selector: string, ms: number): Promise<boolean> {
  * menu). Resolves false when neither worked or the item is not in the page (Colab changed): the
  * caller tells the user where to find the command instead.
  */
-export async function runColabMenuCommand(command: 'change-runtime-type'): Promise<boolean> {
+export async function runColabMenuCommand(command: DialogCommand): Promise<boolean> {
   const item = document.querySelector<HTMLElement>(SELECTORS.menuCommand(command));
   if (!item) return false;
   press(item);

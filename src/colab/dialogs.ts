@@ -43,7 +43,7 @@ export const USER_OPENED_MS = 3_000;
  */
 export const SETTLE_MS = 1_500;
 
-const titleOf = (dialog: Element) =>
+export const titleOf = (dialog: Element) =>
   (dialog.shadowRoot?.querySelector(SELECTORS.dialogTitle)?.textContent ?? '') || (dialog.getAttribute('heading') ?? '');
 
 /**
@@ -119,17 +119,20 @@ export function watchDialogs(context: () => DialogContext, onChange: (reading: D
     return { disconnected, presence };
   };
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  const refresh = watchReading(read, (observer) => {
-    const body = document.body as HTMLElement | null;
-    if (!body) return;
-    observer.observe(body, { childList: true });
-    // A dialog may stay in the DOM and only toggle `open` (or, refreshed, the visibility of its
-    // actions: any attribute below it); its title may be set after insertion.
-    for (const child of body.children) {
-      if (child.localName.endsWith('dialog')) {
-        observer.observe(child, { attributes: true, childList: true, subtree: true });
-        if (child.shadowRoot) observer.observe(child.shadowRoot, { childList: true, subtree: true, characterData: true });
-      }
+  const refresh = watchReading(read, observeDialogs, onChange, signal);
+}
+
+/** Points `observer` at body's child list and every dialog under body (for watchReading). */
+export function observeDialogs(observer: MutationObserver): void {
+  const body = document.body as HTMLElement | null;
+  if (!body) return;
+  observer.observe(body, { childList: true });
+  // A dialog may stay in the DOM and only toggle `open` (or, refreshed, the visibility of its
+  // actions: any attribute below it); its title may be set after insertion.
+  for (const child of body.children) {
+    if (child.localName.endsWith('dialog')) {
+      observer.observe(child, { attributes: true, childList: true, subtree: true });
+      if (child.shadowRoot) observer.observe(child.shadowRoot, { childList: true, subtree: true, characterData: true });
     }
-  }, onChange, signal);
+  }
 }

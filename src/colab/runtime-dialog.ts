@@ -7,7 +7,7 @@
  * open, or closes while Launchpad drives it, stops the change with nothing changed. Radios are DOM,
  * so this runs in the isolated world; the page script does not grow.
  */
-import { runColabMenuCommand } from './commands';
+import { runColabMenuCommand, type DialogCommand } from './commands';
 import { SELECTORS } from './selectors';
 
 export interface AcceleratorOption {
@@ -71,15 +71,23 @@ interface Radio extends AcceleratorOption {
   readonly input: HTMLInputElement | null;
 }
 
-const isRadioHost = (el: Element | null | undefined): el is Element => !!el && el.localName !== 'input' && el.matches(SELECTORS.acceleratorRadio);
+/** A Colab dialog of radios, opened by its command and driven by radio value. */
+export interface RadioDialog {
+  readonly command: DialogCommand;
+  readonly dialog: string;
+  readonly radio: string;
+}
+const RUNTIME_TYPE: RadioDialog = { command: 'change-runtime-type', dialog: SELECTORS.changeRuntimeDialog, radio: SELECTORS.acceleratorRadio };
 
-/** The accelerator radios of an open dialog, in Colab's order, one per value. */
-function radiosOf(dialog: Element): Radio[] {
+const isRadioHost = (el: Element | null | undefined, radio: string): el is Element => !!el && el.localName !== 'input' && el.matches(radio);
+
+/** The radios of an open dialog, in Colab's order, one per value. */
+function radiosOf(dialog: Element, radio = RUNTIME_TYPE.radio): Radio[] {
   const radios: Radio[] = [];
-  for (const el of deepQueryAll(dialog, SELECTORS.acceleratorRadio)) {
+  for (const el of deepQueryAll(dialog, radio)) {
     const root = el.getRootNode();
     // The native input of a radio host is that host's radio, already listed.
-    if (el.localName === 'input' && root instanceof ShadowRoot && isRadioHost(root.host)) continue;
+    if (el.localName === 'input' && root instanceof ShadowRoot && isRadioHost(root.host, radio)) continue;
     const input = el instanceof HTMLInputElement ? el : (el.shadowRoot?.querySelector('input') ?? null);
     const value = el.getAttribute('value') ?? input?.getAttribute('value') ?? '';
     if (radios.some((r) => r.value === value)) continue;
@@ -96,24 +104,24 @@ function radiosOf(dialog: Element): Radio[] {
   return radios;
 }
 
-const openDialog = () => document.querySelector(SELECTORS.changeRuntimeDialog);
-const isReady = (dialog: Element) => dialog.isConnected && dialog.matches(SELECTORS.changeRuntimeDialog) && !dialog.classList.contains(SELECTORS.dialogOpeningClass);
+const openDialog = (kind = RUNTIME_TYPE) => document.querySelector(kind.dialog);
+const isReady = (dialog: Element, kind = RUNTIME_TYPE) => dialog.isConnected && dialog.matches(kind.dialog) && !dialog.classList.contains(SELECTORS.dialogOpeningClass);
 
 /** Opens Colab's dialog and waits until it is ready with its radios; null when it did not come. */
-async function openReady(): Promise<{ dialog: Element; radios: Radio[] } | null> {
-  if (!(await runColabMenuCommand('change-runtime-type'))) return null;
-  const dialog = openDialog();
+async function openReady(kind = RUNTIME_TYPE): Promise<{ dialog: Element; radios: Radio[] } | null> {
+  if (!(await runColabMenuCommand(kind.command))) return null;
+  const dialog = openDialog(kind);
   if (!dialog) return null;
   return until(() => {
-    if (!isReady(dialog)) return null;
-    const radios = radiosOf(dialog);
+    if (!isReady(dialog, kind)) return null;
+    const radios = radiosOf(dialog, kind.radio);
     return radios.length > 0 ? { dialog, radios } : null;
   }, READY_MS);
 }
 
 const press = (el: Element | null) => (el as HTMLElement | null)?.click();
-const closeOurs = (dialog: Element) => {
-  if (dialog.matches(SELECTORS.changeRuntimeDialog)) press(dialog.querySelector(SELECTORS.dialogCancel));
+const closeOurs = (dialog: Element, kind = RUNTIME_TYPE) => {
+  if (dialog.matches(kind.dialog)) press(dialog.querySelector(SELECTORS.dialogCancel));
 };
 const publicOption = ({ value, label, disabled, checked }: Radio): AcceleratorOption => ({ value, label, disabled, checked });
 
@@ -123,12 +131,45 @@ const publicOption = ({ value, label, disabled, checked }: Radio): AcceleratorOp
  * user has it open.
  */
 export async function readAcceleratorOptions(): Promise<readonly AcceleratorOption[] | 'busy' | null> {
-  if (openDialog()) return 'busy';
-  const opened = await openReady();
+  return readRadioOptions(RUNTIME_TYPE);
+}
+
+/** The radios of a Colab dialog, read by opening and closing it (see readAcceleratorOptions). */
+export async function readRadioOptions(kind: RadioDialog): Promise<readonly AcceleratorOption[] | 'busy' | null> {
+  if (openDialog(kind)) return 'busy';
+  const opened = await openReady(kind);
   if (!opened) return null;
   const options = opened.radios.map(publicOption);
-  closeOurs(opened.dialog);
+  closeOurs(opened.dialog, kind);
   return options;
+}
+
+/** The structure Check compatibility looks for in Colab's dialog (src/colab/self-test.ts). */
+export interface RuntimeDialogShape {
+  /** The dialog opened (through Colab's command, or the user's own already open). */
+  readonly dialog: boolean;
+  readonly selector: boolean;
+  /** The radio values found, in Colab's order (structure only: values, never labels). */
+  readonly values: readonly string[];
+}
+
+/**
+ * Reads the dialog's structure for Check compatibility: the user's own open dialog is read where it
+ * is and left open; otherwise Launchpad opens it through Colab's command and closes it with Cancel.
+ */
+export async function inspectRuntimeDialog(): Promise<RuntimeDialogShape> {
+  const shape = (dialog: Element | null): RuntimeDialogShape => ({
+    dialog: dialog !== null,
+    selector: !!dialog && deepQueryAll(dialog, SELECTORS.runtimeAttributesSelector).length > 0,
+    values: dialog ? radiosOf(dialog).map((r) => r.value) : [],
+  });
+  const usersOwn = openDialog();
+  if (usersOwn) return shape(usersOwn);
+  const opened = await openReady();
+  const dialog = opened?.dialog ?? openDialog();
+  const read = shape(dialog);
+  if (dialog) closeOurs(dialog);
+  return read;
 }
 
 /** Whether a Colab dialog of this value means "no accelerator" (CPU). */
@@ -138,35 +179,43 @@ export const isCpuValue = (value: string) => value === '' || /(^|,)NONE$/i.test(
  * Chooses the accelerator `value` in Colab's dialog and presses Save. On a connected runtime Colab
  * then asks the user to confirm; that warning is returned, untouched.
  */
-export async function changeAccelerator(value: string): Promise<ChangeOutcome> {
-  if (openDialog()) return { kind: 'busy' };
-  const opened = await openReady();
+export function changeAccelerator(value: string): Promise<ChangeOutcome> {
+  return chooseInDialog(RUNTIME_TYPE, value, (r) => r === value || (isCpuValue(value) && isCpuValue(r)));
+}
+
+/**
+ * Chooses the radio `matches` accepts in a Colab dialog (opened through its command) and presses
+ * Save; the warning Colab may raise next is returned, untouched.
+ */
+export async function chooseInDialog(kind: RadioDialog, value: string, matches: (radioValue: string) => boolean = (r) => r === value): Promise<ChangeOutcome> {
+  if (openDialog(kind)) return { kind: 'busy' };
+  const opened = await openReady(kind);
   if (!opened) {
-    const late = openDialog();
-    if (late) closeOurs(late);
+    const late = openDialog(kind);
+    if (late) closeOurs(late, kind);
     return { kind: 'no-dialog' };
   }
   const { dialog, radios } = opened;
-  const wanted = radios.find((r) => r.value === value || (isCpuValue(value) && isCpuValue(r.value)));
+  const wanted = radios.find((r) => matches(r.value));
   if (!wanted || wanted.disabled) {
-    closeOurs(dialog);
+    closeOurs(dialog, kind);
     return wanted ? { kind: 'unavailable', label: wanted.label } : { kind: 'not-offered' };
   }
   if (wanted.checked) {
-    closeOurs(dialog);
+    closeOurs(dialog, kind);
     return { kind: 'unchanged' };
   }
   wanted.target.click();
   // The user may close the dialog or pick another radio meanwhile: then nothing is saved.
-  const picked = radiosOf(dialog).find((r) => r.checked);
-  if (!isReady(dialog)) return { kind: 'interrupted' };
+  const picked = radiosOf(dialog, kind.radio).find((r) => r.checked);
+  if (!isReady(dialog, kind)) return { kind: 'interrupted' };
   if (picked?.value !== wanted.value) {
-    closeOurs(dialog);
+    closeOurs(dialog, kind);
     return { kind: 'interrupted' };
   }
   const save = dialog.querySelector(SELECTORS.dialogOk);
   if (!save) {
-    closeOurs(dialog);
+    closeOurs(dialog, kind);
     return { kind: 'no-dialog' };
   }
   press(save);
@@ -174,7 +223,7 @@ export async function changeAccelerator(value: string): Promise<ChangeOutcome> {
   const warning = await until(() => document.querySelector(SELECTORS.runtimeWarningDialog), AFTER_SAVE_MS);
   if (warning) return { kind: 'confirm', warning };
   // Still open after Save: Colab wants something more; the user finishes it there.
-  return dialog.isConnected && dialog.matches(SELECTORS.changeRuntimeDialog) ? { kind: 'no-dialog' } : { kind: 'saved' };
+  return dialog.isConnected && dialog.matches(kind.dialog) ? { kind: 'no-dialog' } : { kind: 'saved' };
 }
 
 /** Resolves once Colab's warning closes (however the user answered it), or `signal` aborts. */

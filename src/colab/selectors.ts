@@ -51,6 +51,23 @@ export const SELECTORS = {
    * `value="GPU,T4"`, CPU `""`) or its native `input`. Picked by value, never by label.
    */
   acceleratorRadio: '[name="accelerator"]',
+  /** Row 4 (N2, N5, N3) [H]: the element whose (nested) shadow roots hold the dialog's radios. */
+  runtimeAttributesSelector: 'colab-runtime-attributes-selector',
+  /**
+   * 2026-12 row 17 (D5, D6) [H] names the command "Change runtime version" (Command Palette, when
+   * connected); no source shows its command id or DOM. `change-runtime-version` is a GUESS in
+   * Colab's kebab-case command style (row 3, §1.3): Check compatibility reports whether it exists.
+   */
+  runtimeVersionCommand: '[command="change-runtime-version"]',
+  /**
+   * INVENTED [L]: no source shows the Change runtime version dialog (2026-12 row 17 names only the
+   * command and the versions). Assumed to follow the Change runtime type dialog: a host under body,
+   * `[open]`, radios by value (`2026.07`), Save by `dialogaction="ok"`. Check compatibility and
+   * every use verify it; when it does not match, the version is not applied and the user is told.
+   */
+  runtimeVersionDialog: 'body > mwc-dialog.change-runtime-version[open], body > md-dialog.change-runtime-version[open]',
+  /** INVENTED [L], as runtimeVersionDialog: a version radio, by its value ("2026.07"). */
+  runtimeVersionRadio: '[name="runtime-version"]',
   /** Row 5 (N5, N3) [M]: the radio's visible label is the `label` of its `mwc-formfield`. */
   radioFormField: 'mwc-formfield',
   /** Rows 4, 7 [H]: a dialog's OK action (Save; the warning's Yes/Continue), by `dialogaction`, never by label. */

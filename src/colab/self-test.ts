@@ -12,6 +12,7 @@ import { readConnectButton } from './connection';
 import { openDialogs } from './dialogs';
 import { notebookIdentity } from './notebook-key';
 import { PAGE_API_PROBES } from './probes';
+import { runtimeProbes } from './runtime-probes';
 import { SELECTORS } from './selectors';
 import { pageLanguage } from './ui-texts';
 
@@ -71,9 +72,9 @@ export async function runCompatCheck(signal: AbortSignal): Promise<CompatReport>
     probes.push({ what: `${SELECTORS.connectButton} → shadow ${SELECTORS.connectIcon} (connected)`, feature: 'badge', result: 'skipped', detail });
     probes.push({ what: `${SELECTORS.usageSparkline} (connected)`, feature: 'badge', result: 'skipped', detail });
   }
-  probes.push({ what: SELECTORS.menuCommand('change-runtime-type'), feature: 'badge', result: found(document.querySelector(SELECTORS.menuCommand('change-runtime-type')) !== null) });
   probes.push({ what: SELECTORS.deleteRuntimeCommand, feature: 'reconnect', result: found(document.querySelector(SELECTORS.deleteRuntimeCommand) !== null) });
   probes.push(...dialogProbes());
+  if (onNotebook) probes.push(...(await runtimeProbes()));
 
   return {
     v: COMPAT_REPORT_VERSION,

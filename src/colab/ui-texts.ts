@@ -25,6 +25,9 @@ export interface UiTexts {
   readonly reconnectButton?: RegExp;
   /** The "Are you still there?" presence check's title. */
   readonly stillThere?: RegExp;
+  /** Colab's GPU usage-limit dialog: its heading and its primary button (which connects a CPU runtime). */
+  readonly gpuLimitHeading?: RegExp;
+  readonly gpuLimitConnectCpu?: RegExp;
 }
 
 export const UI_TEXTS: Readonly<Record<string, UiTexts>> = {
@@ -47,6 +50,9 @@ export const UI_TEXTS: Readonly<Record<string, UiTexts>> = {
     reconnectButton: /^\s*Reconnect\s*$/,
     // 2026H2 row 9 (N4, 2026-04): the title reads "Are you still there…"; users also quote "still here" (§1.11).
     stillThere: /^\s*Are you still (?:there|here)/,
+    // colab-dom-2026-12 row 14 (D2 ≈2026-10, D11 2026-06; S2): "Cannot connect to GPU backend", primary "Connect without GPU".
+    gpuLimitHeading: /^\s*Cannot connect to GPU backend\s*$/,
+    gpuLimitConnectCpu: /^\s*Connect without GPU\s*$/,
   },
   es: {
     // 2026H2 row 13 (N6b, a real saved page): "Conectado a\ndel backend de Google Compute Engine en Python 3\n…".

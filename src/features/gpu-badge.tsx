@@ -9,6 +9,7 @@ import { assignedChanged, badgeOf, machineOf, nextEpoch, type AcceleratorFacts, 
 import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
+import { watchGpuLimit, type GpuLimitReading } from '../colab/gpu-limit';
 import { parseGpuCheckOutput } from '../recipes';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from '../ui/icons';
@@ -20,6 +21,8 @@ export interface AcceleratorTracker {
   readonly badge: Badge;
   /** What the notebook asks for (page API); undefined when it could not be asked. */
   readonly requested: AcceleratorSetting | undefined;
+  /** Colab's "Cannot connect to GPU backend" dialog is open (never answered by Launchpad). */
+  readonly gpuLimit: GpuLimitReading;
   /** Asks the page API again (after Launchpad changed the setting in Colab's dialog). */
   refresh(): void;
   /** Feeds the output of a GPU check that ran in this notebook. */
@@ -30,17 +33,22 @@ export interface AcceleratorTracker {
 export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
   const [facts, setFacts] = useState<AcceleratorFacts>(() => ({ connection: readConnectionState(), epoch: 0 }));
   const refreshRef = useRef<() => void>(() => undefined);
+  const [gpuLimit, setGpuLimit] = useState<GpuLimitReading>(null);
 
   useEffect(() => {
     let previous: ConnectionState | undefined;
     let epoch = 0;
     let shape = '';
     let lastAssigned: AcceleratorSetting | undefined;
+    const limitContext = { connected: false, gpuRequested: false };
+    const recheckLimit = watchGpuLimit(() => limitContext, setGpuLimit, signal);
     const refresh = () =>
       request('runtime-info', {}, { timeoutMs: RUNTIME_INFO_TIMEOUT_MS, signal }).then(
         (info) => {
           if (assignedChanged(lastAssigned, info.assigned ?? undefined)) epoch += 1;
           lastAssigned = info.assigned ?? undefined;
+          limitContext.gpuRequested = info.requested?.accelerator.toUpperCase() === 'GPU';
+          recheckLimit();
           setFacts((f) => ({ ...f, requested: info.requested, assigned: info.assigned, epoch }));
         },
         () => setFacts((f) => (signal.aborted ? f : { ...f, requested: undefined, assigned: undefined })),
@@ -50,6 +58,8 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
     watchConnection((state) => {
       epoch = nextEpoch(previous, state, epoch);
       previous = state;
+      limitContext.connected = state.status === 'connected';
+      recheckLimit();
       setFacts((f) => ({ ...f, connection: state, epoch }));
       // RAM use in the tooltip changes all the time; only another machine needs the page API.
       const next = machineOf(state);
@@ -63,6 +73,7 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
   return {
     badge: badgeOf(facts),
     requested: facts.requested ?? undefined,
+    gpuLimit,
     refresh: () => refreshRef.current(),
     recordGpuCheck(stdout) {
       const info = parseGpuCheckOutput(stdout);

@@ -31,6 +31,7 @@ import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
+import { pinRuntimeVersion } from './runtime-version-pin';
 import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
@@ -142,6 +143,8 @@ interface Run {
   readonly outcome?: SetupOutcome;
   /** Colab moved under the preset's lock during this run (issue 19). */
   readonly drift?: LockDrift | null;
+  /** What happened to the preset's pinned runtime version before the steps. */
+  readonly versionNote?: string;
 }
 
 /**
@@ -215,6 +218,8 @@ export function RunSetup(props: {
   const acceleratorRef = useRef(accelerator);
   acceleratorRef.current = accelerator;
   const verdict = (requirement: RuntimeRequirement) => meetsRequirement(requirement, acceleratorRef.current.badge, acceleratorRef.current.requested);
+  /** The runtime is there to judge: connecting is where Colab may refuse a GPU (its GPU limits). */
+  const connected = () => !['not-connected', 'disconnected', 'connecting'].includes(acceleratorRef.current.badge.kind);
   const loaded = usePlans(preset ? null : notebook, signal);
   const { plans, problem } = preset ? { plans: [preset], problem: '' } : loaded;
   const [run, setRun] = useState<Run | null>(null);
@@ -247,12 +252,27 @@ export function RunSetup(props: {
       announce(t('setupNeedsRuntime', [plan.name, requirementText(runtime)]));
       return;
     }
+    // Not connected: the first step would connect, and Colab, out of GPUs, could offer a CPU
+    // runtime for it. Connect first and check what Colab gave before any step runs.
+    if (runtime && !anyway && !connected()) {
+      setGate({ plan: { ...plan, runtime }, automatic, phase: 'waiting', news: '' });
+      setOpen(true);
+      announce(t('setupConnectingFirst', requirementText(runtime)));
+      request('reconnect', {}, { timeoutMs: 5_000, signal }).catch(() => announce(t('setupConnectYourself')));
+      return;
+    }
     setGate(null);
     running.current = true;
     setupRunning = true;
     if (!automatic) setOpen(true);
+    // Colab forgets the runtime version across sessions: choose it again before the steps.
+    const versionNote = plan.runtimeVersion ? await pinRuntimeVersion(plan.runtimeVersion, signal, announce) : undefined;
+    if (versionNote) {
+      setRun({ plan, cells: [], versionNote });
+      await runtimeBack(signal);
+    }
     const onProgress = (cells: readonly CellProgress[], staleEdited: number) => {
-      const next = { plan, cells, staleEdited };
+      const next = { plan, cells, staleEdited, ...(versionNote ? { versionNote } : {}) };
       setRun(next);
       announce(outcomeText(next));
     };
@@ -284,9 +304,16 @@ export function RunSetup(props: {
 
   // After a switch, the steps start by themselves once the runtime meets the requirement.
   useEffect(() => {
-    if (gate?.phase !== 'waiting' || verdict(gate.plan.runtime) !== 'yes') return;
+    if (gate?.phase !== 'waiting' || !connected() || verdict(gate.plan.runtime) !== 'yes') return;
     void start(gate.plan, gate.automatic, true);
   }, [gate, accelerator.badge, accelerator.requested]);
+
+  // Colab cannot give a GPU now: the gate asks again and says why; the steps never run on the CPU
+  // runtime "Connect without GPU" would give (the requirement is checked again), unless Run anyway.
+  useEffect(() => {
+    if (!accelerator.gpuLimit) return;
+    setGate((g) => (g && g.plan.runtime.accelerator === 'GPU' ? { ...g, phase: 'ask', news: t('setupGpuLimit') } : g));
+  }, [accelerator.gpuLimit]);
 
   // Called through byUser: only the user's own click switches Colab's runtime.
   const switchRuntime = (current: Gate) => {
@@ -297,6 +324,8 @@ export function RunSetup(props: {
     };
     void switchAccelerator(requirementTarget(current.plan.runtime), report, signal).then((result) => {
       acceleratorRef.current.refresh();
+      // Saved for the next connection: connect now, so the steps run on the runtime Colab then gives.
+      if (result === 'switched' && !connected()) request('reconnect', {}, { timeoutMs: 5_000, signal }).catch(() => report(t('setupConnectYourself')));
       setGate((g) => (g && g.plan === current.plan ? { ...g, phase: result === 'switched' ? 'waiting' : 'ask' } : g));
     });
   };
@@ -406,6 +435,7 @@ export function RunSetup(props: {
         {run && !gate && (
           <>
             <h2>{t('setupPanelTitle', run.plan.name)}</h2>
+            {run.versionNote && <p class="version-note">{run.versionNote}</p>}
             <ol class="steps">
               {run.plan.cells.map((cell, index) => {
                 const progress = run.cells[index] ?? { state: 'pending' };

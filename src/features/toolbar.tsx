@@ -27,6 +27,7 @@ import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
+import { GpuLimitNotice } from './gpu-limit-notice';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
 import { ProjectSetup } from './project-setup';
 import { RunSetup, type RunSetupHandle } from './run-setup';
@@ -361,6 +362,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       )}
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {compatProblem && <p class="notice">{compatProblem}</p>}
+      <GpuLimitNotice reading={accelerator.gpuLimit} />
       {problem && (
         <div class="alert" role="alert">
           <p>

@@ -62,7 +62,8 @@ export function newPreset(name: string, step: PresetStep, id: string, now: numbe
  */
 export function duplicatePreset(preset: Preset, name: string, id: string, now: number): Preset {
   return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, keepInstalls: preset.keepInstalls, updatedAt: now,
-    ...(preset.showOnToolbar ? { showOnToolbar: true } : {}), ...(preset.runtime ? { runtime: preset.runtime } : {}) };
+    ...(preset.showOnToolbar ? { showOnToolbar: true } : {}), ...(preset.runtime ? { runtime: preset.runtime } : {}),
+    ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}) };
 }
 
 /** The tombstone of a preset: kept (for sync and undo), no longer listed. */

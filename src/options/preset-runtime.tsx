@@ -1,11 +1,13 @@
 /**
  * "Runtime this preset needs" in the preset editor (issue 21): none, any GPU, a GPU model, any
  * TPU or a TPU model, and High-RAM. One write per change; Run setup checks it before the steps.
+ * Also the Colab runtime version the preset pins ("2026.07"), re-applied by Run setup after each reset.
  */
 import { useId, useState } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
 import { t } from '../shared/i18n';
-import { modelLabel, type RuntimeRequirement } from '../shared/runtime-requirement';
+import * as v from 'valibot';
+import { RuntimeVersionSchema, modelLabel, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { Alert } from './alert';
 import { writePreset } from './store-writes';
 
@@ -37,6 +39,17 @@ export function PresetRuntime(props: { preset: Preset; onStore: (store: PresetSt
     const choice = CHOICES.find((c) => c.value === value)?.requirement;
     void save(choice ? { ...choice, ...(current?.highRam ? { highRam: true } : {}) } : undefined);
   };
+  const saveVersion = async (text: string) => {
+    const version = text.trim();
+    if (version === (preset.runtimeVersion ?? '')) return;
+    if (version && !v.is(RuntimeVersionSchema, version)) return setMessages([t('editorRuntimeVersionInvalid', version)]);
+    const result = await writePreset(preset.id, (stored) => {
+      const { runtimeVersion: _old, ...rest } = stored;
+      return version ? { ...rest, runtimeVersion: version } : rest;
+    });
+    setMessages(result.ok ? [] : result.messages);
+    if (result.ok) onStore(result.store);
+  };
   const label = (requirement: RuntimeRequirement) =>
     requirement.model ? modelLabel(requirement.accelerator, requirement.model) : t(requirement.accelerator === 'GPU' ? 'setupAnyGpu' : 'setupAnyTpu');
 
@@ -66,6 +79,15 @@ export function PresetRuntime(props: { preset: Preset; onStore: (store: PresetSt
         />
         {t('editorRuntimeHighRam')}
       </label>
+      <label for={`${id}-version`}>{t('editorRuntimeVersion')}</label>
+      <input
+        id={`${id}-version`}
+        type="text"
+        inputMode="decimal"
+        placeholder="2026.07"
+        value={preset.runtimeVersion ?? ''}
+        onChange={(event) => void saveVersion(event.currentTarget.value)}
+      />
       <p class="muted">{t('editorRuntimeHint')}</p>
       {messages.length > 0 && <Alert title={t('editorNotSaved')} messages={messages} />}
     </fieldset>

@@ -10,8 +10,9 @@
  * written: imported presets never run by themselves. `showOnToolbar` is written when set and read
  * (the import review says the file asks for it), but an imported preset always arrives with it
  * off: a file must not put a button on every notebook's toolbar without the user turning it on.
- * `runtime`, the runtime the preset needs (issue 21), is written when set and kept on import.
- * `locks` (issue 19, locks.ts) are written when the preset has any and kept on import, read leniently.
+ * `runtime`, the runtime the preset needs (issue 21), and `runtimeVersion`, the Colab runtime
+ * version it pins ("2026.07"), are written when set and kept on import. `locks` (issue 19,
+ * locks.ts) are written when the preset has any and kept on import, read leniently.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
@@ -32,7 +33,7 @@ import {
   type PresetStep,
 } from './schema';
 import type { NotebookKey } from './notebook-keys';
-import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
 export const FILE_VERSION = 2;
@@ -64,6 +65,8 @@ export interface ImportedPreset {
   readonly runtime?: RuntimeRequirement;
   /** The preset's locks (issue 19), as exported: applied only on a runtime of the same key. */
   readonly locks?: readonly PresetLock[];
+  /** Present when the preset pins a Colab runtime version ("2026.07"). */
+  readonly runtimeVersion?: string;
 }
 
 export type ImportResult =
@@ -105,6 +108,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       ...(p.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
       ...(p.locks ? { locks: p.locks.map(fileLock) } : {}),
+      ...(p.runtimeVersion ? { runtimeVersion: p.runtimeVersion } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -165,6 +169,7 @@ const filePresetSchema = record({
   keepInstalls: v.optional(v.boolean()),
   runtime: v.optional(RuntimeRequirementSchema),
   locks: v.optional(v.unknown()),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
 });
 
 const fileSchema = record({
@@ -231,6 +236,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       ...(raw.showOnToolbar ? { showOnToolbar: true } : {}),
       ...(raw.runtime ? { runtime: raw.runtime } : {}),
       ...withImportedLocks(raw.locks),
+      ...(raw.runtimeVersion ? { runtimeVersion: raw.runtimeVersion } : {}),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -290,6 +296,7 @@ export function mergeImport(
       updatedAt: now,
       ...(preset.runtime ? { runtime: preset.runtime } : {}),
       ...(preset.locks ? { locks: preset.locks } : {}),
+      ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
     });
   }
   return [...existing, ...added];

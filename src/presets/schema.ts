@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
-import { RuntimeRequirementSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
 import { readInstallDigests, type InstallDigest } from './install-digests';
 import { readLocks, type PresetLock } from './locks';
 import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
@@ -76,6 +76,8 @@ export interface Preset {
    * when set, like showOnToolbar, so presets without it stay readable by older versions.
    */
   readonly runtime?: RuntimeRequirement;
+  /** A Colab runtime version ("2026.07") Run setup re-applies after each reset. Stored only when set. */
+  readonly runtimeVersion?: string;
 }
 
 export interface PresetStore {
@@ -288,6 +290,7 @@ const storedPresetSchema = record({
   // Read leniently (readLocks): a dropped lock only means that runtime resolves again.
   locks: v.optional(v.unknown()),
   runtime: v.optional(RuntimeRequirementSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -320,6 +323,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     ...(installDigests.length > 0 ? { installDigests } : {}),
     ...(locks.length > 0 ? { locks } : {}),
     ...(output.runtime ? { runtime: output.runtime } : {}),
+    ...(output.runtimeVersion ? { runtimeVersion: output.runtimeVersion } : {}),
   };
   return { ok: true, value: preset };
 }

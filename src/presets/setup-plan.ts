@@ -33,6 +33,8 @@ export interface SetupPlan {
   readonly cells: readonly PlannedCell[];
   /** The runtime the preset needs, checked by Run setup before the steps. */
   readonly runtime?: RuntimeRequirement;
+  /** The Colab runtime version to re-apply before the steps ("2026.07"). */
+  readonly runtimeVersion?: string;
 }
 
 /** The plan of a stored (validated) preset. Throws only for a preset the schema would refuse. */
@@ -65,5 +67,6 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
     steps: preset.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params } })),
     cells,
     ...(preset.runtime ? { runtime: preset.runtime } : {}),
+    ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { COLAB_HOSTS } from './colab-hosts';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
 import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
-import { RuntimeRequirementSchema } from './runtime-requirement';
+import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -137,6 +137,8 @@ export const SetupPlanSchema = v.strictObject({
   cells: v.pipe(v.array(SetupCell), v.minLength(1), v.readonly()),
   /** The runtime the preset needs: Run setup checks it before the steps. */
   runtime: v.optional(RuntimeRequirementSchema),
+  /** The Colab runtime version Run setup re-applies before the steps. */
+  runtimeVersion: v.optional(RuntimeVersionSchema),
 });
 export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 

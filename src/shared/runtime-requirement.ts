@@ -15,6 +15,12 @@ export const RuntimeRequirementSchema = v.strictObject({
 });
 export type RuntimeRequirement = v.InferOutput<typeof RuntimeRequirementSchema>;
 
+/**
+ * A Colab runtime version a preset pins ("2026.07", "2026.04"; colab-dom-2026-12.md row 17, D5/D6):
+ * Colab does not keep the choice across sessions, so Run setup re-applies it after each reset.
+ */
+export const RuntimeVersionSchema = v.pipe(v.string(), v.regex(/^\d{4}\.\d{2}$/, 'a Colab runtime version such as 2026.07'));
+
 /** Colab's default of each class, used when a preset asks only for the class (the free GPU, the first TPU). */
 const DEFAULT_MODEL = { GPU: 'T4', TPU: 'V5E1' } as const;
 
