@@ -44,6 +44,8 @@ export type BridgeRequest =
   | Envelope<'reconnect'>
   /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
   | Envelope<'probe-api'>
+  /** Add to setup (issue 18): finished code cells whose text may run an install, with their output. */
+  | Envelope<'install-cells'>
   /**
    * Run Launchpad's cell `key` (src/shared/cell-marker.ts): re-run ours in place (rewritten first
    * when the code changed), follow it when it already runs this code, or insert it at `place`.
@@ -77,6 +79,7 @@ const FIELDS: Readonly<Record<RequestKind, Readonly<Record<string, Check>>>> = {
   'kernel-state': {},
   reconnect: {},
   'probe-api': {},
+  'install-cells': {},
   'run-cell': {
     address: Address,
     key: text(1, 120, CELL_KEY),

@@ -28,6 +28,7 @@ import { createShadowHost } from '../ui/shadow-host';
 import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
+import { AddToSetup } from './add-to-setup';
 import { ProjectSetup } from './project-setup';
 import { RunSetup, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
@@ -343,6 +344,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         announce={setStatus}
         onSaved={setStartPlan}
       />
+      <AddToSetup notebook={notebook.key} signal={notebook.signal} announce={setStatus} />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>

@@ -453,6 +453,33 @@ export function pruneCells(notebook: Obj, prefix: string, keep: readonly string[
   return { removed: stale.length, edited };
 }
 
+/** Add to setup (issue 18 part 3): a line that may run an install (the content script's parser decides). */
+const INSTALL_LINE = /^\s*[!%].*\b(install|clone)\b/m;
+
+/**
+ * The finished code cells whose text may run an install: not running or queued, run at least once
+ * (`getExecutionCount()`, S9 [S], else having outputs), with their text, the tail of everything
+ * they printed (stdout and stderr, where `!pip` reports its failures) and whether they raised.
+ */
+export function installCells(notebook: Obj): { cellId: string; text: string; output: string; failed: boolean }[] {
+  const found = [];
+  for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell) || !isObject(cell) || !isFunction(cell, 'getText') || !isFunction(cell, 'getId') || busyOf(cell) !== false) continue;
+    const text = textOf(cell);
+    const outputs = isObject(cell.model) && Array.isArray(cell.model.outputs) ? (cell.model.outputs as unknown[]) : [];
+    const count = call(cell, 'getExecutionCount');
+    if (!INSTALL_LINE.test(text) || text.length > 20_000 || (typeof count !== 'number' && outputs.length === 0)) continue;
+    const streams = outputs.filter((o): o is Obj => isObject(o) && o.output_type === 'stream');
+    found.push({
+      cellId: String((cell.getId as () => unknown).call(cell)),
+      text,
+      output: streams.map((o) => streamText(o.text)).join('').slice(-8_000),
+      failed: outputs.some((o) => isObject(o) && o.output_type === 'error'),
+    });
+  }
+  return found.slice(-20);
+}
+
 /**
  * Session guard: `colab.global.notebook.userInteractionOccurred()` (S4, Colab's own code [S]) resets
  * Colab's frontend idle timer, exactly as a real keypress in the notebook would. When it is missing,

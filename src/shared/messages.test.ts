@@ -46,6 +46,9 @@ describe('content script → service worker requests', () => {
       'install-digests': async () => ({ recorded: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
+      'add-to-setup': async () => ({ ok: false as const, problems: [] }),
+      'capture-off': async () => ({ off: false }),
+      'capture-cell': async () => ({ offer: null }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -72,7 +75,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
