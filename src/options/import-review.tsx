@@ -7,11 +7,11 @@
  */
 import type { ImportedPreset, PresetStep } from '../presets';
 import { RECIPES, labelledStepSummary, recipeFields, type RecipeId } from '../recipes';
+import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
 import { Dialog } from '../ui/dialog';
 
 /** Steps whose effect is whatever their code, script or fetched file does: shown in full. */
-const RUNS_CODE: ReadonlySet<RecipeId> = new Set<RecipeId>(['python', 'run-script', 'git-clone', 'download']);
 
 function paramText(value: unknown): string {
   if (Array.isArray(value)) return value.join(' ');
