@@ -6,7 +6,7 @@
  * nothing. A modal <dialog> (src/ui/dialog.tsx): focus moves into it and back to the file input.
  */
 import type { ImportedPreset, PresetStep } from '../presets';
-import { RECIPES, labelledStepSummary, recipeFields, type RecipeId } from '../recipes';
+import { RECIPES, labelledStepSummary, recipeFields } from '../recipes';
 import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
 import { Dialog } from '../ui/dialog';
