@@ -29,6 +29,7 @@ import { explainFailure, failureText } from '../recipes/drive-failures';
 import { directEntryIds } from '../recipes/toolbar-settings';
 import { projectProposal } from './project-proposal';
 import { addToSetup, captureCellOffer, captureOff } from './add-to-setup';
+import { carriedCell, carriedReview } from './carried-setup';
 import { loadToolbarSettings } from '../recipes/toolbar-storage';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
@@ -133,6 +134,8 @@ export function registerContentRequests(): void {
     'add-to-setup': async (request) => addToSetup(request),
     'capture-off': async (request) => captureOff(request),
     'capture-cell': async (request) => captureCellOffer(request),
+    'carried-cell': async (request) => carriedCell(request),
+    'carried-review': async (request) => carriedReview(request),
 
     'explain-failure': async ({ ename, evalue }) => {
       const failure = explainFailure(ename, evalue);

@@ -3,7 +3,7 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
+import { MAX_CODE_LENGTH, MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
 import { PAGE_API_PROBES } from '../colab/probes';
 import { readMarker } from '../shared/cell-marker';
 
@@ -478,6 +478,28 @@ export function installCells(notebook: Obj): { cellId: string; text: string; out
     });
   }
   return found.slice(-20);
+}
+
+/** The setup a notebook carries (issue 18 part 4): the first code cell with a `# launchpad-setup ` line, '' when none. */
+export function carriedSetupText(notebook: Obj): string {
+  for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell) || !isObject(cell) || !isFunction(cell, 'getText')) continue;
+    const text = textOf(cell);
+    if (/^# launchpad-setup /m.test(text)) return text.slice(0, MAX_CODE_LENGTH);
+  }
+  return '';
+}
+
+/** Writes Launchpad's cell `key` without running it: ours (intact) rewritten in place, else a new cell at the top. */
+export function writeCell(notebook: Obj, key: string, code: string): { cellId: string; action: 'inserted' | 'rewritten' } {
+  const found = markedCells(notebook, (k) => k === key).find((m) => m.intact)?.cell;
+  const cell = checkCell(found ?? insertCell(notebook, { at: 'top', after: '' }), 'The setup cell');
+  try {
+    (cell.setText as (text: string) => void).call(cell, code);
+  } catch (error) {
+    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+  }
+  return { cellId: String((cell.getId as () => unknown).call(cell)), action: found ? 'rewritten' : 'inserted' };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../test/translate';
 import { readMarker } from '../shared/cell-marker';
-import { CARRIED_LINE, CARRIED_SETUP_KEY, carriedSetupCell, readCarriedSetup } from './carried-setup';
+import { CARRIED_SETUP_KEY } from '../shared/cell-keys';
+import { CARRIED_LINE, carriedSetupCell, readCarriedSetup } from './carried-setup';
 import { formatProblem } from './problems';
 import { preset } from './test-helpers';
 

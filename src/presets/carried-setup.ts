@@ -10,14 +10,13 @@
  */
 import { RECIPES, stepSummary, type Translate } from '../recipes';
 import { RUNS_CODE } from '../recipes/runs-code';
+import { CARRIED_SETUP_KEY } from '../shared/cell-keys';
 import { markedCell } from '../shared/cell-marker';
 import { FILE_FORMAT, FILE_VERSION, parseImportFile, type ImportedPreset } from './file-format';
 import { sortKeys } from './canonical';
 import { problem, type Problem } from './problems';
 import type { Preset } from './schema';
 
-/** The marker key of the carried setup's cell (src/shared/cell-marker.ts). */
-export const CARRIED_SETUP_KEY = 'carried-setup';
 /** The machine-readable line: this prefix, then the presets file as one line of JSON. */
 export const CARRIED_LINE = '# launchpad-setup ';
 /** Longest carried-setup cell read (a preset of 50 long steps fits easily). */

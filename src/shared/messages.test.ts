@@ -49,6 +49,8 @@ describe('content script → service worker requests', () => {
       'add-to-setup': async () => ({ ok: false as const, problems: [] }),
       'capture-off': async () => ({ off: false }),
       'capture-cell': async () => ({ offer: null }),
+      'carried-cell': async () => ({ ok: false as const, problems: [] }),
+      'carried-review': async () => ({ review: null }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -75,7 +77,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop, 'carried-cell': noop, 'carried-review': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
