@@ -25,7 +25,7 @@ async function runOwnCell(page: Page, code: string): Promise<void> {
     nb.focusedCell.setText(text);
     nb.focusedCell.runButton.click();
   }, code);
-  await expect.poll(async () => (await executions(page)).filter((e) => e.code === code).map((e) => e.status)).toEqual(['ok']);
+  await expect.poll(async () => (await executions(page)).filter((e) => e.code === code).map((e) => e.status), { timeout: 60_000 }).toEqual(['ok']);
 }
 
 const offer = (page: Page) => toolbar(page).getByRole('group', { name: 'Add to setup' });
@@ -87,4 +87,23 @@ test('the offer can be turned off for a notebook, and installs shown when the pa
   await runOwnCell(page, '!pip install tqdm-extra');
   await page.waitForTimeout(3_000);
   await expect(offer(page)).toHaveCount(0);
+});
+
+test.describe('with a real IPython', () => {
+  test.use({ realKernelOptions: { packages: [['einops', '0.8.0']] } });
+
+  test("real pip: an unpinned install is added pinned to the version pip installed; a failed one is not offered", async ({ page, serviceWorker, realKernel }) => {
+    test.setTimeout(120_000);
+    await openNotebook(page, `/drive/${DRIVE_ID}`, ['kernel:ipython']);
+    await expectOneToolbar(page);
+    await watching(page);
+    await runOwnCell(page, '!pip install no-such-package-anywhere');
+    expect(JSON.stringify(realKernel.history.at(-1))).toContain('No matching distribution');
+    await runOwnCell(page, '!pip install einops');
+    await expect(offer(page)).toContainText('einops==0.8.0');
+    await expect(offer(page)).not.toContainText('no-such-package-anywhere');
+    await offer(page).getByRole('button', { name: 'Add to setup' }).click();
+    await expect(runStatus(page)).toHaveText('Added to a new preset “My setup” for this notebook.');
+    expect((await stored(serviceWorker))[0]?.steps).toEqual([{ recipe: 'pip-install', params: { packages: ['einops==0.8.0'] } }]);
+  });
 });
