@@ -359,15 +359,17 @@ function follow(notebook: Obj, cell: Obj): Promise<CellOutcome> {
   });
 }
 
+function setText(cell: Obj, code: string): void {
+  try {
+    (cell.setText as (text: string) => void).call(cell, code);
+  } catch (error) {
+    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+  }
+}
+
 /** Writes `code` into the cell (when given) and clicks its run button; the caller follows the run first. */
 function start(cell: Obj, code: string | undefined): void {
-  if (code !== undefined) {
-    try {
-      (cell.setText as (text: string) => void).call(cell, code);
-    } catch (error) {
-      throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
-    }
-  }
+  if (code !== undefined) setText(cell, code);
   try {
     (cell.runButton as { click: () => void }).click();
   } catch (error) {
@@ -494,11 +496,7 @@ export function carriedSetupText(notebook: Obj): string {
 export function writeCell(notebook: Obj, key: string, code: string): { cellId: string; action: 'inserted' | 'rewritten' } {
   const found = markedCells(notebook, (k) => k === key).find((m) => m.intact)?.cell;
   const cell = checkCell(found ?? insertCell(notebook, { at: 'top', after: '' }), 'The setup cell');
-  try {
-    (cell.setText as (text: string) => void).call(cell, code);
-  } catch (error) {
-    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
-  }
+  setText(cell, code);
   return { cellId: String((cell.getId as () => unknown).call(cell)), action: found ? 'rewritten' : 'inserted' };
 }
 
