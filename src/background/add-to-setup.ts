@@ -11,6 +11,7 @@ import { loadPresetStore, updatePresets } from '../presets/storage';
 import { formatIssue, validateSteps } from '../recipes';
 import { captureCell, withoutPresent, type CapturedStep } from '../recipes/install-capture';
 import browser from '../shared/browser';
+import { readMarker } from '../shared/cell-marker';
 import { t } from '../shared/i18n';
 import type { BackgroundRequest, BackgroundResponse } from '../shared/messages';
 import { CAPTURE_OFF_KEY } from '../shared/storage-keys';
@@ -47,7 +48,8 @@ export async function addToSetup({ notebook, steps }: Extract<BackgroundRequest,
 
 /** What Add to setup offers for a finished cell: its install steps that the notebook's preset does not have yet. */
 export async function captureCellOffer({ notebook, text, output }: Extract<BackgroundRequest, { type: 'capture-cell' }>): Promise<BackgroundResponse<'capture-cell'>> {
-  const capture = isNotebookKey(notebook) ? captureCell(text, output) : null;
+  // Launchpad's own cells (a marker, intact or edited) are never offered.
+  const capture = isNotebookKey(notebook) && !readMarker(text) ? captureCell(text, output) : null;
   if (!capture) return { offer: null };
   const read = await loadPresetStore();
   const target = read.ok && isNotebookKey(notebook) ? presetsForNotebook(read.store.presets, notebook)[0] : undefined;

@@ -8,7 +8,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../colab/bridge';
-import { readMarker } from '../shared/cell-marker';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground, type BackgroundResponse } from '../shared/messages';
 import { byUser } from '../ui/user-action';
@@ -70,8 +69,8 @@ export function AddToSetup(props: { notebook: string | null; signal: AbortSignal
         for (const cell of cells) {
           const id = `${cell.cellId}\n${cell.text}\n${cell.output}`;
           if (seen.current.has(id) || signal.aborted) continue;
-          // Launchpad's own cells, and cells that raised, are never offered.
-          const found = cell.failed || readMarker(cell.text) ? null : (await askBackground({ type: 'capture-cell', notebook, text: cell.text, output: cell.output })).offer;
+          // Cells that raised are never offered (nor Launchpad's own: the worker checks their marker).
+          const found = cell.failed ? null : (await askBackground({ type: 'capture-cell', notebook, text: cell.text, output: cell.output })).offer;
           // Seen once the worker answered (a worker that did not is asked again next time).
           seen.current.add(id);
           if (!found || signal.aborted) continue;
