@@ -73,7 +73,7 @@ test("a user's !pip install einops==0.8.0 is offered and lands, pinned, in this 
   ]);
 });
 
-test('the offer can be turned off for a notebook, and installs shown when the page opened are not offered', async ({ page }) => {
+test('the offer can be turned off for a notebook, and stays off after a reload', async ({ page }) => {
   await openNotebook(page);
   await expectOneToolbar(page);
   await watching(page);
