@@ -35,13 +35,14 @@ test('the direct buttons and the menu offer every toolbar entry', async ({ page 
   for (const name of ['Install Keras', 'Install OpenCV', 'Install XGBoost', 'System info', 'Clone repo…', 'Run script…', 'Download data…', 'Restart runtime']) {
     expect(items.some((text) => text.startsWith(name)), name).toBe(true);
   }
-  // Every menu entry, then "Save as preset…" (disabled until a recipe has run in this notebook) and "Bind a preset…".
-  expect(items).toHaveLength(TOOLBAR_ENTRIES.filter((e) => e.placement === 'menu').length + 2);
-  const save = menu.getByRole('menuitem').nth(items.length - 2);
+  // Every menu entry, then "Save as preset…" (disabled until a recipe has run in this notebook), "Bind a preset…" and "Save setup in notebook".
+  expect(items).toHaveLength(TOOLBAR_ENTRIES.filter((e) => e.placement === 'menu').length + 3);
+  const save = menu.getByRole('menuitem').nth(items.length - 3);
   await expect(save).toHaveText(/^Save as preset…run a recipe first$/);
   await expect(save).toHaveAttribute('aria-disabled', 'true');
-  await expect(menu.getByRole('menuitem').last()).toHaveText(/^Bind a preset…$/);
-  await expect(menu.getByRole('menuitem').last()).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(menu.getByRole('menuitem').nth(items.length - 2)).toHaveText(/^Bind a preset…$/);
+  await expect(menu.getByRole('menuitem').nth(items.length - 2)).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(menu.getByRole('menuitem').last()).toHaveText(/^Save setup in notebook$/);
 });
 
 test('every fixed-parameter entry inserts its own cell, runs it and reports done', async ({ page }) => {

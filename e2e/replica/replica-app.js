@@ -319,7 +319,7 @@ class App {
     const nb = new Notebook(this.env, this.identity, /** @type {any} */ (requested));
     this.notebook = nb;
     this.cellList.replaceChildren();
-    const models = initialCells(this.identity, config.cells, hashStr);
+    const models = initialCells(this.identity, config.cells, hashStr, config.extraCells ?? []);
     for (const model of models) nb.addCell_(model);
 
     const state = config.state ?? (config.runtime === 'none' ? 'not-connected' : 'connected');

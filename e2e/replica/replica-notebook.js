@@ -1141,9 +1141,10 @@ export class Notebook {
  * @param {import('./replica-identity.js').NotebookIdentity} identity
  * @param {number | null} count
  * @param {(s: string) => number} hash
+ * @param {string[]} [extra] code cells the .ipynb also holds (the `cell:` flag), after the first text cell
  * @returns {CellModel[]}
  */
-export function initialCells(identity, count, hash) {
+export function initialCells(identity, count, hash, extra = []) {
   const random = rng(hash(`${identity.source}:${identity.fileId}`));
   /** @param {'code' | 'text'} type @param {string} source @param {string} [stdout] @param {number} [n] */
   const make = (type, source, stdout, n) => new CellModel({
@@ -1166,6 +1167,7 @@ export function initialCells(identity, count, hash) {
   const title = identity.name.replace(/\.ipynb$/, '');
   return [
     make('text', `# ${title}\nSet up the runtime, then run the cells in order.\n\n- Mount Google Drive to read the dataset\n- Check which GPU the runtime has`),
+    ...extra.map((source) => make('code', source)),
     make('code', 'print("Hello from Colab")', 'Hello from Colab\n', 1),
     make('code', '!nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader'),
     make('code', '!pip install -q transformers datasets\nimport torch\nprint(torch.cuda.is_available())'),

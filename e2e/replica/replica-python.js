@@ -216,6 +216,10 @@ function pipInstall(args, rt, magic) {
     const m = /^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?(?:(==|>=|~=|<=)([\w.+-]+))?/.exec(spec.replace(/^["']|["']$/g, ''));
     if (!m) continue;
     const pkg = (m[1] ?? '').toLowerCase();
+    // Invented trigger (pip's real messages): a package the index does not have.
+    if (pkg.startsWith('no-such-')) {
+      return `ERROR: Could not find a version that satisfies the requirement ${pkg} (from versions: none)\nERROR: No matching distribution found for ${pkg}\n`;
+    }
     const pinned = m[2] === '==' ? m[3] : undefined;
     const have = PREINSTALLED[/** @type {keyof typeof PREINSTALLED} */ (pkg)] ?? (rt.installed.has(pkg) ? versionFor(pkg) : undefined);
     if (have && (!pinned || pinned === have)) {

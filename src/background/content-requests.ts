@@ -29,6 +29,8 @@ import { recipeCell } from '../recipes/cell';
 import { explainFailure, failureText } from '../recipes/drive-failures';
 import { directEntryIds } from '../recipes/toolbar-settings';
 import { projectProposal } from './project-proposal';
+import { addToSetup, captureCellOffer, captureOff } from './add-to-setup';
+import { carriedCell, carriedReview } from './carried-setup';
 import { loadToolbarSettings } from '../recipes/toolbar-storage';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
@@ -153,6 +155,11 @@ export function registerContentRequests(): void {
       }
     },
     'project-proposal': async (request) => projectProposal(request),
+    'add-to-setup': async (request) => addToSetup(request),
+    'capture-off': async (request) => captureOff(request),
+    'capture-cell': async (request) => captureCellOffer(request),
+    'carried-cell': async (request) => carriedCell(request),
+    'carried-review': async (request) => carriedReview(request),
 
     'explain-failure': async ({ ename, evalue }) => {
       const failure = explainFailure(ename, evalue);

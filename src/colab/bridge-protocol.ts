@@ -108,6 +108,12 @@ export const ResultSchemas = {
   'reconnect': v.strictObject({ called: v.literal(true) }),
   'probe-api': v.pipe(v.array(ProbeResultSchema), v.maxLength(100)),
   'run-cell': Placed,
+  'carried-setup': v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_CODE_LENGTH)) }),
+  'write-cell': v.strictObject({ cellId: CellId, action: v.picklist(['inserted', 'rewritten']) }),
+  'install-cells': v.pipe(
+    v.array(v.strictObject({ cellId: CellId, text: v.pipe(v.string(), v.maxLength(20_000)), output: v.pipe(v.string(), v.maxLength(8_000)), failed: v.boolean() })),
+    v.maxLength(20),
+  ),
   'prune-cells': v.strictObject({ removed: Count, edited: Count }),
 } satisfies Record<RequestKind, v.GenericSchema>;
 export type BridgeResult<K extends RequestKind> = v.InferOutput<(typeof ResultSchemas)[K]>;

@@ -4,6 +4,7 @@ import { MAX_CODE_LENGTH, parseRequest } from './bridge-requests';
 const ID = 'abcdef12-3456';
 const runCell = { v: 1, id: ID, kind: 'run-cell', address: 'https://colab.research.google.com/drive/x', key: 'run:gpu-check:1a2b3c4d', place: { at: 'top', after: '' }, code: 'print(1)' };
 const ok = (value: unknown) => parseRequest(value).ok;
+const TOP_PLACE = { at: 'top', after: '' };
 const problem = (value: unknown) => {
   const parsed = parseRequest(value);
   return parsed.ok ? '' : parsed.problem;
@@ -11,7 +12,12 @@ const problem = (value: unknown) => {
 
 describe('parseRequest: the page script’s strict request validator', () => {
   it('accepts every kind in its exact shape', () => {
-    for (const kind of ['runtime-info', 'user-interaction', 'kernel-state', 'reconnect', 'probe-api']) expect(ok({ v: 1, id: ID, kind }), kind).toBe(true);
+    for (const kind of ['runtime-info', 'user-interaction', 'kernel-state', 'reconnect', 'probe-api', 'install-cells', 'carried-setup']) expect(ok({ v: 1, id: ID, kind }), kind).toBe(true);
+    const write = { v: 1, id: ID, kind: 'write-cell', address: 'https://x', key: 'carried-setup', code: '# x' };
+    expect(ok(write)).toBe(true);
+    expect(ok({ ...write, key: 'a b' })).toBe(false);
+    expect(ok({ ...write, code: '' })).toBe(false);
+    expect(ok({ ...write, place: TOP_PLACE })).toBe(false);
     expect(ok({ v: 1, id: ID, kind: 'await-completion', cellId: 'cell-1' })).toBe(true);
     expect(ok(runCell)).toBe(true);
     expect(ok({ ...runCell, place: { at: 'focus', after: 'cell-3' } })).toBe(true);

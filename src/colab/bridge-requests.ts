@@ -44,6 +44,12 @@ export type BridgeRequest =
   | Envelope<'reconnect'>
   /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
   | Envelope<'probe-api'>
+  /** Add to setup (issue 18): finished code cells whose text may run an install, with their output. */
+  | Envelope<'install-cells'>
+  /** The setup the notebook carries (issue 18): the text of its first cell with a `# launchpad-setup ` line. */
+  | Envelope<'carried-setup'>
+  /** Write Launchpad's cell `key` (the carried setup) without running it: rewritten in place when ours, else inserted at the top. */
+  | (Envelope<'write-cell'> & { readonly address: string; readonly key: string; readonly code: string })
   /**
    * Run Launchpad's cell `key` (src/shared/cell-marker.ts): re-run ours in place (rewritten first
    * when the code changed), follow it when it already runs this code, or insert it at `place`.
@@ -77,6 +83,9 @@ const FIELDS: Readonly<Record<RequestKind, Readonly<Record<string, Check>>>> = {
   'kernel-state': {},
   reconnect: {},
   'probe-api': {},
+  'install-cells': {},
+  'carried-setup': {},
+  'write-cell': { address: Address, key: text(1, 120, CELL_KEY), code: text(1, MAX_CODE_LENGTH) },
   'run-cell': {
     address: Address,
     key: text(1, 120, CELL_KEY),

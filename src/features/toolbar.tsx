@@ -25,10 +25,12 @@ import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
 import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
-import { byUser } from '../ui/user-action';
+import { byUser, isUserInput } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { GpuLimitNotice } from './gpu-limit-notice';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
+import { AddToSetup } from './add-to-setup';
+import { CarrySetup } from './carry-setup';
 import { ProjectSetup } from './project-setup';
 import { RunSetup, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
@@ -53,6 +55,7 @@ interface Problem {
 
 const SAVE_AS_PRESET = 'save-as-preset';
 const BIND_PRESET = 'bind-preset';
+const SAVE_IN_NOTEBOOK = 'save-setup-in-notebook';
 const keyOf = (identity: NotebookIdentity | null) => (identity?.kind === 'persistent' ? identity.key : null);
 
 function statusText(label: string, result: RunResult | 'running' | 'restarting'): string {
@@ -121,6 +124,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   const [saving, setSaving] = useState(false);
   /** Counts "Bind a preset" choices; Run setup opens its panel on the bind control for each. */
   const [bindRequest, setBindRequest] = useState(0);
+  /** Counts "Save setup in notebook" choices (issue 18). */
+  const [carryRequest, setCarryRequest] = useState(0);
   const [startPlan, setStartPlan] = useState<SetupPlan | null>(null);
   /** What ran successfully in this notebook, for Save as preset. */
   const [history, setHistory] = useState<readonly ValidStep[]>([]);
@@ -310,14 +315,19 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
             disabled: notebook.key === null || history.length === 0,
           },
           { id: BIND_PRESET, label: `${t('bindMenuItem')}…`, hint: notebook.key === null ? t('saveAsPresetNoNotebook') : '', disabled: notebook.key === null },
+          { id: SAVE_IN_NOTEBOOK, label: t('carrySaveInNotebook'), hint: notebook.key === null ? t('saveAsPresetNoNotebook') : '', disabled: notebook.key === null },
         ]}
-        onSelect={(id) => {
+        onSelect={(id, event) => {
           if (id === SAVE_AS_PRESET) {
             setSaving(true);
             return;
           }
           if (id === BIND_PRESET) {
             setBindRequest((n) => n + 1);
+            return;
+          }
+          if (id === SAVE_IN_NOTEBOOK) {
+            if (isUserInput(event)) setCarryRequest((n) => n + 1);
             return;
           }
           // A folded preset runs through its own (hidden) button's handle, so its panel and runner are the same.
@@ -344,6 +354,8 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         announce={setStatus}
         onSaved={setStartPlan}
       />
+      <AddToSetup notebook={notebook.key} signal={notebook.signal} announce={setStatus} />
+      <CarrySetup notebook={notebook.key} signal={notebook.signal} announce={setStatus} saveRequest={carryRequest} onRun={setStartPlan} tabIndex={focusIndex === menuIndex + 1 ? 0 : -1} />
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>

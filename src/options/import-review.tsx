@@ -6,12 +6,12 @@
  * nothing. A modal <dialog> (src/ui/dialog.tsx): focus moves into it and back to the file input.
  */
 import type { ImportedPreset, PresetStep } from '../presets';
-import { RECIPES, labelledStepSummary, recipeFields, type RecipeId } from '../recipes';
+import { RECIPES, labelledStepSummary, recipeFields } from '../recipes';
+import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
 import { Dialog } from '../ui/dialog';
 
 /** Steps whose effect is whatever their code, script or fetched file does: shown in full. */
-const RUNS_CODE: ReadonlySet<RecipeId> = new Set<RecipeId>(['python', 'run-script', 'git-clone', 'download']);
 
 function paramText(value: unknown): string {
   if (Array.isArray(value)) return value.join(' ');

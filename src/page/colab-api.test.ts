@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markedCell } from '../shared/cell-marker';
 import { MAX_STDOUT } from '../colab/bridge-protocol';
-import { ApiError, outcomeOf, pruneCells, runCell, userInteractionOccurred } from './colab-api';
+import { ApiError, carriedSetupText, installCells, outcomeOf, pruneCells, runCell, userInteractionOccurred, writeCell } from './colab-api';
 
 type FakeCell = { getId(): string; getText(): string; setText(s: string): void; fire(type: string): void; model: { type: string; outputs: unknown[] } };
 
@@ -242,6 +242,43 @@ describe('pruneCells', () => {
     const { notebook } = fakeNotebook({ texts: [cell(1), cell(2)], noDelete: true });
     expect(pruneCells(notebook, 'setup:p:', ['setup:p:1', 'setup:p:2'])).toEqual({ removed: 0, edited: 0 });
     expect(() => pruneCells(notebook, 'setup:p:', ['setup:p:1'])).toThrow(/deleteCells/);
+  });
+});
+
+describe('installCells (Add to setup)', () => {
+  it('lists finished code cells that may install, with all their stream output and whether they raised', () => {
+    const { notebook, cells } = fakeNotebook({ texts: ['!pip install a', 'print(1)', 'md:!pip install b', '%pip install c', '!git clone https://x/y', '!pip install never-ran'] });
+    (cells[0] as unknown as { model: { outputs: unknown[] } }).model.outputs.push({ output_type: 'stream', name: 'stdout', text: 'Successfully ' }, { output_type: 'stream', name: 'stderr', text: ['installed a-1'] });
+    (cells[3] as unknown as { model: { outputs: unknown[] } }).model.outputs.push({ output_type: 'error', ename: 'E', evalue: '' });
+    (cells[4] as unknown as { model: { outputs: unknown[] } }).model.outputs.push({ output_type: 'stream', name: 'stdout', text: 'Cloning' });
+    // A running cell is not finished.
+    (cells[4] as unknown as { element_: { classList: Set<string> } }).element_.classList.add('running');
+    expect(installCells(notebook)).toEqual([
+      { cellId: 'cell0', text: '!pip install a', output: 'Successfully installed a-1', failed: false },
+      { cellId: 'cell3', text: '%pip install c', output: '', failed: true },
+    ]);
+  });
+});
+
+describe('carriedSetupText / writeCell (the setup a notebook carries)', () => {
+  const carried = ours('carried-setup', '# 1. x\n# launchpad-setup {}');
+
+  it('reads the first code cell with a launchpad-setup line', () => {
+    expect(carriedSetupText(fakeNotebook({ texts: ['print(1)', carried] }).notebook)).toBe(carried);
+    expect(carriedSetupText(fakeNotebook({ texts: ['print(1)', 'md:# launchpad-setup {}'] }).notebook)).toBe('');
+  });
+
+  it('writes without running: inserted at the top, then rewritten in place; an edited one stays the user’s', () => {
+    const { notebook, cells, clicks } = fakeNotebook({ texts: ['md:# Title', 'print(1)'] });
+    expect(writeCell(notebook, 'carried-setup', carried)).toMatchObject({ action: 'inserted' });
+    expect(cells.map((c) => c.getText())).toEqual(['# Title', carried, 'print(1)']);
+    const next = ours('carried-setup', '# 1. y\n# launchpad-setup {}');
+    expect(writeCell(notebook, 'carried-setup', next)).toMatchObject({ action: 'rewritten' });
+    expect(cells.map((c) => c.getText())).toEqual(['# Title', next, 'print(1)']);
+    cells[1]?.setText(`${next}\n# mine`);
+    expect(writeCell(notebook, 'carried-setup', next)).toMatchObject({ action: 'inserted' });
+    expect(cells).toHaveLength(4);
+    expect(clicks).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import { MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
+import { MAX_CODE_LENGTH, MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
 import { PAGE_API_PROBES } from '../colab/probes';
 import { readMarker } from '../shared/cell-marker';
 
@@ -359,15 +359,17 @@ function follow(notebook: Obj, cell: Obj): Promise<CellOutcome> {
   });
 }
 
+function setText(cell: Obj, code: string): void {
+  try {
+    (cell.setText as (text: string) => void).call(cell, code);
+  } catch (error) {
+    throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
+  }
+}
+
 /** Writes `code` into the cell (when given) and clicks its run button; the caller follows the run first. */
 function start(cell: Obj, code: string | undefined): void {
-  if (code !== undefined) {
-    try {
-      (cell.setText as (text: string) => void).call(cell, code);
-    } catch (error) {
-      throw new ApiError('api-changed', `cell.setText threw: ${String(error)}`);
-    }
-  }
+  if (code !== undefined) setText(cell, code);
   try {
     (cell.runButton as { click: () => void }).click();
   } catch (error) {
@@ -451,6 +453,51 @@ export function pruneCells(notebook: Obj, prefix: string, keep: readonly string[
     }
   }
   return { removed: stale.length, edited };
+}
+
+/** Add to setup (issue 18 part 3): a line that may run an install (the content script's parser decides). */
+const INSTALL_LINE = /^\s*[!%].*\b(install|clone)\b/m;
+
+/**
+ * The finished code cells whose text may run an install: not running or queued, run at least once
+ * (`getExecutionCount()`, S9 [S], else having outputs), with their text, the tail of everything
+ * they printed (stdout and stderr, where `!pip` reports its failures) and whether they raised.
+ */
+export function installCells(notebook: Obj): { cellId: string; text: string; output: string; failed: boolean }[] {
+  const found = [];
+  for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell) || !isObject(cell) || !isFunction(cell, 'getText') || !isFunction(cell, 'getId') || busyOf(cell) !== false) continue;
+    const text = textOf(cell);
+    const outputs = isObject(cell.model) && Array.isArray(cell.model.outputs) ? (cell.model.outputs as unknown[]) : [];
+    const count = call(cell, 'getExecutionCount');
+    if (!INSTALL_LINE.test(text) || text.length > 20_000 || (typeof count !== 'number' && outputs.length === 0)) continue;
+    const streams = outputs.filter((o): o is Obj => isObject(o) && o.output_type === 'stream');
+    found.push({
+      cellId: String((cell.getId as () => unknown).call(cell)),
+      text,
+      output: streams.map((o) => streamText(o.text)).join('').slice(-8_000),
+      failed: outputs.some((o) => isObject(o) && o.output_type === 'error'),
+    });
+  }
+  return found.slice(-20);
+}
+
+/** The setup a notebook carries (issue 18 part 4): the first code cell with a `# launchpad-setup ` line, '' when none. */
+export function carriedSetupText(notebook: Obj): string {
+  for (const cell of notebook.cells as unknown[]) {
+    if (isTextCell(cell) || !isObject(cell) || !isFunction(cell, 'getText')) continue;
+    const text = textOf(cell);
+    if (/^# launchpad-setup /m.test(text)) return text.slice(0, MAX_CODE_LENGTH);
+  }
+  return '';
+}
+
+/** Writes Launchpad's cell `key` without running it: ours (intact) rewritten in place, else a new cell at the top. */
+export function writeCell(notebook: Obj, key: string, code: string): { cellId: string; action: 'inserted' | 'rewritten' } {
+  const found = markedCells(notebook, (k) => k === key).find((m) => m.intact)?.cell;
+  const cell = checkCell(found ?? insertCell(notebook, { at: 'top', after: '' }), 'The setup cell');
+  setText(cell, code);
+  return { cellId: String((cell.getId as () => unknown).call(cell)), action: found ? 'rewritten' : 'inserted' };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type CellOutcome,
 } from '../colab/bridge-protocol';
 import { parseRequest } from '../colab/bridge-requests';
-import { ApiError, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeInfo, userInteractionOccurred } from './colab-api';
+import { ApiError, carriedSetupText, installCells, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeInfo, userInteractionOccurred, writeCell } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -61,6 +61,12 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value as string);
       return run.placed;
     }
+    case 'install-cells':
+      return installCells(await notebookController(BOOT_GRACE_MS));
+    case 'carried-setup':
+      return { text: carriedSetupText(await notebookController(BOOT_GRACE_MS)) };
+    case 'write-cell':
+      return writeCell(await openNotebook(request.address), request.key, request.code);
     case 'prune-cells':
       return pruneCells(await openNotebook(request.address), request.prefix, request.keep.split(' '));
   }

@@ -48,6 +48,11 @@ describe('content script → service worker requests', () => {
       'lock-update': async () => ({ asked: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
+      'add-to-setup': async () => ({ ok: false as const, problems: [] }),
+      'capture-off': async () => ({ off: false }),
+      'capture-cell': async () => ({ offer: null }),
+      'carried-cell': async () => ({ ok: false as const, problems: [] }),
+      'carried-review': async () => ({ review: null }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -75,6 +80,7 @@ describe('content script → service worker requests', () => {
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
       'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'preset-lock': noop, 'lock-update': noop,
+      'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop, 'carried-cell': noop, 'carried-review': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
@@ -102,6 +108,7 @@ describe('content script → service worker requests', () => {
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
       'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop, 'lock-update': noop,
+      'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop, 'carried-cell': noop, 'carried-review': noop,
       'preset-lock': recorded,
     });
     const listener = listeners[0];

@@ -107,6 +107,19 @@ export const BackgroundRequestSchema = v.variant('type', [
   }),
   /** The user chose Update lock on the toolbar after Colab moved under the lock of `key`: the next run resolves again. */
   v.strictObject({ type: v.literal('lock-update'), presetId: v.pipe(v.string(), v.maxLength(64)), key: v.pipe(v.string(), v.regex(LOCK_KEY)) }),
+  /**
+   * Add to setup (issue 18): what a finished cell of the user's installed, as steps the notebook's
+   * preset does not have yet. The text is only parsed (src/recipes/install-capture.ts), never kept.
+   */
+  v.strictObject({ type: v.literal('capture-cell'), notebook: NotebookKey, text: v.pipe(v.string(), v.maxLength(20_000)), output: v.pipe(v.string(), v.maxLength(8_000)) }),
+  /** Add to setup (issue 18): append steps captured from the user's installs to the notebook's preset, or to a new one bound to it. */
+  v.strictObject({ type: v.literal('add-to-setup'), notebook: NotebookKey, steps: Steps }),
+  /** Whether Add to setup is off for this notebook; with `off`, turn it off or on first. */
+  v.strictObject({ type: v.literal('capture-off'), notebook: NotebookKey, off: v.optional(v.boolean()) }),
+  /** Save setup in notebook (issue 18): the carried-setup cell for the preset that covers this notebook. */
+  v.strictObject({ type: v.literal('carried-cell'), notebook: NotebookKey }),
+  /** Review setup (issue 18): the setup this notebook's cell carries, validated, unless the reader has a preset for it. */
+  v.strictObject({ type: v.literal('carried-review'), notebook: NotebookKey, text: v.pipe(v.string(), v.maxLength(100_000)) }),
   /** Check compatibility: the content script ↔ service worker round trip. */
   v.strictObject({ type: v.literal('ping') }),
   /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
@@ -168,6 +181,30 @@ export const BackgroundResponseSchemas = {
     Refusal,
   ]),
   'setup-result': v.strictObject({ shown: v.boolean() }),
+  /** `name`: the preset the steps went to; `created`: a new one; `added`: steps added (0: all were there). */
+  'add-to-setup': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string(), created: v.boolean(), added: v.number() }), Refusal]),
+  'capture-off': v.strictObject({ off: v.boolean() }),
+  'carried-cell': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string(), code: v.pipe(v.string(), v.minLength(1)) }), Refusal]),
+  /**
+   * null: nothing to review (no carried setup, or the reader's own preset covers the notebook).
+   * `plan` null: not runnable, `problems` say why (then `name` and `steps` may be empty).
+   */
+  'carried-review': v.strictObject({
+    review: v.nullable(v.strictObject({
+      name: v.string(),
+      steps: v.array(v.strictObject({ recipe: v.string(), params: v.record(v.string(), v.unknown()), runsCode: v.boolean() })),
+      problems: v.array(v.string()),
+      plan: v.nullable(SetupPlanSchema),
+    })),
+  }),
+  /** null: nothing to offer (no install, a failed one, or all of it is in the preset). `target`: the preset it would go to, null for a new one. */
+  'capture-cell': v.strictObject({
+    offer: v.nullable(v.strictObject({
+      steps: v.array(v.strictObject({ recipe: v.pipe(v.string(), v.maxLength(64)), params: v.record(v.string(), v.unknown()) })),
+      notCarried: v.array(v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), reason: v.picklist(['option', 'url', 'path', 'invalid', 'shell']) })),
+      target: v.nullable(v.string()),
+    })),
+  }),
   /** `recorded`: the preset exists, is live and keeps installs, and the store was written. */
   'install-digests': v.strictObject({ recorded: v.boolean() }),
   /** `recorded`: the preset exists, is live, and the store was written. */

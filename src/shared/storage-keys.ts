@@ -33,3 +33,7 @@ export const guardTabKey = (tabId: number) => `${GUARD_KEYS.tabPrefix}${tabId}`;
 // --- Toolbar buttons (issue #13) ----------------------------------------------------------------
 /** chrome.storage.sync: which toolbar entries are direct buttons (src/recipes/toolbar-settings.ts), versioned and validated. */
 export const TOOLBAR_BUTTONS_KEY = 'toolbarButtons';
+
+// --- Add to setup (issue 18) ---------------------------------------------------------------------
+/** chrome.storage.local: notebook keys for which the user turned Add to setup off (worker only). */
+export const CAPTURE_OFF_KEY = 'captureOff';
