@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
+import { pipSafeArgs } from './pip-safe';
 import { pyBool, pyOptStr, pyStr, pyStrList, pyStrListDict } from './quote';
 import {
   RECIPE_IDS,
@@ -55,7 +56,7 @@ export const pipInstall = defineRecipe({
   description: 'recipePipInstallDesc',
   schema: v.strictObject({ packages: pipPackagesSchema }),
   labels: { packages: 'paramPipPackages' },
-  generate: ({ packages }, { keepInstalls = false, allowedArchives = {} }) => ({
+  generate: ({ packages }, { keepInstalls = false, allowedArchives = {}, heldOk = [], restartIfNeeded = false }) => ({
     helpers: keepInstalls ? ['pipCache', 'pip'] : ['pip'],
     body: callWithList(
       '_launchpad_pip_install',
@@ -67,7 +68,7 @@ export const pipInstall = defineRecipe({
         const constrained = req.clauses.length > 0 || req.extras.length > 0;
         return `(${pyStr(spec)}, ${pyStr(req.name)}, ${pyOptStr(pinned)}, ${pyBool(constrained)})`;
       }),
-      keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : '',
+      (keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : '') + pipSafeArgs(heldOk, restartIfNeeded),
     ),
   }),
 });

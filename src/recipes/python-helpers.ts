@@ -23,6 +23,7 @@
  */
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
+import { pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
 export type HelperId =
@@ -30,6 +31,7 @@ export type HelperId =
   | 'run'
   | 'mountDrive'
   | 'pipCache'
+  | 'pipGuard'
   | 'pip'
   | 'clearInstallCache'
   | 'apt'
@@ -141,12 +143,12 @@ const mountDrive = String.raw`def _launchpad_mount_drive(mountpoint, force):
         raise LaunchpadError('mount drive: drive.mount returned without saying "Mounted at", '
                              'so Drive is not known to be mounted. Run Mount Drive again.')`;
 
-const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allowed=None):
+const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allowed=None, held_ok=(), restart=False):
     """pip-installs what is missing. Each requirement is (spec, distribution, pinned version or None,
     whether the spec says more than the name): a bare name counts as installed when its
     distribution is, a pinned one (==) when that version is; anything else is left to pip.
     cache: keep the wheels on Drive; allowed: the archive digests Launchpad recorded (see
-    _launchpad_pip_cached)."""
+    _launchpad_pip_cached); held_ok, restart: see _launchpad_pip_guard and _launchpad_pip_restart."""
     import importlib, importlib.metadata, re, sys
 
     def release(version):
@@ -172,11 +174,13 @@ const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allo
     if not missing:
         print('Nothing to install.')
         return
+    guard, before = _launchpad_pip_guard(missing, held_ok), _launchpad_pip_versions()
     if cache:
         _launchpad_pip_cached(missing, cache, allowed)
     else:
-        _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
-    importlib.invalidate_caches()`;
+        _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *guard, *missing])
+    importlib.invalidate_caches()
+    _launchpad_pip_restart(before, restart)`;
 
 const apt = String.raw`def _launchpad_apt_install(packages):
     """apt-get-installs the Debian packages that are not installed yet."""
@@ -472,7 +476,8 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   run: { requires: ['error'], source: run },
   mountDrive: { requires: ['error'], source: mountDrive },
   pipCache: { requires: ['error', 'run'], source: pipCacheSource },
-  pip: { requires: ['run'], source: pip },
+  pipGuard: { requires: ['error'], source: pipGuardSource },
+  pip: { requires: ['run', 'pipGuard'], source: pip },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

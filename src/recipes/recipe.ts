@@ -67,6 +67,10 @@ export interface GenerateContext {
    * Launchpad made (src/presets/install-digests.ts). Only those archives are installed from Drive.
    */
   readonly allowedArchives?: Readonly<Record<string, readonly string[]>>;
+  /** Held packages (python-pip-safe.ts) the user chose Install anyway for: pip-install steps may change them. */
+  readonly heldOk?: readonly string[];
+  /** pip-install steps restart the runtime when an install needs it (Run setup, a step with steps after it). */
+  readonly restartIfNeeded?: boolean;
 }
 
 /** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */
