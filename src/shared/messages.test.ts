@@ -46,6 +46,7 @@ describe('content script → service worker requests', () => {
       'install-digests': async () => ({ recorded: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
+      'held-plan': async () => ({ plan: null }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -67,12 +68,29 @@ describe('content script → service worker requests', () => {
     expect(bindPreset).toHaveBeenCalledTimes(1);
   });
 
+  it('held-plan: only normalised distribution names, one to fifty, reach the worker', async () => {
+    const heldPlan = vi.fn(async () => ({ plan: null }));
+    const noop = async () => ({}) as never;
+    onBackgroundRequest({
+      'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop,
+      'held-plan': heldPlan,
+    });
+    const listener = listeners[0];
+    const request = { type: 'held-plan', presetId: 'p1', heldOk: ['ipython', 'prompt-toolkit'] };
+    await expect(listener?.(request, colabTab)).resolves.toEqual({ plan: null });
+    for (const heldOk of [[], ['IPython'], ["x'); import os"], ['prompt_toolkit'], ['-x'], Array.from({ length: 51 }, () => 'a')]) {
+      expect(listener?.({ ...request, heldOk }, colabTab)).toBeUndefined();
+    }
+    expect(heldPlan).toHaveBeenCalledTimes(1);
+  });
+
   it('install-digests: only well-formed keys and sha256 digests, one to eight of them, reach the worker', async () => {
     const recorded = vi.fn(async () => ({ recorded: true }));
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'held-plan': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];

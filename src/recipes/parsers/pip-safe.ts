@@ -5,9 +5,7 @@
  * imported). Read from the kernel, so validated: anything else is not a line at all.
  */
 import * as v from 'valibot';
-
-/** A distribution name as pip normalises it (PEP 503), short. */
-export const DIST_NAME = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+import { DIST_NAME } from '../../shared/dist-name';
 const Name = v.pipe(v.string(), v.regex(DIST_NAME));
 const Version = v.nullable(v.pipe(v.string(), v.maxLength(100)));
 
