@@ -18,7 +18,7 @@ export type CellState = 'pending' | 'running' | 'done' | 'skipped' | 'unverified
 
 export interface CellProgress {
   readonly state: CellState;
-  /** First line of the error (failed), or why success is unknown (unverified). */
+  /** First line of the error (failed), why success is unknown (unverified), or why it was not run (the user skipped it). */
   readonly detail?: string;
   /** Where it ran: a new cell, ours again, an edited one left alone, duplicates. */
   readonly placed?: PlacedCell;

@@ -3,14 +3,14 @@
  * real pip against the local index (package-index.ts), into a per-test user site. Debian's IPython
  * (8.5) stands in for Colab's: the index offers an `ipython` 7.34.0 wheel.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCell } from '../../src/recipes/cell';
 import type { GenerateContext } from '../../src/recipes/recipe';
 import { parseHeld, parseRestartNeeded } from '../../src/recipes/parsers/pip-safe';
-import { MARKER, runCellsInIPython } from './harness';
+import { MARKER, runCellsInIPython, type IPythonRun } from './harness';
 import { cellSpec, pipCalls, pipEnv } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
@@ -46,7 +46,7 @@ const USER_SITE = "import os, site, sysconfig\nsite.addsitedir(sysconfig.get_pat
 function installedIn(userBase: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     } catch {
@@ -72,7 +72,7 @@ describe('held packages', () => {
     expect(parseHeld(held?.stdout ?? '')).toEqual([{ name: 'ipython', installed: '8.5.0', wanted: '7.34.0' }]);
     expect(parseHeld(held?.error?.evalue ?? '')).toEqual([{ name: 'ipython', installed: '8.5.0', wanted: '7.34.0' }]);
     // Only the dry run reached pip: nothing was installed.
-    expect(pipCalls(held!).map((argv) => argv.includes('--dry-run'))).toEqual([true]);
+    expect(pipCalls(held as IPythonRun).map((argv) => argv.includes('--dry-run'))).toEqual([true]);
     expect(installedIn(userBase)).toEqual([]);
 
     const [confirmed] = await runCellsInIPython([cellSpec(pipCell(['ipython==7.34.0'], { heldOk: ['ipython'] }), index.url, userBase)]);
@@ -118,8 +118,8 @@ describe('held packages', () => {
     expect(runs.map((r) => r.error?.ename ?? 'ok')).toEqual(['ok', 'ok', 'ok']);
     expect(runs.some((r) => r.markerExists)).toBe(false);
     // The step named torch: no constraint. The next one keeps torch 1.0.
-    expect(pipCalls(runs[0]!).some((argv) => argv.includes('--constraint'))).toBe(false);
-    const constrained = pipCalls(runs[2]!);
+    expect(pipCalls(runs[0] as IPythonRun).some((argv) => argv.includes('--constraint'))).toBe(false);
+    const constrained = pipCalls(runs[2] as IPythonRun);
     expect(constrained.length).toBe(2);
     expect(constrained.every((argv) => argv.includes('--constraint'))).toBe(true);
     expect(runs[2]?.stdout).toContain('Keeping the preinstalled torch==1.0');

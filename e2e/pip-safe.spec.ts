@@ -1,0 +1,78 @@
+/**
+ * Colab-safe installs in the browser, with the real IPython behind the replica and real pip from a
+ * local index that offers an `ipython` 7.34.0 wheel (Debian's IPython 8.5 stands in for Colab's):
+ * Run setup stops a step that would change ipython before anything is installed, names it with
+ * Colab's warning, and installs it only after Install anyway; Skip goes on without it.
+ */
+import type { Page } from '@playwright/test';
+import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+
+const REAL = ['kernel:ipython'];
+
+test.use({ realKernelOptions: { packages: [['ipython', '7.34.0']] } });
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await resetStorage(serviceWorker);
+});
+
+const preset = {
+  format: 'colab-launchpad/presets',
+  version: 1,
+  presets: [{
+    name: 'Old IPython',
+    notebooks: [`drive:${DRIVE_ID}`],
+    steps: [
+      { recipe: 'pip-install', params: { packages: ['ipython==7.34.0'] } },
+      { recipe: 'python', params: { code: "import importlib.metadata as m\nprint('IPYTHON', m.version('ipython'))" } },
+    ],
+  }],
+};
+
+/** Imports the preset through the options page, confirming its review (it has a Run Python step). */
+async function importPresets(page: Page, extensionId: string, file: object): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('dialog', { name: 'Review the import' }).getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
+}
+
+/** pip command lines the kernel ran (`python -m pip …`), without `-m pip`. */
+const pipRuns = (calls: readonly { tool: string; argv: readonly string[] }[]) =>
+  calls.filter((c) => c.argv[0] === '-m' && c.argv[1] === 'pip').map((c) => c.argv.slice(2));
+
+test('a step that would change ipython installs nothing until Install anyway, and the panel names ipython', async ({ page, extensionId, realKernel }) => {
+  await importPresets(page, extensionId, preset);
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  const panel = page.getByRole('region', { name: 'Setup: Old IPython' });
+  const held = panel.getByRole('alert');
+  await expect(held).toContainText('this step would change ipython 8.5.0 → 7.34.0', { timeout: 60_000 });
+  await expect(held).toContainText('Upgrading ipython, ipykernel, tornado, prompt-toolkit, pyzmq can cause your runtime to repeatedly crash');
+  await expect(runStatus(page)).toContainText('LaunchpadHeld');
+  // Only pip's dry run: nothing installed, the next step not run.
+  expect(pipRuns(realKernel.calls()).map((argv) => argv.includes('--dry-run'))).toEqual([true]);
+  expect(realKernel.history).toHaveLength(1);
+  await expect(panel.locator('li[data-state="not-run"]')).toHaveCount(1);
+
+  await held.getByRole('button', { name: 'Install anyway' }).click();
+  await expect(runStatus(page)).toHaveText('Setup “Old IPython” done: 2 ran, 0 already done.', { timeout: 60_000 });
+  const installs = pipRuns(realKernel.calls()).filter((argv) => !argv.includes('--dry-run'));
+  expect(installs.map((argv) => argv.at(-1))).toEqual(['ipython==7.34.0']);
+  expect(realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toContain('IPYTHON 7.34.0');
+  // Each step shows how long it took.
+  await expect(panel.locator('li[data-state="done"] .state')).toHaveText([/Done · \d+\.\d s/, /Done · \d+\.\d s/]);
+});
+
+test('Skip goes on with the steps after the held one, without installing it', async ({ page, extensionId, realKernel }) => {
+  await importPresets(page, extensionId, preset);
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  const panel = page.getByRole('region', { name: 'Setup: Old IPython' });
+  await panel.getByRole('alert').getByRole('button', { name: 'Skip' }).click();
+  await expect(runStatus(page)).toHaveText('Setup “Old IPython” done: 1 ran, 0 already done.', { timeout: 60_000 });
+  await expect(panel.locator('li[data-state="not-run"] .state')).toContainText('Skipped by you: it would change ipython 8.5.0 → 7.34.0');
+  expect(pipRuns(realKernel.calls()).every((argv) => argv.includes('--dry-run'))).toBe(true);
+  expect(realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toContain('IPYTHON 8.5.0');
+});
