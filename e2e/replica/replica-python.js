@@ -612,7 +612,8 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
-      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?\)$/.exec(stmt))) {
+      } else if ((m = /^_launchpad_pip_install\(\[(.*)\](?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?(?:,\s*held_ok=\[[^\]]*\])?(?:,\s*restart=True)?\)$/.exec(stmt))) {
+        // held_ok and restart (Colab-safe installs) change nothing here: this model has no held packages and imports nothing.
         stdout(launchpadPipInstall(m[1] ?? '', m[2] ? literal(m[2], rt)?.value ?? null : null, allowedDigests(m[3]), rt));
       } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
         stdout(launchpadGpuCheck(rt));

@@ -12,7 +12,8 @@ export function heldText(held: readonly HeldPackage[]): string {
   return held.map((p) => `${p.name} ${p.installed ?? '?'} → ${p.wanted ?? '?'}`).join(', ');
 }
 
-export function HeldPackages(props: { held: readonly HeldPackage[]; onInstall: () => void; onSkip: () => void }) {
+/** `onSkip` absent: nothing can be skipped alone (a preset run as one cell). */
+export function HeldPackages(props: { held: readonly HeldPackage[]; onInstall: () => void; onSkip?: () => void }) {
   const { held, onInstall, onSkip } = props;
   return (
     <div class="held" role="alert">
@@ -20,7 +21,7 @@ export function HeldPackages(props: { held: readonly HeldPackage[]; onInstall: (
       <p>{t('setupHeldColabWarning')}</p>
       <div class="actions">
         <button type="button" onClick={byUser(onInstall)}>{t('setupHeldInstallAnyway')}</button>
-        <button type="button" onClick={byUser(onSkip)}>{t('setupHeldSkip')}</button>
+        {onSkip && <button type="button" onClick={byUser(onSkip)}>{t('setupHeldSkip')}</button>}
       </div>
     </div>
   );

@@ -437,7 +437,7 @@ export function RunSetup(props: {
             {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
             {run.outcome?.kind === 'failed' && run.outcome.held && (
-              <HeldPackages held={run.outcome.held} onInstall={() => void answerHeld(run, true)} onSkip={() => void answerHeld(run, false)} />
+              <HeldPackages held={run.outcome.held} onInstall={() => void answerHeld(run, true)} onSkip={run.plan.oneCell ? undefined : () => void answerHeld(run, false)} />
             )}
           </>
         )}
