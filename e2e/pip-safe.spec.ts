@@ -2,14 +2,15 @@
  * Colab-safe installs in the browser, with the real IPython behind the replica and real pip from a
  * local index that offers an `ipython` 7.34.0 wheel (Debian's IPython 8.5 stands in for Colab's):
  * Run setup stops a step that would change ipython before anything is installed, names it with
- * Colab's warning, and installs it only after Install anyway; Skip goes on without it.
+ * Colab's warning, and installs it only after Install anyway; Skip goes on without it. After a green
+ * run the toolbar says "Ready in N s · k/k checks"; a package that does not import names its module.
  */
 import type { Page } from '@playwright/test';
 import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const REAL = ['kernel:ipython'];
 
-test.use({ realKernelOptions: { packages: [['ipython', '7.34.0']] } });
+test.use({ realKernelOptions: { packages: [['ipython', '7.34.0'], ['lp-demo-widgets', '1.0.0']] } });
 
 test.beforeEach(async ({ serviceWorker }) => {
   await resetStorage(serviceWorker);
@@ -50,15 +51,15 @@ test('a step that would change ipython installs nothing until Install anyway, an
   await expect(held).toContainText('this step would change ipython 8.5.0 → 7.34.0', { timeout: 60_000 });
   await expect(held).toContainText('Upgrading ipython, ipykernel, tornado, prompt-toolkit, pyzmq can cause your runtime to repeatedly crash');
   await expect(runStatus(page)).toContainText('LaunchpadHeld');
-  // Only pip's dry run: nothing installed, the next step not run.
-  expect(pipRuns(realKernel.calls()).map((argv) => argv.includes('--dry-run'))).toEqual([true]);
+  // pip ran once, could not keep ipython and installed nothing; the next step did not run.
+  expect(pipRuns(realKernel.calls())).toEqual([['install', '--disable-pip-version-check', 'ipython==7.34.0']]);
   expect(realKernel.history).toHaveLength(1);
   await expect(panel.locator('li[data-state="not-run"]')).toHaveCount(1);
 
   await held.getByRole('button', { name: 'Install anyway' }).click();
-  await expect(runStatus(page)).toHaveText('Setup “Old IPython” done: 2 ran, 0 already done.', { timeout: 60_000 });
-  const installs = pipRuns(realKernel.calls()).filter((argv) => !argv.includes('--dry-run'));
-  expect(installs.map((argv) => argv.at(-1))).toEqual(['ipython==7.34.0']);
+  // The import check of the confirmed install passed too.
+  await expect(runStatus(page)).toHaveText(/^Setup “Old IPython” done: 2 ran, 0 already done\. Ready in \d+ s · 1\/1 checks$/, { timeout: 60_000 });
+  expect(pipRuns(realKernel.calls())).toHaveLength(2);
   expect(realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toContain('IPYTHON 7.34.0');
   // Each step shows how long it took.
   await expect(panel.locator('li[data-state="done"] .state')).toHaveText([/Done · \d+\.\d s/, /Done · \d+\.\d s/]);
@@ -73,6 +74,37 @@ test('Skip goes on with the steps after the held one, without installing it', as
   await panel.getByRole('alert').getByRole('button', { name: 'Skip' }).click();
   await expect(runStatus(page)).toHaveText('Setup “Old IPython” done: 1 ran, 0 already done.', { timeout: 60_000 });
   await expect(panel.locator('li[data-state="not-run"] .state')).toContainText('Skipped by you: it would change ipython 8.5.0 → 7.34.0');
-  expect(pipRuns(realKernel.calls()).every((argv) => argv.includes('--dry-run'))).toBe(true);
+  expect(pipRuns(realKernel.calls())).toHaveLength(1);
   expect(realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toContain('IPYTHON 8.5.0');
+});
+
+const widgets = (first: object[]) => ({
+  format: 'colab-launchpad/presets',
+  version: 1,
+  presets: [{
+    name: 'Widgets',
+    notebooks: [`drive:${DRIVE_ID}`],
+    steps: [...first, { recipe: 'pip-install', params: { packages: ['lp-demo-widgets'] } }, { recipe: 'python', params: { code: "print('ok')" } }],
+  }],
+});
+
+test('a green run ends "Ready in N s · 1/1 checks": the package it installed imports', async ({ page, extensionId, realKernel }) => {
+  await importPresets(page, extensionId, widgets([]));
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText(/^Setup “Widgets” done: 2 ran, 0 already done\. Ready in \d+ s · 1\/1 checks$/, { timeout: 60_000 });
+  expect(realKernel.history.at(-2)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toContain('Imports: lp_demo_widgets');
+});
+
+test('a package that does not import fails its step, naming the module', async ({ page, extensionId, realKernel }) => {
+  // A file in the working folder shadows the installed package: the import check sees what the notebook would.
+  const shadow = { recipe: 'python', params: { code: "open('lp_demo_widgets.py', 'w').write('raise ImportError(\"broken on purpose\")')" } };
+  await importPresets(page, extensionId, widgets([shadow]));
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toContainText('import check failed: lp_demo_widgets (from lp-demo-widgets): ImportError: broken on purpose', { timeout: 60_000 });
+  await expect(runStatus(page)).not.toContainText('Ready in');
+  expect(realKernel.history).toHaveLength(2);
 });

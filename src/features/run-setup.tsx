@@ -171,8 +171,11 @@ function outcomeText(run: Run): string {
     return t('setupStatusRunning', [plan.name, String(Math.max(current, 0) + 1), String(cells.length)]);
   }
   switch (outcome.kind) {
-    case 'done':
-      return t('setupStatusDone', [plan.name, String(outcome.ran + outcome.unverified), String(outcome.skipped)]);
+    case 'done': {
+      const done = t('setupStatusDone', [plan.name, String(outcome.ran + outcome.unverified), String(outcome.skipped)]);
+      const { ready } = outcome;
+      return ready ? `${done} ${t('setupReady', [String(Math.round(ready.ms / 1000)), String(ready.passed), String(ready.total)])}` : done;
+    }
     case 'failed':
       return t('setupStatusFailed', [plan.name, String(outcome.cell + 1), cellLabel(plan, outcome.cell), outcome.detail]);
     case 'abandoned':

@@ -192,4 +192,12 @@ describe('runSetup', () => {
     expect(outcome).toEqual({ kind: 'failed', cell: 0, detail: 'no deleteCells()' });
     expect(log).toEqual([]);
   });
+  it('counts the checks the steps printed: ready in how long, passed of total; no checks, no ready', async () => {
+    const check = (name: string) => `LAUNCHPAD_CHECK {"kind": "import", "name": "${name}", "dist": "${name}", "ok": true}\n`;
+    const { deps } = scripted([{ kind: 'done', stdout: check('einops') + check('timm') }, { kind: 'done', stdout: 'Nothing to install.\n' }, { kind: 'done', stdout: check('x').replace('"import"', '"nope"') }]);
+    const outcome = await runSetup(plan([step('pip-install'), step('pip-install'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'done', ran: 2, skipped: 1, unverified: 0, ready: { ms: expect.any(Number) as number, passed: 2, total: 2 } });
+    const none = scripted([{ kind: 'done', stdout: '' }]);
+    expect(await runSetup(plan([step('python')]), none.deps, () => undefined, new AbortController().signal)).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 0 });
+  });
 });

@@ -10,7 +10,7 @@
  * `deps`, so the rules are unit-tested.
  */
 import type { PlacedCell } from '../colab/bridge-protocol';
-import { parseRestartNeeded, stepWasSkipped, type HeldPackage, type RetryKind } from '../recipes';
+import { parseChecks, parseRestartNeeded, stepWasSkipped, type HeldPackage, type RetryKind } from '../recipes';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
 
@@ -39,7 +39,8 @@ export interface SetupDeps {
 }
 
 export type SetupOutcome =
-  | { readonly kind: 'done'; readonly ran: number; readonly skipped: number; readonly unverified: number }
+  /** `ready`: the steps' checks (LAUNCHPAD_CHECK lines) and how long the run took, when there were checks. */
+  | { readonly kind: 'done'; readonly ran: number; readonly skipped: number; readonly unverified: number; readonly ready?: Ready }
   /** `retry`: the failure is a Drive failure class for which retrying (with force_remount) can help. */
   /** `held`: the step stopped before changing these packages Colab's runtime depends on. */
   | { readonly kind: 'failed'; readonly cell: number; readonly detail: string; readonly retry?: RetryKind; readonly held?: readonly HeldPackage[] }
@@ -47,6 +48,12 @@ export type SetupOutcome =
 
 /** Progress of every cell, and how many edited cells of removed steps were left in the notebook. */
 export type OnProgress = (cells: readonly CellProgress[], staleEdited: number) => void;
+
+export interface Ready {
+  readonly ms: number;
+  readonly passed: number;
+  readonly total: number;
+}
 
 /** Going on with a run from cell `from` (Install anyway runs it again, Skip the one after); earlier cells keep `cells`. */
 export interface Resume {
@@ -75,6 +82,8 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
   if ('error' in pruned) return fail(0, pruned.error);
   staleEdited = pruned.edited;
 
+  const began = Date.now();
+  const checks = { passed: 0, total: 0 };
   let after: string | undefined = resume?.cells.slice(0, resume.from).findLast((p) => p.placed)?.placed?.cellId;
   for (const [index, cell] of plan.cells.entries()) {
     if (resume && index < resume.from) continue;
@@ -98,6 +107,10 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
         const only = cell.steps.length === 1 ? plan.steps[cell.steps[0] ?? -1] : undefined;
         set(index, { state: only && stepWasSkipped(only.recipe, result.stdout) ? 'skipped' : 'done', placed: result.placed, ms });
         restarted = parseRestartNeeded(result.stdout) !== undefined;
+        for (const check of parseChecks(result.stdout)) {
+          checks.total += 1;
+          if (check.ok) checks.passed += 1;
+        }
         break;
       }
     }
@@ -113,5 +126,6 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
     ran: progress.filter((p) => p.state === 'done').length,
     skipped: progress.filter((p) => p.state === 'skipped').length,
     unverified: progress.filter((p) => p.state === 'unverified').length,
+    ...(checks.total > 0 ? { ready: { ms: Date.now() - began, ...checks } } : {}),
   };
 }

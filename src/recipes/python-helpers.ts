@@ -23,7 +23,7 @@
  */
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
-import { pipGuardSource } from './python-pip-safe';
+import { importCheckSource, pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
 export type HelperId =
@@ -32,6 +32,7 @@ export type HelperId =
   | 'mountDrive'
   | 'pipCache'
   | 'pipGuard'
+  | 'importCheck'
   | 'pip'
   | 'clearInstallCache'
   | 'apt'
@@ -174,12 +175,16 @@ const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allo
     if not missing:
         print('Nothing to install.')
         return
-    guard, before = _launchpad_pip_guard(missing, held_ok), _launchpad_pip_versions()
-    if cache:
-        _launchpad_pip_cached(missing, cache, allowed)
-    else:
-        _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *guard, *missing])
+    def install():
+        if cache:
+            _launchpad_pip_cached(missing, cache, allowed)
+        else:
+            _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
+
+    before = _launchpad_pip_versions()
+    _launchpad_pip_guarded(missing, held_ok, install)
     importlib.invalidate_caches()
+    _launchpad_import_check([dist for spec, dist, _, _ in requirements if spec in missing])
     _launchpad_pip_restart(before, restart)`;
 
 const apt = String.raw`def _launchpad_apt_install(packages):
@@ -477,7 +482,8 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   mountDrive: { requires: ['error'], source: mountDrive },
   pipCache: { requires: ['error', 'run'], source: pipCacheSource },
   pipGuard: { requires: ['error'], source: pipGuardSource },
-  pip: { requires: ['run', 'pipGuard'], source: pip },
+  importCheck: { requires: ['error'], source: importCheckSource },
+  pip: { requires: ['run', 'pipGuard', 'importCheck'], source: pip },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

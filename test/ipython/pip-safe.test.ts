@@ -71,8 +71,9 @@ describe('held packages', () => {
     expect(held?.error?.evalue).toContain('can cause your runtime to repeatedly crash');
     expect(parseHeld(held?.stdout ?? '')).toEqual([{ name: 'ipython', installed: '8.5.0', wanted: '7.34.0' }]);
     expect(parseHeld(held?.error?.evalue ?? '')).toEqual([{ name: 'ipython', installed: '8.5.0', wanted: '7.34.0' }]);
-    // Only the dry run reached pip: nothing was installed.
-    expect(pipCalls(held as IPythonRun).map((argv) => argv.includes('--dry-run'))).toEqual([true]);
+    // pip ran once, refused to resolve against the constraint, and installed nothing.
+    expect(pipCalls(held as IPythonRun)).toEqual([['install', '--disable-pip-version-check', 'ipython==7.34.0']]);
+    expect(held?.stdout).toContain('The user requested (constraint) ipython==8.5.0');
     expect(installedIn(userBase)).toEqual([]);
 
     const [confirmed] = await runCellsInIPython([cellSpec(pipCell(['ipython==7.34.0'], { heldOk: ['ipython'] }), index.url, userBase)]);
@@ -107,22 +108,28 @@ describe('held packages', () => {
 
   it('keeps the preinstalled torch as a constraint unless the step names torch; hostile held_ok values stay data', async () => {
     const userBase = join(work, 'torch');
+    const constraints = "import os, tempfile\nprint('CONSTRAINTS', open(os.path.join(tempfile.gettempdir(), 'launchpad-constraints.txt')).read().split())";
     const runs = await runCellsInIPython(
       [
         cellSpec(pipCell(['torch==1.0']), index.url, userBase),
+        cellSpec(constraints, index.url, userBase),
         cellSpec(USER_SITE, index.url, userBase),
         cellSpec(pipCell(['lp-free-demo'], { heldOk: [`x'); __import__('os').system('touch ${MARKER}')#`, 'ipython'] }), index.url, userBase),
+        cellSpec(constraints, index.url, userBase),
       ],
       { mode: 'notebook' },
     );
-    expect(runs.map((r) => r.error?.ename ?? 'ok')).toEqual(['ok', 'ok', 'ok']);
+    expect(runs.map((r) => r.error?.ename ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(runs.some((r) => r.markerExists)).toBe(false);
-    // The step named torch: no constraint. The next one keeps torch 1.0.
-    expect(pipCalls(runs[0] as IPythonRun).some((argv) => argv.includes('--constraint'))).toBe(false);
-    const constrained = pipCalls(runs[2] as IPythonRun);
-    expect(constrained.length).toBe(2);
-    expect(constrained.every((argv) => argv.includes('--constraint'))).toBe(true);
-    expect(runs[2]?.stdout).toContain('Keeping the preinstalled torch==1.0');
+    // The step named torch: torch is not pinned (ipython is). The next one keeps torch 1.0; ipython was confirmed.
+    const pinned = (run?: IPythonRun) => /^CONSTRAINTS \[(.*)\]$/m.exec(run?.stdout ?? '')?.[1]?.split(', ').map((p) => p.replace(/'/g, '')) ?? [];
+    expect(pinned(runs[1])).toContain('ipython==8.5.0');
+    expect(pinned(runs[1]).filter((p) => p.startsWith('torch'))).toEqual([]);
+    expect(runs[3]?.stdout).toContain('Keeping the preinstalled torch==1.0');
+    expect(pinned(runs[4])).toContain('torch==1.0');
+    expect(pinned(runs[4]).filter((p) => p.startsWith('ipython'))).toEqual([]);
+    // The constraint reaches pip through PIP_CONSTRAINT only while the step runs.
+    expect(pipCalls(runs[3] as IPythonRun)).toEqual([['install', '--disable-pip-version-check', 'lp-free-demo']]);
   }, 120_000);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeld, parseRestartNeeded } from './pip-safe';
+import { parseChecks, parseHeld, parseRestartNeeded } from './pip-safe';
 
 describe('LAUNCHPAD_HELD', () => {
   const line = 'LAUNCHPAD_HELD {"packages": [{"name": "ipython", "installed": "8.5.0", "wanted": "7.34.0"}]}';
@@ -23,5 +23,21 @@ describe('LAUNCHPAD_RESTART', () => {
     expect(parseRestartNeeded('LAUNCHPAD_RESTART {"packages": [{"name": "numpy", "was": "1.26.4", "now": "2.0.0"}]}\n')).toEqual(['numpy']);
     expect(parseRestartNeeded('Successfully installed numpy-2.0.0\n')).toBeUndefined();
     expect(parseRestartNeeded('LAUNCHPAD_RESTART {"packages": [{"name": "numpy"}]}')).toBeUndefined();
+  });
+});
+
+describe('LAUNCHPAD_CHECK', () => {
+  it('reads every check line in order, and nothing else', () => {
+    const out = [
+      'Imports: einops',
+      'LAUNCHPAD_CHECK {"kind": "import", "name": "einops", "dist": "einops", "ok": true}',
+      'LAUNCHPAD_CHECK {"kind": "import", "name": "timm", "dist": "timm", "ok": false, "detail": "ImportError: boom"}',
+      'LAUNCHPAD_CHECK {"kind": "shell", "name": "x", "ok": true}',
+      'LAUNCHPAD_CHECK {"kind": "import", "name": "x", "ok": "yes"}',
+      'LAUNCHPAD_CHECK not json',
+      ' LAUNCHPAD_CHECK {"kind": "import", "name": "indented", "ok": true}',
+    ].join('\n');
+    expect(parseChecks(out).map((c) => [c.name, c.ok, c.detail])).toEqual([['einops', true, undefined], ['timm', false, 'ImportError: boom']]);
+    expect(parseChecks('')).toEqual([]);
   });
 });

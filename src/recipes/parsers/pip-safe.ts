@@ -43,3 +43,27 @@ export function parseHeld(text: string): readonly HeldPackage[] | undefined {
 export function parseRestartNeeded(stdout: string): readonly string[] | undefined {
   return lastLine(stdout, 'LAUNCHPAD_RESTART', RestartSchema)?.packages.map((p) => p.name);
 }
+
+const CheckSchema = v.object({
+  kind: v.picklist(['import']),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  ok: v.boolean(),
+  detail: v.optional(v.pipe(v.string(), v.maxLength(400))),
+});
+export type CheckResult = v.InferOutput<typeof CheckSchema>;
+
+/** Every check a step printed (`LAUNCHPAD_CHECK {json}` lines), in order; malformed lines are not checks. */
+export function parseChecks(stdout: string): readonly CheckResult[] {
+  const tag = 'LAUNCHPAD_CHECK ';
+  const checks: CheckResult[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith(tag)) continue;
+    try {
+      const parsed = v.safeParse(CheckSchema, JSON.parse(line.slice(tag.length)));
+      if (parsed.success) checks.push(parsed.output);
+    } catch {
+      // not a check
+    }
+  }
+  return checks;
+}
