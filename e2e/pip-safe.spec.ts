@@ -3,7 +3,8 @@
  * local index that offers an `ipython` 7.34.0 wheel (Debian's IPython 8.5 stands in for Colab's):
  * Run setup stops a step that would change ipython before anything is installed, names it with
  * Colab's warning, and installs it only after Install anyway; Skip goes on without it. After a green
- * run the toolbar says "Ready in N s · k/k checks"; a package that does not import names its module.
+ * run the toolbar says "Ready in N s · k/k checks"; a package that does not import names its module;
+ * an install that changed an imported package restarts the runtime and the run goes on.
  */
 import type { Page } from '@playwright/test';
 import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
@@ -107,4 +108,32 @@ test('a package that does not import fails its step, naming the module', async (
   await expect(runStatus(page)).toContainText('import check failed: lp_demo_widgets (from lp-demo-widgets): ImportError: broken on purpose', { timeout: 60_000 });
   await expect(runStatus(page)).not.toContainText('Ready in');
   expect(realKernel.history).toHaveLength(2);
+});
+
+test('an install that changed an imported package restarts the runtime, and Run setup goes on with the next step', async ({ page, extensionId, realKernel }) => {
+  realKernel.publish('lp-demo-widgets', '2.0.0');
+  await importPresets(page, extensionId, {
+    format: 'colab-launchpad/presets',
+    version: 1,
+    presets: [{
+      name: 'Upgrade',
+      notebooks: [`drive:${DRIVE_ID}`],
+      steps: [
+        { recipe: 'pip-install', params: { packages: ['lp-demo-widgets==1.0.0'] } },
+        { recipe: 'python', params: { code: 'import lp_demo_widgets' } },
+        { recipe: 'pip-install', params: { packages: ['lp-demo-widgets==2.0.0'] } },
+        { recipe: 'python', params: { code: "import lp_demo_widgets, os\nprint('NOW', lp_demo_widgets.__version__, os.getpid())" } },
+      ],
+    }],
+  });
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  const before = realKernel.pid();
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText(/^Setup “Upgrade” done: 4 ran, 0 already done\. Ready in \d+ s · 2\/2 checks$/, { timeout: 90_000 });
+  expect(realKernel.history.map((h) => h.reply.killed)).toEqual([false, false, true, false]);
+  const upgrade = realKernel.history[2]?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('') ?? '';
+  expect(upgrade).toContain('You must restart the runtime in order to use newly installed versions: lp-demo-widgets 1.0.0 → 2.0.0');
+  expect(realKernel.pid()).not.toBe(before);
+  expect(realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('')).toBe(`NOW 2.0.0 ${realKernel.pid()}\n`);
 });
