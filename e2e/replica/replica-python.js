@@ -619,9 +619,10 @@ export function interpret(code, rt) {
           rt.mounted = mountpoint;
           stdout(`Mounted at ${mountpoint}\n`);
         }
-      } else if ((m = /^_launchpad_pip_(?:install\(\[(.*)\]|locked\(\[(.*)\], \{.*?\})(?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?\)$/.exec(stmt))) {
+      } else if ((m = /^_launchpad_pip_(?:install\(\[(.*)\]|locked\(\[(.*)\], \{.*?\})(?:,\s*cache=('[^']*')(?:,\s*allowed=(\{.*\}))?)?(?:,\s*held_ok=\[[^\]]*\])?(?:,\s*restart=True)?\)$/.exec(stmt))) {
         // A preset's step calls _launchpad_pip_locked with its locks (issue 19): the replica installs
         // as without them (it has no versions); locks are tested with the real IPython kernel.
+        // held_ok and restart (Colab-safe installs) change nothing here: this model has no held packages and imports nothing.
         stdout(launchpadPipInstall(m[1] ?? m[2] ?? '', m[3] ? literal(m[3], rt)?.value ?? null : null, allowedDigests(m[4]), rt));
       } else if (/^_launchpad_gpu_check\(\)$/.test(stmt)) {
         stdout(launchpadGpuCheck(rt));

@@ -63,6 +63,12 @@ export function registerContentRequests(): void {
       return { plans: presetsForNotebook(read.store.presets, notebook).map((preset) => setupPlan(preset, t)), problems: [] };
     },
 
+    'held-plan': async ({ presetId, heldOk }) => {
+      const read = await loadPresetStore();
+      const preset = read.ok ? read.store.presets.find((p) => p.id === presetId && isLive(p)) : undefined;
+      return { plan: preset ? setupPlan(preset, t, heldOk) : null };
+    },
+
     'save-preset': async ({ notebook, name, steps }) => {
       const nameProblem = presetNameProblem(name);
       if (nameProblem) return { ok: false, problems: texts([nameProblem]) };

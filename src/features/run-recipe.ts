@@ -6,7 +6,7 @@
 import { awaitRun } from '../colab/await-run';
 import { BridgeError, request } from '../colab/bridge';
 import type { CellPlace, PlacedCell } from '../colab/bridge-protocol';
-import type { RecipeStep } from '../recipes';
+import { parseHeld, parseRestartNeeded, type RecipeStep } from '../recipes';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground } from '../shared/messages';
 import type { RunResult } from '../ui/run-result';
@@ -90,6 +90,8 @@ async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOption
       return { kind: 'done', stdout: outcome.stdout };
     case 'error': {
       const error = firstLine(`${outcome.ename}: ${firstLine(outcome.evalue)}`);
+      const held = parseHeld(outcome.evalue);
+      if (held) return { kind: 'failed', error, held };
       // A Drive failure class gets its likely cause and fix (the table is in the worker).
       const explained = await askBackground({ type: 'explain-failure', ename: outcome.ename, evalue: outcome.evalue }).catch(() => undefined);
       return explained?.explained ? { kind: 'failed', error: `${error} — ${explained.text}`, retry: explained.retry } : { kind: 'failed', error };
@@ -97,7 +99,8 @@ async function outcomeOf(cellId: string, signal: AbortSignal, options: RunOption
     case 'unknown':
       return { kind: 'unverified', reason: outcome.reason };
     case 'stopped':
-      return options.endsRuntime ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
+      // A pip step that restarted the runtime on purpose (LAUNCHPAD_RESTART) did its job.
+      return options.endsRuntime || parseRestartNeeded(outcome.stdout) ? { kind: 'done', stdout: outcome.stdout } : { kind: 'failed', error: t('runStopped') };
   }
 }
 

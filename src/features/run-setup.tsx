@@ -31,8 +31,9 @@ import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
+import { HeldPackages, heldText } from './held-packages';
 import { pinRuntimeVersion } from './runtime-version-pin';
-import { runSetup, type CellProgress, type CellState, type SetupDeps, type SetupOutcome } from './setup-runner';
+import { runSetup, type CellProgress, type CellState, type Resume, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
@@ -106,6 +107,11 @@ const STATE_ICON: Record<CellState, IconName> = {
 };
 
 function stateText(progress: CellProgress): string {
+  const text = stateWords(progress);
+  return progress.ms === undefined ? text : `${text} · ${t('setupStepTook', (progress.ms / 1000).toFixed(1))}`;
+}
+
+function stateWords(progress: CellProgress): string {
   switch (progress.state) {
     case 'pending': return t('setupStepPending');
     case 'running': return t('setupStepRunning');
@@ -113,7 +119,7 @@ function stateText(progress: CellProgress): string {
     case 'skipped': return t('setupStepSkipped');
     case 'unverified': return t('setupStepUnverified', progress.detail ?? '');
     case 'failed': return t('setupStepFailed', progress.detail ?? '');
-    case 'not-run': return t('setupStepNotRun');
+    case 'not-run': return progress.detail ?? t('setupStepNotRun');
   }
 }
 
@@ -173,8 +179,11 @@ function outcomeText(run: Run): string {
     return t('setupStatusRunning', [plan.name, String(Math.max(current, 0) + 1), String(cells.length)]);
   }
   switch (outcome.kind) {
-    case 'done':
-      return t('setupStatusDone', [plan.name, String(outcome.ran + outcome.unverified), String(outcome.skipped)]);
+    case 'done': {
+      const done = t('setupStatusDone', [plan.name, String(outcome.ran + outcome.unverified), String(outcome.skipped)]);
+      const { ready } = outcome;
+      return ready ? `${done} ${t('setupReady', [String(Math.round(ready.ms / 1000)), String(ready.passed), String(ready.total)])}` : done;
+    }
     case 'failed':
       return t('setupStatusFailed', [plan.name, String(outcome.cell + 1), cellLabel(plan, outcome.cell), outcome.detail]);
     case 'abandoned':
@@ -241,8 +250,11 @@ export function RunSetup(props: {
     setBindFocus(true);
   }, [bindRequest]);
 
-  /** `anyway`: the user chose Run anyway, or the requirement is met; otherwise it is checked first. */
-  const start = async (plan: SetupPlan, automatic: boolean, anyway = false) => {
+  /**
+   * `anyway`: the user chose Run anyway, or the requirement is met; otherwise it is checked first.
+   * `resume`: go on with a run from a step (after Install anyway or Skip for held packages).
+   */
+  const start = async (plan: SetupPlan, automatic: boolean, anyway = false, resume?: Resume) => {
     if (running.current || !checkAlive()) return;
     if (setupRunning) return announce(t('setupAnotherRunning'));
     const { runtime } = plan;
@@ -276,7 +288,7 @@ export function RunSetup(props: {
       setRun(next);
       announce(outcomeText(next));
     };
-    const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal);
+    const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal, resume);
     running.current = false;
     setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
@@ -300,6 +312,19 @@ export function RunSetup(props: {
       if (code.ok) await runCell(code, { at: 'focus', after: '' }, location.href, signal);
     }
     void start(plan, false);
+  };
+
+  /** Install anyway: the held step again, with its packages confirmed for this run; Skip: the steps after it. */
+  const answerHeld = async (current: Run, install: boolean) => {
+    const { outcome } = current;
+    if (outcome?.kind !== 'failed' || !outcome.held) return;
+    const cells = current.cells.map((cell, index) => (index === outcome.cell && !install ? { state: 'not-run' as const, detail: t('setupHeldSkipped', heldText(outcome.held ?? [])) } : cell));
+    if (!install) return void start(current.plan, false, true, { from: outcome.cell + 1, cells });
+    const answer = await askBackground({ type: 'held-plan', presetId: current.plan.presetId, heldOk: outcome.held.map((p) => p.name) }).catch((error: unknown) => {
+      announce(failureText(error));
+      return undefined;
+    });
+    if (answer?.plan) void start(answer.plan, false, true, { from: outcome.cell, cells });
   };
 
   // After a switch, the steps start by themselves once the runtime meets the requirement.
@@ -451,6 +476,9 @@ export function RunSetup(props: {
             {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
             {run.drift && <LockDriftNote presetId={run.plan.presetId} drift={run.drift} announce={announce} />}
+            {run.outcome?.kind === 'failed' && run.outcome.held && (
+              <HeldPackages held={run.outcome.held} onInstall={() => void answerHeld(run, true)} onSkip={run.plan.oneCell ? undefined : () => void answerHeld(run, false)} />
+            )}
           </>
         )}
         {open && bindable && <BindPreset notebook={notebook} focus={bindFocus} announce={announce} />}

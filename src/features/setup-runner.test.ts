@@ -65,7 +65,8 @@ describe('runSetup', () => {
     const outcome = await runSetup(plan([step('python'), step('python'), step('python')]), deps, (p) => history.push(p), new AbortController().signal);
     expect(outcome).toEqual({ kind: 'failed', cell: 1, detail: 'ValueError: boom' });
     expect(log).toHaveLength(2);
-    expect(history.at(-1)).toEqual([{ state: 'done' }, { state: 'failed', detail: 'ValueError: boom' }, { state: 'not-run' }]);
+    const ms = expect.any(Number) as number;
+    expect(history.at(-1)).toEqual([{ state: 'done', ms }, { state: 'failed', detail: 'ValueError: boom', ms }, { state: 'not-run' }]);
   });
 
   it('treats a page API that cannot run cells as a failure of that step', async () => {
@@ -79,7 +80,40 @@ describe('runSetup', () => {
     const history: (readonly CellProgress[])[] = [];
     const outcome = await runSetup(plan([step('python'), step('python')]), deps, (p) => history.push(p), new AbortController().signal);
     expect(outcome).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 1 });
-    expect(history.at(-1)?.[0]).toEqual({ state: 'unverified', detail: 'outputs unreadable' });
+    expect(history.at(-1)?.[0]).toEqual({ state: 'unverified', detail: 'outputs unreadable', ms: expect.any(Number) as number });
+  });
+
+  it('a pip step held before changing a package Colab depends on fails with the packages named', async () => {
+    const held = [{ name: 'ipython', installed: '8.5.0', wanted: '7.34.0' }];
+    const { deps, log } = scripted([{ kind: 'done', stdout: '' }, { kind: 'failed', error: 'LaunchpadHeld: pip install would change ipython', held }]);
+    const outcome = await runSetup(plan([step('cd'), step('pip-install'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'failed', cell: 1, detail: 'LaunchpadHeld: pip install would change ipython', held });
+    expect(log).toEqual(['run # 0 cd', 'run # 1 pip-install']);
+  });
+
+  it('resumes from a step: the steps before keep their state and are not run again, new cells go after the last placed one', async () => {
+    const afters: (string | undefined)[] = [];
+    const { deps, log } = scripted([], [], afters);
+    const placed = { cellId: 'c1', action: 'reran' as const, edited: 0, copies: 1, index: 0 };
+    const before = [{ state: 'done' as const, placed, ms: 5 }, { state: 'skipped' as const, detail: 'Skipped by you' }];
+    const history: (readonly CellProgress[])[] = [];
+    const outcome = await runSetup(plan([step('cd'), step('pip-install'), step('python')]), deps, (p) => history.push(p), new AbortController().signal, { from: 2, cells: before });
+    expect(log).toEqual(['run # 2 python']);
+    expect(afters).toEqual(['c1']);
+    expect(history.at(-1)?.slice(0, 2)).toEqual(before);
+    expect(outcome).toEqual({ kind: 'done', ran: 2, skipped: 1, unverified: 0 });
+  });
+
+  it('after a pip step that restarted the runtime (LAUNCHPAD_RESTART) waits for it, then goes on', async () => {
+    const restarted = 'You must restart the runtime in order to use newly installed versions: x 1 → 2\nLAUNCHPAD_RESTART {"packages": [{"name": "x", "was": "1", "now": "2"}]}\n';
+    const { deps, log } = scripted([{ kind: 'done', stdout: restarted }, { kind: 'done', stdout: '' }]);
+    const outcome = await runSetup(plan([step('pip-install'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(log).toEqual(['run # 0 pip-install', 'wait for runtime', 'run # 1 python']);
+    expect(outcome.kind).toBe('done');
+    // A malformed line is no restart.
+    const other = scripted([{ kind: 'done', stdout: 'LAUNCHPAD_RESTART {"packages": []}\n' }]);
+    await runSetup(plan([step('pip-install'), step('python')]), other.deps, () => undefined, new AbortController().signal);
+    expect(other.log).toEqual(['run # 0 pip-install', 'run # 1 python']);
   });
 
   it('after a restart step waits for the runtime, then resumes with the next step', async () => {
@@ -157,5 +191,13 @@ describe('runSetup', () => {
     const outcome = await runSetup(plan([step('python'), step('python')]), { ...deps, prune: async () => ({ error: 'no deleteCells()' }) }, () => undefined, new AbortController().signal);
     expect(outcome).toEqual({ kind: 'failed', cell: 0, detail: 'no deleteCells()' });
     expect(log).toEqual([]);
+  });
+  it('counts the checks the steps printed: ready in how long, passed of total; no checks, no ready', async () => {
+    const check = (name: string) => `LAUNCHPAD_CHECK {"kind": "import", "name": "${name}", "dist": "${name}", "ok": true}\n`;
+    const { deps } = scripted([{ kind: 'done', stdout: check('einops') + check('timm') }, { kind: 'done', stdout: 'Nothing to install.\n' }, { kind: 'done', stdout: check('x').replace('"import"', '"nope"') }]);
+    const outcome = await runSetup(plan([step('pip-install'), step('pip-install'), step('python')]), deps, () => undefined, new AbortController().signal);
+    expect(outcome).toEqual({ kind: 'done', ran: 2, skipped: 1, unverified: 0, ready: { ms: expect.any(Number) as number, passed: 2, total: 2 } });
+    const none = scripted([{ kind: 'done', stdout: '' }]);
+    expect(await runSetup(plan([step('python')]), none.deps, () => undefined, new AbortController().signal)).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 0 });
   });
 });

@@ -52,4 +52,19 @@ describe('setupPlan', () => {
     expect(notKept.cells[1]?.code).toMatch(/^_launchpad_pip_locked\(\[\('torch', 'torch', None, False\)\], \{\}\)$/m);
     expect(notKept.cells[1]?.code).not.toContain('a'.repeat(64));
   });
+
+  it('lets a pip step restart the runtime only when a step follows that does not restart it anyway; held packages only when confirmed', () => {
+    const pip = { recipe: 'pip-install' as const, params: { packages: ['ipython==7.34.0'] } };
+    const p = preset({ keepInstalls: false, steps: [pip, pip, { recipe: 'restart-runtime' as const, params: {} }, pip, { recipe: 'cd' as const, params: { path: 'x' } }, pip] });
+    // The step's own call (the cell's last line; a preset's pip steps hold to its locks, so they call _launchpad_pip_locked).
+    const calls = (plan: ReturnType<typeof setupPlan>) =>
+      plan.cells.map((c) => /^_launchpad_pip_(?:install|locked)\(\[[^\]]*\](?:, \{[^}]*\})?([^)]*)\)$/m.exec(c.code.trimEnd().split('\n').at(-1) ?? '')?.[1] ?? null);
+    expect(calls(setupPlan(p, en))).toEqual([', restart=True', '', null, ', restart=True', null, '']);
+    expect(calls(setupPlan(p, en, ['ipython', 'prompt-toolkit']))).toEqual([
+      ", held_ok=['ipython', 'prompt-toolkit'], restart=True", ", held_ok=['ipython', 'prompt-toolkit']", null,
+      ", held_ok=['ipython', 'prompt-toolkit'], restart=True", null, ", held_ok=['ipython', 'prompt-toolkit']",
+    ]);
+    // In one cell, a restart would end the steps after it.
+    expect(setupPlan({ ...p, oneCell: true, steps: [pip, { recipe: 'cd' as const, params: { path: 'x' } }] }, en).cells[0]?.code).not.toContain('restart=True');
+  });
 });

@@ -37,15 +37,21 @@ export interface SetupPlan {
   readonly runtimeVersion?: string;
 }
 
-/** The plan of a stored (validated) preset. Throws only for a preset the schema would refuse. */
-export function setupPlan(preset: Preset, t: Translate): SetupPlan {
+/**
+ * The plan of a stored (validated) preset. Throws only for a preset the schema would refuse.
+ * `heldOk`: held packages the user chose Install anyway for (this run only, never stored).
+ */
+export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[] = []): SetupPlan {
   const endsRuntime = (step: PresetStep) => RECIPES[step.recipe].endsRuntime;
   const key = (n: number) => `${blockPrefix(preset.id)}${n}`;
   const total = String(preset.steps.length);
   // In one-cell mode the schema only allows restart-runtime as the last step. The cells are made
   // from storage on every run, so the digests that authorize archives on Drive are the recorded ones.
   // So are the locks: the cell holds to the one of its runtime's key.
-  const context = { keepInstalls: preset.keepInstalls, allowedArchives: allowedArchives(preset), locks: cellLocks(preset) };
+  const context = { keepInstalls: preset.keepInstalls, allowedArchives: allowedArchives(preset), locks: cellLocks(preset), heldOk };
+  // A pip step with steps after it restarts the runtime when its install needs that (Run setup then
+  // goes on), unless the next step restarts it anyway.
+  const restartIfNeeded = (i: number) => { const next = preset.steps[i + 1]; return next !== undefined && !endsRuntime(next); };
   const cells: PlannedCell[] = preset.oneCell
     ? [{
         code: formCell(t('formTitleSetupAll', [preset.name, total]), key(1), generateCell(preset.steps, context)),
@@ -54,7 +60,7 @@ export function setupPlan(preset: Preset, t: Translate): SetupPlan {
         endsRuntime: preset.steps.some(endsRuntime),
       }]
     : preset.steps.map((step, i) => ({
-        code: formCell(t('formTitleSetupStep', [preset.name, String(i + 1), total, stepTitle(step, t)]), key(i + 1), generateCell([step], context)),
+        code: formCell(t('formTitleSetupStep', [preset.name, String(i + 1), total, stepTitle(step, t)]), key(i + 1), generateCell([step], { ...context, restartIfNeeded: restartIfNeeded(i) })),
         key: key(i + 1),
         steps: [i],
         endsRuntime: endsRuntime(step),

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { LAUNCHPAD_DRIVE_FOLDER, mountDrive } from './mount-drive';
+import { pipSafeArgs } from './pip-safe';
 import { pyBool, pyOptStr, pyStr, pyStrList, pyStrListDict, pyValue } from './quote';
 import {
   RECIPE_IDS,
@@ -55,7 +56,7 @@ export const pipInstall = defineRecipe({
   description: 'recipePipInstallDesc',
   schema: v.strictObject({ packages: pipPackagesSchema }),
   labels: { packages: 'paramPipPackages' },
-  generate: ({ packages }, { keepInstalls = false, allowedArchives = {}, locks }) => ({
+  generate: ({ packages }, { keepInstalls = false, allowedArchives = {}, locks, heldOk = [], restartIfNeeded = false }) => ({
     helpers: [...(keepInstalls ? ['pipCache' as const] : []), 'pip', ...(locks ? ['pipLock' as const] : [])],
     body: callWithList(
       locks ? '_launchpad_pip_locked' : '_launchpad_pip_install',
@@ -68,7 +69,8 @@ export const pipInstall = defineRecipe({
         return `(${pyStr(spec)}, ${pyStr(req.name)}, ${pyOptStr(pinned)}, ${pyBool(constrained)})`;
       }),
       (locks ? `, ${pyValue(locks)}` : '') +
-        (keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : ''),
+        (keepInstalls ? `, cache=${pyStr(LAUNCHPAD_DRIVE_FOLDER)}, allowed=${pyStrListDict(allowedArchives)}` : '') +
+        pipSafeArgs(heldOk, restartIfNeeded),
     ),
   }),
 });

@@ -47,4 +47,5 @@ export type { FrameworkView, GpuInfo, GpuModel } from './parsers/gpu';
 export { parseTpuCheckOutput, type TpuInfo } from './parsers/tpu';
 export { parseSystemInfoOutput, type SystemInfo } from './parsers/system-info';
 export { stepWasSkipped } from './parsers/skipped';
+export { parseChecks, parseHeld, parseRestartNeeded, type CheckResult, type HeldPackage } from './parsers/pip-safe';
 export { labelledStepSummary, stepSummary } from './summary';

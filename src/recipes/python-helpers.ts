@@ -24,6 +24,7 @@
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
 import { pipLockSource } from './python-lock';
+import { importCheckSource, pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
 export type HelperId =
@@ -31,6 +32,8 @@ export type HelperId =
   | 'run'
   | 'mountDrive'
   | 'pipCache'
+  | 'pipGuard'
+  | 'importCheck'
   | 'pip'
   | 'pipLock'
   | 'clearInstallCache'
@@ -143,12 +146,12 @@ const mountDrive = String.raw`def _launchpad_mount_drive(mountpoint, force):
         raise LaunchpadError('mount drive: drive.mount returned without saying "Mounted at", '
                              'so Drive is not known to be mounted. Run Mount Drive again.')`;
 
-const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allowed=None):
+const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allowed=None, held_ok=(), restart=False):
     """pip-installs what is missing. Each requirement is (spec, distribution, pinned version or None,
     whether the spec says more than the name): a bare name counts as installed when its
     distribution is, a pinned one (==) when that version is; anything else is left to pip.
     cache: keep the wheels on Drive; allowed: the archive digests Launchpad recorded (see
-    _launchpad_pip_cached)."""
+    _launchpad_pip_cached); held_ok, restart: see _launchpad_pip_guard and _launchpad_pip_restart."""
     import importlib, importlib.metadata, re, sys
 
     def release(version):
@@ -174,11 +177,17 @@ const pip = String.raw`def _launchpad_pip_install(requirements, cache=None, allo
     if not missing:
         print('Nothing to install.')
         return
-    if cache:
-        _launchpad_pip_cached(missing, cache, allowed)
-    else:
-        _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
-    importlib.invalidate_caches()`;
+    def install():
+        if cache:
+            _launchpad_pip_cached(missing, cache, allowed)
+        else:
+            _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *missing])
+
+    before = _launchpad_pip_versions()
+    _launchpad_pip_guarded(missing, held_ok, install)
+    importlib.invalidate_caches()
+    _launchpad_import_check([dist for spec, dist, _, _ in requirements if spec in missing])
+    _launchpad_pip_restart(before, restart)`;
 
 const apt = String.raw`def _launchpad_apt_install(packages):
     """apt-get-installs the Debian packages that are not installed yet."""
@@ -474,7 +483,9 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   run: { requires: ['error'], source: run },
   mountDrive: { requires: ['error'], source: mountDrive },
   pipCache: { requires: ['error', 'run'], source: pipCacheSource },
-  pip: { requires: ['run'], source: pip },
+  pipGuard: { requires: ['error'], source: pipGuardSource },
+  importCheck: { requires: ['error'], source: importCheckSource },
+  pip: { requires: ['run', 'pipGuard', 'importCheck'], source: pip },
   pipLock: { requires: ['error', 'pip'], source: pipLockSource },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },

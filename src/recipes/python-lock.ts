@@ -17,7 +17,7 @@
  * (src/presets/locks.ts records it).
  */
 
-export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, locks, cache=None, allowed=None):
+export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, locks, cache=None, allowed=None, held_ok=(), restart=False):
     """Installs like _launchpad_pip_install, holding to the preset's lock for this runtime's key
     (locks: {key: {'created': ISO date, 'release': tag or None, 'packages': ['name==version', ...],
     'replaced': ['name==preinstalled version', ...], 'update': bool}}), then prints LAUNCHPAD_LOCK
@@ -58,7 +58,7 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
 
     lock = (locks or {}).get(key)
     made = lambda entry: str(entry.get('created') or '')[:10]
-    mode, pins, install = 'new', {}, {'cache': cache, 'allowed': allowed}
+    mode, pins, install = 'new', {}, {'cache': cache, 'allowed': allowed, 'held_ok': held_ok, 'restart': restart}
     drift = {'key': key, 'release': None, 'python': None, 'moved': []}  # what moved under the lock: LAUNCHPAD_LOCK_DRIFT
     if lock and lock.get('update'):
         mode = 'update'

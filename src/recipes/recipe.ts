@@ -73,6 +73,10 @@ export interface GenerateContext {
    * toolbar recipes: they are not a preset's and lock nothing.
    */
   readonly locks?: Readonly<Record<string, CellLock>>;
+  /** Held packages (python-pip-safe.ts) the user chose Install anyway for: pip-install steps may change them. */
+  readonly heldOk?: readonly string[];
+  /** pip-install steps restart the runtime when an install needs it (Run setup, a step with steps after it). */
+  readonly restartIfNeeded?: boolean;
 }
 
 /** What a cell knows of one lock: its date, Colab release, `name==version` pins, the preinstalled versions they replaced, and whether to update it. */

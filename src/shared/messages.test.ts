@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackgroundHandlers } from './messages';
 
 const listeners: ((message: unknown, sender: unknown) => unknown)[] = [];
 let answer: unknown;
@@ -12,7 +13,13 @@ vi.mock('./browser', () => ({
   },
 }));
 
-const { BackgroundError, askBackground, isFromColabContentScript, onBackgroundRequest } = await import('./messages');
+const { BackgroundError, BackgroundResponseSchemas, askBackground, isFromColabContentScript, onBackgroundRequest } = await import('./messages');
+
+/** Every request's handler, answering nothing, but for those a test gives. */
+function handlersWith(given: Partial<BackgroundHandlers>): BackgroundHandlers {
+  const noop = async () => ({}) as never;
+  return { ...Object.fromEntries(Object.keys(BackgroundResponseSchemas).map((type) => [type, noop])), ...given } as BackgroundHandlers;
+}
 
 const colabTab = { id: 'our-extension-id', tab: { id: 3 }, url: 'https://colab.research.google.com/drive/abc' };
 
@@ -53,6 +60,7 @@ describe('content script → service worker requests', () => {
       'capture-cell': async () => ({ offer: null }),
       'carried-cell': async () => ({ ok: false as const, problems: [] }),
       'carried-review': async () => ({ review: null }),
+      'held-plan': async () => ({ plan: null }),
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -74,15 +82,25 @@ describe('content script → service worker requests', () => {
     expect(bindPreset).toHaveBeenCalledTimes(1);
   });
 
+  it('held-plan: only normalised distribution names, one to fifty, reach the worker', async () => {
+    const heldPlan = vi.fn(async () => ({ plan: null }));
+    onBackgroundRequest(handlersWith({
+      'held-plan': heldPlan,
+    }));
+    const listener = listeners[0];
+    const request = { type: 'held-plan', presetId: 'p1', heldOk: ['ipython', 'prompt-toolkit'] };
+    await expect(listener?.(request, colabTab)).resolves.toEqual({ plan: null });
+    for (const heldOk of [[], ['IPython'], ["x'); import os"], ['prompt_toolkit'], ['-x'], Array.from({ length: 51 }, () => 'a')]) {
+      expect(listener?.({ ...request, heldOk }, colabTab)).toBeUndefined();
+    }
+    expect(heldPlan).toHaveBeenCalledTimes(1);
+  });
+
   it('install-digests: only well-formed keys and sha256 digests, one to eight of them, reach the worker', async () => {
     const recorded = vi.fn(async () => ({ recorded: true }));
-    const noop = async () => ({}) as never;
-    onBackgroundRequest({
-      'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'preset-lock': noop, 'lock-update': noop,
-      'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop, 'carried-cell': noop, 'carried-review': noop,
+    onBackgroundRequest(handlersWith({
       'install-digests': recorded,
-    });
+    }));
     const listener = listeners[0];
     const digest = { key: 'cp313-manylinux_2_35_x86_64-cu128-torch2.11.0_cu128-3f0c1a2b9d41c7e0', sha256: 'ab'.repeat(32) };
     const request = { type: 'install-digests', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', digests: [digest] };
@@ -104,13 +122,9 @@ describe('content script → service worker requests', () => {
 
   it('preset-lock: only well-formed lock lines, one to eight of them, reach the worker', async () => {
     const recorded = vi.fn(async () => ({ recorded: true }));
-    const noop = async () => ({}) as never;
-    onBackgroundRequest({
-      'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'install-digests': noop, 'lock-update': noop,
-      'add-to-setup': noop, 'capture-off': noop, 'capture-cell': noop, 'carried-cell': noop, 'carried-review': noop,
+    onBackgroundRequest(handlersWith({
       'preset-lock': recorded,
-    });
+    }));
     const listener = listeners[0];
     const line = { key: 'cp313-manylinux_2_35_x86_64-cu128', python: '3.13', release: 'release-colab_20261201-060048_RC00', mode: 'new', packages: ['einops==0.8.1', 'timm==1.0.22'] };
     const request = { type: 'preset-lock', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', lines: [line] };

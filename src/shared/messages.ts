@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import browser, { type Runtime } from './browser';
 import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
+import { DIST_NAME } from './dist-name';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
 import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
@@ -71,6 +72,12 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('cell-code'), steps: Steps, entry: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   /** The presets that apply to a notebook, each as the cells Run setup runs. */
   v.strictObject({ type: v.literal('setup-plans'), notebook: NotebookKey }),
+  /** One preset's plan with held packages the user chose Install anyway for (Run setup, python-pip-safe.ts). */
+  v.strictObject({
+    type: v.literal('held-plan'),
+    presetId: v.pipe(v.string(), v.maxLength(64)),
+    heldOk: v.pipe(v.array(v.pipe(v.string(), v.regex(DIST_NAME))), v.minLength(1), v.maxLength(50)),
+  }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
   v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
   /** What Run setup's "Bind a preset" offers on a notebook: the user's presets, and its GitHub repository if it has one. */
@@ -161,6 +168,8 @@ export const BackgroundResponseSchemas = {
   'cell-code': v.variant('ok', [v.strictObject({ ok: v.literal(true), code: v.string(), key: CellKey }), Refusal]),
   /** Most recently updated first; `problems` when the stored presets cannot be read. */
   'setup-plans': v.strictObject({ plans: v.pipe(v.array(SetupPlanSchema), v.readonly()), problems: v.array(v.string()) }),
+  /** null: the preset is gone (or cannot be read). */
+  'held-plan': v.strictObject({ plan: v.nullable(SetupPlanSchema) }),
   /** `plan`: the saved preset as Run setup runs it (Set up this project runs it at once). */
   'save-preset': v.variant('ok', [v.strictObject({ ok: v.literal(true), name: v.string(), plan: SetupPlanSchema }), Refusal]),
   /** Live presets in list order; `repository` is `owner/repo` for a GitHub notebook, else null. */
@@ -239,7 +248,7 @@ export async function askBackground<T extends BackgroundRequestType>(
   return parsed.output as BackgroundResponse<T>;
 }
 
-type BackgroundHandlers = {
+export type BackgroundHandlers = {
   readonly [T in BackgroundRequestType]: (
     request: Extract<BackgroundRequest, { type: T }>,
     sender: Runtime.MessageSender,

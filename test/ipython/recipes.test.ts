@@ -121,7 +121,8 @@ add('cd missing', { code: generateCode('cd', { path: 'no such dir' }) });
 add('cd a file', { code: `${setup([], { f: 'x' })}\n${generateCode('cd', { path: 'f' })}` });
 
 // pip-install (hostile requirements are refused before code exists: see src/recipes/validate.test.ts)
-const FAKE_TORCH_DIST = { 'site/torch-2.5.1.dist-info/METADATA': 'Metadata-Version: 2.1\nName: torch\nVersion: 2.5.1\n' };
+// With its module: the pip step's import check imports what it installed (python-pip-safe.ts).
+const FAKE_TORCH_DIST = { 'site/torch-2.5.1.dist-info/METADATA': 'Metadata-Version: 2.1\nName: torch\nVersion: 2.5.1\n', 'site/torch/__init__.py': '' };
 const withFakeSite = (code: string) => `${setup([], FAKE_TORCH_DIST)}\nimport sys as _sys; _sys.path.insert(0, _os.path.abspath('site'))\n${code}`;
 add('pip fresh', { code: generateCode('pip-install', { packages: ['torchvision', 'opencv-python-headless', 'jax[cuda12]==0.4.30', 'keras>=3'] }) });
 add('pip all installed', { code: withFakeSite(generateCode('pip-install', { packages: ['torch', 'numpy', 'numpy==1.24.2'] })) });
