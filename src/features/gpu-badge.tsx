@@ -9,10 +9,9 @@ import { assignedChanged, badgeOf, machineOf, nextEpoch, type AcceleratorFacts, 
 import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
-import { parseGpuCheckOutput } from '../recipes';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from '../ui/icons';
-import { BadgeDetails } from './gpu-badge-details';
+import { BadgeDetails, parseGpuCheckOutput } from './on-demand-imports';
 
 const RUNTIME_INFO_TIMEOUT_MS = 3_000;
 
@@ -65,13 +64,15 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
     requested: facts.requested ?? undefined,
     refresh: () => refreshRef.current(),
     recordGpuCheck(stdout) {
-      const info = parseGpuCheckOutput(stdout);
-      if (info.kind === 'unknown') return;
-      const gpu: ObservedGpu =
-        info.kind === 'gpu'
-          ? { kind: 'gpu', model: info.model === 'other' ? info.name : info.model, ...(info.memoryMiB ? { memoryMiB: info.memoryMiB } : {}) }
-          : { kind: 'none' };
-      setFacts((f) => ({ ...f, observed: { epoch: f.epoch, gpu } }));
+      // The parser comes with the on-demand parts: it is needed only after a GPU check ran.
+      void parseGpuCheckOutput(stdout).then((info) => {
+        if (info.kind === 'unknown') return;
+        const gpu: ObservedGpu =
+          info.kind === 'gpu'
+            ? { kind: 'gpu', model: info.model === 'other' ? info.name : info.model, ...(info.memoryMiB ? { memoryMiB: info.memoryMiB } : {}) }
+            : { kind: 'none' };
+        setFacts((f) => ({ ...f, observed: { epoch: f.epoch, gpu } }));
+      });
     },
   };
 }

@@ -23,16 +23,16 @@ import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
 import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
-import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
-import { ProjectSetup } from './project-setup';
-import { RunSetup, type RunSetupHandle } from './run-setup';
+import { projectRepoOf } from '../recipes/project-repo';
+import { styleOnDemand, useOnDemand } from './on-demand';
+import { RecipeDialog, SaveAsPresetDialog } from './on-demand-imports';
+import { usePlans, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
 import { withRunSteps } from './run-history';
-import { SaveAsPresetDialog } from './save-as-preset';
 import { useToolbarConfig } from './toolbar-config';
 import css from './toolbar.css?inline';
 
@@ -134,6 +134,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   /** Each toolbar preset's button, so a folded one runs from More recipes exactly as its button does. */
   const presetButtons = useRef(new Map<string, RunSetupHandle>());
   const config = useToolbarConfig(life.signal);
+  // Run setup, Set up this project and the dialogs come on demand (./on-demand.tsx): as soon as
+  // one must show, or at the user's first pointer or key on the toolbar.
+  const plans = usePlans(notebook.key, notebook.signal);
+  const onDemand = useOnDemand(
+    bindRequest > 0 || startPlan !== null || config.presets.length > 0 || plans.plans.length > 0 || plans.problem !== '' ||
+      (notebook.key !== null && projectRepoOf(notebook.key) !== undefined),
+  );
+  const { parts } = onDemand;
+  const intent = byUser(onDemand.load);
   const directIds = config.direct ?? DEFAULT_DIRECT;
   const DIRECT = TOOLBAR_ENTRIES.filter((entry) => directIds.includes(entry.id));
   const MENU = TOOLBAR_ENTRIES.filter((entry) => !directIds.includes(entry.id));
@@ -252,7 +261,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   };
 
   return (
-    <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown}>
+    <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown} onPointerEnter={intent} onKeyUp={intent}>
       <span class="brand">
         <Icon name="launch" />
         <span aria-hidden="true">{t('toolbarBrand')}</span>
@@ -273,7 +282,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       ))}
       {config.presets.map((plan, index) => (
         <span key={PRESET + plan.presetId} class={index < shownPresets ? 'fold' : 'fold folded'}>
-          <RunSetup
+          {parts && <parts.RunSetup
             preset={plan}
             notebook={null}
             signal={notebook.signal}
@@ -285,7 +294,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
               else presetButtons.current.delete(plan.presetId);
             }}
             accelerator={accelerator}
-          />
+          />}
         </span>
       ))}
       <MenuButton
@@ -325,7 +334,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           if (entry) activate(entry);
         }}
       />
-      <RunSetup
+      {parts && <parts.RunSetup
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}
@@ -334,15 +343,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         bindRequest={bindRequest}
         accelerator={accelerator}
         startPlan={startPlan}
-      />
-      <ProjectSetup
+      />}
+      {parts && <parts.ProjectSetup
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}
         tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
         onSaved={setStartPlan}
-      />
+      />}
       <span class="status" role="status" aria-live="polite" title={status}>
         {status}
       </span>
@@ -361,6 +370,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       )}
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {compatProblem && <p class="notice">{compatProblem}</p>}
+      {onDemand.error && <p class="notice" role="alert">{onDemand.error}</p>}
       {problem && (
         <div class="alert" role="alert">
           <p>
@@ -401,6 +411,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
 
 export function startToolbar(life: PageLife): void {
   const { host, root } = createShadowHost('toolbar', css);
+  styleOnDemand(root, life.signal);
   const container = document.createElement('div');
   root.append(container);
   let placement: Placement | undefined;

@@ -34,6 +34,7 @@ describe('content script → service worker requests', () => {
   it('hands valid requests to their handler and leaves everything else to other listeners', async () => {
     const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' }));
     const bindPreset = vi.fn(async () => ({ ok: true as const, text: 'bound' }));
+    const loadOnDemand = vi.fn(async () => ({ ok: true as const }));
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
@@ -46,6 +47,7 @@ describe('content script → service worker requests', () => {
       'install-digests': async () => ({ recorded: true }),
       'bind-targets': async () => ({ presets: [], repository: null, problems: [] }),
       'bind-preset': bindPreset,
+      'load-on-demand': loadOnDemand,
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -65,6 +67,11 @@ describe('content script → service worker requests', () => {
     expect(listener?.({ ...bind, scope: 'owner' }, colabTab)).toBeUndefined();
     expect(listener?.({ ...bind, presetId: 'x'.repeat(65) }, colabTab)).toBeUndefined();
     expect(bindPreset).toHaveBeenCalledTimes(1);
+    // The on-demand parts are injected only for this extension's content script on Colab, and the request carries nothing else.
+    await expect(listener?.({ type: 'load-on-demand' }, colabTab)).resolves.toEqual({ ok: true });
+    expect(listener?.({ type: 'load-on-demand' }, { ...colabTab, url: 'https://evil.example/' })).toBeUndefined();
+    expect(listener?.({ type: 'load-on-demand', file: 'x.js' }, colabTab)).toBeUndefined();
+    expect(loadOnDemand).toHaveBeenCalledTimes(1);
   });
 
   it('install-digests: only well-formed keys and sha256 digests, one to eight of them, reach the worker', async () => {
@@ -72,7 +79,7 @@ describe('content script → service worker requests', () => {
     const noop = async () => ({}) as never;
     onBackgroundRequest({
       'cell-code': noop, 'setup-plans': noop, 'save-preset': noop, 'setup-result': noop, ping: noop, 'toolbar-config': noop, 'explain-failure': noop,
-      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop,
+      'bind-targets': noop, 'bind-preset': noop, 'project-proposal': noop, 'load-on-demand': noop,
       'install-digests': recorded,
     });
     const listener = listeners[0];
