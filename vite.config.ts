@@ -88,7 +88,7 @@ function onDemandBundle(): Plugin {
       const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
       const chunk = outputs.find((output) => output.type === 'chunk' && output.isEntry);
       if (!chunk || chunk.type !== 'chunk') throw new Error('the on-demand bundle was not built');
-      if (/from\s*["']preact|node_modules\/preact/.test(chunk.code)) throw new Error('the on-demand bundle carries its own Preact');
+      if (chunk.moduleIds.some((id) => id.includes('/node_modules/preact/'))) throw new Error('the on-demand bundle carries its own Preact');
       this.emitFile({ type: 'asset', fileName: 'src/content/on-demand.js', source: chunk.code });
     },
   };

@@ -11,6 +11,7 @@ import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from '../ui/icons';
+import { byUser } from '../ui/user-action';
 import { BadgeDetails, parseGpuCheckOutput } from './on-demand-imports';
 
 const RUNTIME_INFO_TIMEOUT_MS = 3_000;
@@ -129,7 +130,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
         tabIndex={tabIndex}
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
-        onClick={() => (open ? close() : (setOpened(true), setOpen(true)))}
+        onClick={byUser(() => (open ? close() : (setOpened(true), setOpen(true))))}
       >
         <Icon name={mismatch ? 'warning' : ICON[badge.kind]} class={badge.kind === 'connecting' ? 'icon spin' : 'icon'} />
         <span>{text}</span>
