@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 import { setup } from './guard-helpers';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,6 +48,7 @@ async function importPreset(page: Page, extensionId: string): Promise<void> {
   const file = { format: 'colab-launchpad/presets', version: 1, presets: [{ name: 'Axe setup', notebooks: [`drive:${DRIVE_ID}`], steps }] };
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page); // imports are reviewed before anything is written (issue 17)
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 

@@ -7,7 +7,7 @@
  * neither make the worker inject the parts nor see them once they are there.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 /** The URLs of every script parsed in the page from now on (and, as CDP replays them, before). */
 async function watchScripts(page: Page): Promise<{ urls: () => string[]; cdp: CDPSession }> {
@@ -46,6 +46,11 @@ function fakeIntentFromPage(page: Page): Promise<{ controls: number; sees: strin
     return { controls: targets.length, sees };
   });
 }
+
+// No preset applies to the notebook (one would load the parts at once, for Run setup).
+test.beforeEach(async ({ serviceWorker }) => {
+  await resetStorage(serviceWorker);
+});
 
 test('the on-demand parts load at the user’s first sign of intent, not before, and never for a page script', async ({ page }) => {
   const scripts = await watchScripts(page);

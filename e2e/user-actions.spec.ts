@@ -7,7 +7,7 @@
  * Playwright (real input, a real user) still work.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, cells, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, cells, confirmImport, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 /** Runs in the page's main world: every synthetic way to press `selector` in the toolbar's shadow root (or a dialog in it). */
 function pressFromPage(page: Page, selector: string): Promise<number> {
@@ -70,9 +70,13 @@ test.describe('only the user drives Launchpad', () => {
     await expectOneToolbar(page);
     const before = await cells(page);
 
-    // Direct buttons, and GPU check in the badge's details (opened by the page, which is harmless).
+    // Direct buttons, and GPU check in the badge's details. The page cannot open the details (they
+    // come with the on-demand parts, which only the user's input loads); the user opens them.
     expect(await pressFromPage(page, 'button[data-entry="gpu-check"], button[data-entry="mount-drive"]')).toBe(2);
     await pressFromPage(page, 'button.badge');
+    await page.waitForTimeout(SETTLE_MS);
+    await expect(page.getByRole('button', { name: 'GPU check' })).toHaveCount(1);
+    await toolbar(page).locator('button.badge').click();
     await expect(page.getByRole('button', { name: 'GPU check' })).toHaveCount(2);
     await page.evaluate(() => {
       const root = document.querySelector('[data-launchpad-host="toolbar"]')?.shadowRoot;
@@ -148,6 +152,7 @@ test.describe('only the user drives Launchpad', () => {
     await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
     const file = { format: 'colab-launchpad/presets', version: 1, presets: [{ name: 'Everywhere', steps: [{ recipe: 'python', params: { code: "print('everywhere')" } }] }] };
     await page.getByLabel('Import presets').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await confirmImport(page);
     await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
     await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4']);
     await expectOneToolbar(page);

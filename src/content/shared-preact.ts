@@ -8,11 +8,17 @@
 import { Fragment, createElement, render } from 'preact';
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
-import { SHARED_PREACT_GLOBAL } from '../shared/on-demand';
+import { ON_DEMAND_GLOBAL, SHARED_PREACT_GLOBAL } from '../shared/on-demand';
 
 const SHARED_PREACT = { Fragment, createElement, render, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, jsx, jsxs };
 export type SharedPreact = typeof SHARED_PREACT;
 
+/**
+ * Shares this copy's Preact. Parts an older copy of the content script loaded in this world (before
+ * an extension update) were built on that copy's Preact: they are forgotten, and loaded afresh.
+ */
 export function sharePreact(): void {
-  (globalThis as unknown as Record<string, SharedPreact>)[SHARED_PREACT_GLOBAL] = SHARED_PREACT;
+  const world = globalThis as unknown as Record<string, unknown>;
+  world[SHARED_PREACT_GLOBAL] = SHARED_PREACT;
+  Reflect.deleteProperty(world, ON_DEMAND_GLOBAL);
 }

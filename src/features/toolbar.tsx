@@ -28,7 +28,7 @@ import { byUser } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
 import { projectRepoOf } from '../recipes/project-repo';
-import { styleOnDemand, useOnDemand } from './on-demand';
+import { loadOnDemand, styleOnDemand, useOnDemand } from './on-demand';
 import { RecipeDialog, SaveAsPresetDialog } from './on-demand-imports';
 import { usePlans, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
@@ -194,7 +194,9 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       setHistory([]);
     }, life.signal);
     onMessageToContent((message) => {
-      if (message.type === 'open-recipe-menu') menu.current?.openMenu();
+      if (message.type !== 'open-recipe-menu') return;
+      menu.current?.openMenu();
+      loadOnDemand().catch(() => undefined); // the user's shortcut is intent too; a failure shows on the toolbar
     }, life.signal);
   }, [life]);
 
