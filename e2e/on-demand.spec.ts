@@ -106,3 +106,13 @@ test('a keyboard user’s first key on the toolbar loads the parts; a one-click 
   await expect.poll(() => scripts.urls().filter(isParts).length).toBe(1);
   await scripts.cdp.detach();
 });
+
+test('where a part must show at once, the parts load by themselves: Set up this project on a GitHub notebook', async ({ page }) => {
+  const scripts = await watchScripts(page);
+  await openNotebook(page, '/github/googlecolab/colabtools/blob/main/notebooks/colab-github-demo.ipynb');
+  await expectOneToolbar(page);
+  // No pointer or key reached the toolbar: the button is there because the parts loaded for it.
+  await expect(toolbar(page).getByRole('button', { name: 'Set up this project' })).toBeVisible();
+  expect(scripts.urls().filter(isParts)).toHaveLength(1);
+  await scripts.cdp.detach();
+});

@@ -21,6 +21,8 @@ interface Loaded {
 const loadedParts = () => (globalThis as unknown as Record<string, OnDemandParts | undefined>)[ON_DEMAND_GLOBAL];
 
 let loading: Promise<OnDemandParts> | undefined;
+/** The parts once loaded and styled (the global alone may be there a moment before). */
+let ready: OnDemandParts | undefined;
 /** Every hook's setter: one outcome, seen by all (the toolbar shows a failure wherever it came from). */
 const watchers = new Set<(state: Loaded) => void>();
 /** Shadow roots that take the parts' styles (./on-demand.css) when they arrive. */
@@ -34,15 +36,13 @@ function addStyles(root: ShadowRoot, parts: OnDemandParts): void {
 
 /** `root` gets the parts' styles as soon as they are loaded (at once if they are). */
 export function styleOnDemand(root: ShadowRoot, signal: AbortSignal): void {
-  const parts = loadedParts();
-  if (parts) return addStyles(root, parts);
+  if (ready) return addStyles(root, ready);
   styledRoots.add(root);
   signal.addEventListener('abort', () => styledRoots.delete(root), { once: true });
 }
 
 /** Starts loading (once; again after a failure) and resolves with the parts. */
 export function loadOnDemand(): Promise<OnDemandParts> {
-  const ready = loadedParts();
   if (ready) return Promise.resolve(ready);
   if (loading) return loading;
   const attempt = askBackground({ type: 'load-on-demand' }).then((answer) => {
@@ -50,6 +50,7 @@ export function loadOnDemand(): Promise<OnDemandParts> {
     if (!answer.ok || !parts) throw new Error(answer.ok ? t('onDemandMissing') : answer.problem);
     for (const root of styledRoots) addStyles(root, parts);
     styledRoots.clear();
+    ready = parts;
     return parts;
   });
   loading = attempt;
@@ -66,13 +67,16 @@ export function loadOnDemand(): Promise<OnDemandParts> {
 
 /** The parts once loaded (null until then), loaded while `needed` or when `load()` is called. */
 export function useOnDemand(needed: boolean): Loaded & { load: () => void } {
-  const [state, setState] = useState<Loaded>(() => ({ parts: loadedParts() ?? null, error: '' }));
+  const [state, setState] = useState<Loaded>(() => ({ parts: ready ?? null, error: '' }));
   useEffect(() => {
     watchers.add(setState);
     return () => void watchers.delete(setState);
   }, []);
   const load = () => {
-    if (!loadedParts()) loadOnDemand().catch(() => undefined); // the watchers show the failure
+    // Loaded between this hook's first render and its subscription: take them now.
+    const parts = ready;
+    if (parts) setState((current) => (current.parts ? current : { parts, error: '' }));
+    else loadOnDemand().catch(() => undefined); // the watchers show the failure
   };
   useEffect(() => {
     if (needed) load();
