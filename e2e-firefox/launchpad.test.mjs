@@ -218,6 +218,19 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     await firefox.endTest();
   });
 
+  test('a recipe dialog, loaded on demand, opens in the toolbar and runs its cell', { timeout: TEST_TIMEOUT }, async () => {
+    // The dialogs are injected into the content script's world when asked (src/content/on-demand.ts),
+    // and render with its Preact: in Firefox too, the two scripts share one isolated world.
+    const colab = await firefox.colab();
+    await colab.locator(inToolbar('button[aria-haspopup="menu"]')).click();
+    await colab.locator(inToolbar('[role="menuitem"][data-entry="python"]')).click();
+    await colab.locator(inToolbar('dialog[open] textarea')).fill("print('on demand')");
+    await colab.locator(inToolbar('dialog[open] button[type="submit"]')).click();
+    await until('Run Python ran', () => executions(colab), (list) => list.length === 1 && list[0].status === 'ok');
+    assert.match((await executions(colab))[0].code, /^print\('on demand'\)$/m);
+    await firefox.endTest();
+  });
+
   test('the GPU badge shows the runtime’s GPU, and its memory after a GPU check', { timeout: TEST_TIMEOUT }, async () => {
     const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
     const badge = () => shadowText(colab, 'button.badge');
