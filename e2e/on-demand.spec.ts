@@ -116,3 +116,26 @@ test('where a part must show at once, the parts load by themselves: Set up this 
   expect(scripts.urls().filter(isParts)).toHaveLength(1);
   await scripts.cdp.detach();
 });
+
+test('when the parts cannot be injected, the toolbar says so, one-click recipes still run, and the next sign of intent tries again', async ({ page, serviceWorker }) => {
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:cpu']);
+  await expectOneToolbar(page);
+  // The worker's injection fails (as when the tab is navigating or the frame is gone).
+  await serviceWorker.evaluate(() => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const original = api.scripting.executeScript;
+    (globalThis as unknown as { restoreInjection: () => void }).restoreInjection = () => (api.scripting.executeScript = original);
+    api.scripting.executeScript = (() => Promise.reject(new Error('test: injection refused'))) as typeof original;
+  });
+  await toolbar(page).getByRole('button', { name: 'More recipes' }).hover();
+  await expect(toolbar(page).getByRole('alert')).toHaveText('Launchpad could not load this part of its toolbar: test: injection refused. It tries again the next time you use the toolbar.');
+  await toolbar(page).getByRole('button', { name: 'Mount Drive' }).click();
+  await expect(runStatus(page)).toContainText('Mount Drive: done');
+
+  await serviceWorker.evaluate(() => (globalThis as unknown as { restoreInjection: () => void }).restoreInjection());
+  await page.mouse.move(0, 0);
+  await toolbar(page).getByRole('button', { name: 'More recipes' }).click();
+  await toolbar(page).getByRole('menuitem', { name: /^Run Python…/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(toolbar(page).getByRole('alert')).toHaveCount(0);
+});
