@@ -1,13 +1,16 @@
 import { crx } from '@crxjs/vite-plugin';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 interface BuiltManifest {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   web_accessible_resources?: { resources: string[] }[];
 }
+
+const JSX = { runtime: 'automatic', importSource: 'preact' } as const;
+const TARGET = 'chrome148';
 
 /** Scripts the extension injects itself (chrome.scripting), which no web page needs to fetch. */
 const INJECTED_ONLY = ['src/content/self-test.js'];
@@ -47,11 +50,55 @@ function finishManifest(): Plugin {
   };
 }
 
+/**
+ * The isolated-world bundle loaded on demand (src/content/on-demand.ts → dist/src/content/on-demand.js,
+ * injected by the service worker with chrome.scripting.executeScript; src/shared/on-demand.ts). It
+ * is built here rather than with crx()'s `?iife` because only this build may resolve Preact to the
+ * content script's copy (src/content/shared-preact/shim.ts); crx() gives its IIFE builds no plugins
+ * and the same `resolve` as the content script. One self-contained IIFE, like the content script.
+ */
+function onDemandBundle(): Plugin {
+  let root = process.cwd();
+  let minify: boolean | 'oxc' | 'terser' | 'esbuild' = true;
+  return {
+    name: 'launchpad:on-demand-bundle',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      minify = config.build.minify;
+    },
+    async generateBundle() {
+      const shim = path.resolve(root, 'src/content/shared-preact/shim.ts');
+      const result = await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        oxc: { jsx: JSX },
+        resolve: { alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: shim }] },
+        build: {
+          write: false,
+          emptyOutDir: false,
+          minify,
+          sourcemap: false,
+          target: TARGET,
+          lib: { entry: path.resolve(root, 'src/content/on-demand.ts'), formats: ['iife'], name: 'launchpadOnDemandBundle', fileName: () => 'on-demand.js' },
+          rollupOptions: { output: { inlineDynamicImports: true } },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+      const chunk = outputs.find((output) => output.type === 'chunk' && output.isEntry);
+      if (!chunk || chunk.type !== 'chunk') throw new Error('the on-demand bundle was not built');
+      if (chunk.moduleIds.some((id) => id.includes('/node_modules/preact/'))) throw new Error('the on-demand bundle carries its own Preact');
+      this.emitFile({ type: 'asset', fileName: 'src/content/on-demand.js', source: chunk.code });
+    },
+  };
+}
+
 export default defineConfig({
   // Preact's automatic JSX runtime without Babel: Vite's own transformer handles TSX.
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  oxc: { jsx: JSX },
   build: {
-    target: 'chrome148',
+    target: TARGET,
     emptyOutDir: true,
     // Extension code is reviewed by users and stores; readable stack traces beat a few bytes.
     minify: true,
@@ -69,6 +116,7 @@ export default defineConfig({
       },
     }),
     finishManifest(),
+    onDemandBundle(),
   ],
   server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
 });

@@ -218,6 +218,23 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     await firefox.endTest();
   });
 
+  test('the badge’s details, loaded on demand, open in the toolbar and their GPU check runs', { timeout: TEST_TIMEOUT }, async () => {
+    // The details come with the parts injected into the content script's world when asked
+    // (src/content/on-demand.ts) and render with its Preact: in Firefox too, the two scripts share
+    // one isolated world. (A recipe dialog would need More recipes, whose items this run cannot click.)
+    const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
+    const badge = () => shadowText(colab, 'button.badge');
+    await until('badge T4', badge, (text) => text === 'T4');
+    await colab.locator(inToolbar('button.badge')).click();
+    // They appear once loaded; then the user clicks in them.
+    const detailsOpen = () => colab.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[popover][role="dialog"]')?.matches(':popover-open') ?? false, TOOLBAR);
+    await until('the details open', detailsOpen, (open) => open);
+    await colab.locator(inToolbar('[popover][role="dialog"] .actions button')).click();
+    await until('badge T4 with memory', badge, (text) => /^T4 · 15 GB$/.test(text));
+    assert.equal((await executions(colab)).length, 1, 'the GPU check ran once');
+    await firefox.endTest();
+  });
+
   test('the GPU badge shows the runtime’s GPU, and its memory after a GPU check', { timeout: TEST_TIMEOUT }, async () => {
     const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
     const badge = () => shadowText(colab, 'button.badge');

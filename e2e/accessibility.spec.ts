@@ -48,7 +48,7 @@ async function importPreset(page: Page, extensionId: string): Promise<void> {
   const file = { format: 'colab-launchpad/presets', version: 1, presets: [{ name: 'Axe setup', notebooks: [`drive:${DRIVE_ID}`], steps }] };
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await confirmImport(page);
+  await confirmImport(page); // imports are reviewed before anything is written (issue 17)
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }
 

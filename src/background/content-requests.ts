@@ -3,7 +3,8 @@
  * the Python helpers the content script is too small to hold, the presets that apply to a
  * notebook, Save as preset, Bind a preset (issue 18), the notification at the end of a Run setup,
  * the digests of installs kept on Drive (stored with the preset, under the presets lock), and the
- * toolbar's configuration (direct buttons, presets shown on the toolbar). Registered at top level by
+ * toolbar's configuration (direct buttons, presets shown on the toolbar), and the injection of the
+ * toolbar's on-demand parts into the asking frame. Registered at top level by
  * index.ts; every answer is computed from storage, nothing is kept in the worker between requests.
  */
 import {
@@ -32,8 +33,10 @@ import { projectProposal } from './project-proposal';
 import { addToSetup, captureCellOffer, captureOff } from './add-to-setup';
 import { carriedCell, carriedReview } from './carried-setup';
 import { loadToolbarSettings } from '../recipes/toolbar-storage';
+import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { onBackgroundRequest } from '../shared/messages';
+import { ON_DEMAND_FILE } from '../shared/on-demand';
 import { notify } from './notifications';
 
 const texts = (problems: readonly Problem[]) => problems.map((p) => formatProblem(p, t));
@@ -170,6 +173,18 @@ export function registerContentRequests(): void {
     'explain-failure': async ({ ename, evalue }) => {
       const failure = explainFailure(ename, evalue);
       return failure ? { explained: true, text: failureText(failure, t), retry: failure.retry } : { explained: false };
+    },
+
+    // Only into the frame that asked, in its isolated world (the default): Colab's page never sees it.
+    'load-on-demand': async (_request, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, problem: 'no tab' };
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [ON_DEMAND_FILE] });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     'setup-result': async ({ ok, text }, sender) => {

@@ -10,10 +10,10 @@ import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
 import { watchGpuLimit, type GpuLimitReading } from '../colab/gpu-limit';
-import { parseGpuCheckOutput } from '../recipes';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from '../ui/icons';
-import { BadgeDetails } from './gpu-badge-details';
+import { byUser } from '../ui/user-action';
+import { BadgeDetails, parseGpuCheckOutput } from './on-demand-imports';
 
 const RUNTIME_INFO_TIMEOUT_MS = 3_000;
 
@@ -76,13 +76,15 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
     gpuLimit,
     refresh: () => refreshRef.current(),
     recordGpuCheck(stdout) {
-      const info = parseGpuCheckOutput(stdout);
-      if (info.kind === 'unknown') return;
-      const gpu: ObservedGpu =
-        info.kind === 'gpu'
-          ? { kind: 'gpu', model: info.model === 'other' ? info.name : info.model, ...(info.memoryMiB ? { memoryMiB: info.memoryMiB } : {}) }
-          : { kind: 'none' };
-      setFacts((f) => ({ ...f, observed: { epoch: f.epoch, gpu } }));
+      // The parser comes with the on-demand parts: it is needed only after a GPU check ran.
+      void parseGpuCheckOutput(stdout).then((info) => {
+        if (info.kind === 'unknown') return;
+        const gpu: ObservedGpu =
+          info.kind === 'gpu'
+            ? { kind: 'gpu', model: info.model === 'other' ? info.name : info.model, ...(info.memoryMiB ? { memoryMiB: info.memoryMiB } : {}) }
+            : { kind: 'none' };
+        setFacts((f) => ({ ...f, observed: { epoch: f.epoch, gpu } }));
+      });
     },
   };
 }
@@ -139,7 +141,7 @@ export function GpuBadge(props: { badge: Badge; tabIndex: number; onGpuCheck: ()
         tabIndex={tabIndex}
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
-        onClick={() => (open ? close() : (setOpened(true), setOpen(true)))}
+        onClick={byUser(() => (open ? close() : (setOpened(true), setOpen(true))))}
       >
         <Icon name={mismatch ? 'warning' : ICON[badge.kind]} class={badge.kind === 'connecting' ? 'icon spin' : 'icon'} />
         <span>{text}</span>

@@ -5,13 +5,13 @@
  * Greyed-out ones stay listed, marked unavailable; choosing one says so and changes nothing.
  */
 import { useState } from 'preact/hooks';
-import { isSetting, readAcceleratorOptions, type AcceleratorOption } from '../colab/runtime-dialog';
+import { isSetting, type AcceleratorOption } from '../colab/runtime-dialog';
 import { t } from '../shared/i18n';
 import { Icon } from '../ui/icons';
 import { MenuButton } from '../ui/menu-button';
 import { isUserInput } from '../ui/user-action';
 import type { AcceleratorTracker } from './gpu-badge';
-import { switchAccelerator } from './runtime-change';
+import { readAcceleratorOptions, switchAccelerator } from './on-demand-imports';
 
 /** What Colab offered when its dialog was last read in this page. */
 let offered: readonly AcceleratorOption[] | null = null;

@@ -23,19 +23,19 @@ import { copyText } from '../ui/clipboard';
 import { Icon } from '../ui/icons';
 import { MenuButton, type MenuButtonHandle } from '../ui/menu-button';
 import { RecipeButton, stateLabel, type ButtonState } from '../ui/recipe-button';
-import { RecipeDialog } from '../ui/recipe-dialog';
 import { createShadowHost } from '../ui/shadow-host';
 import { byUser, isUserInput } from '../ui/user-action';
 import { GpuBadge, useAccelerator } from './gpu-badge';
 import { GpuLimitNotice } from './gpu-limit-notice';
 import { cellCode, placedNote, runCell, type RunResult } from './run-recipe';
+import { projectRepoOf } from '../recipes/project-repo';
 import { AddToSetup } from './add-to-setup';
 import { CarrySetup } from './carry-setup';
-import { ProjectSetup } from './project-setup';
-import { RunSetup, type RunSetupHandle } from './run-setup';
+import { loadOnDemand, styleOnDemand, useOnDemand } from './on-demand';
+import { RecipeDialog, SaveAsPresetDialog } from './on-demand-imports';
+import { usePlans, type RunSetupHandle } from './run-setup';
 import { RuntimeMenu } from './runtime-menu';
 import { withRunSteps } from './run-history';
-import { SaveAsPresetDialog } from './save-as-preset';
 import { useToolbarConfig } from './toolbar-config';
 import css from './toolbar.css?inline';
 
@@ -140,6 +140,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   /** Each toolbar preset's button, so a folded one runs from More recipes exactly as its button does. */
   const presetButtons = useRef(new Map<string, RunSetupHandle>());
   const config = useToolbarConfig(life.signal);
+  // Run setup, Set up this project and the dialogs come on demand (./on-demand.tsx): as soon as
+  // one must show, or at the user's first pointer or key on the toolbar.
+  const plans = usePlans(notebook.key, notebook.signal);
+  const onDemand = useOnDemand(
+    bindRequest > 0 || startPlan !== null || config.presets.length > 0 || plans.plans.length > 0 || plans.problem !== '' ||
+      (notebook.key !== null && projectRepoOf(notebook.key) !== undefined),
+  );
+  const { parts } = onDemand;
+  const intent = byUser(onDemand.load);
   const directIds = config.direct ?? DEFAULT_DIRECT;
   const DIRECT = TOOLBAR_ENTRIES.filter((entry) => directIds.includes(entry.id));
   const MENU = TOOLBAR_ENTRIES.filter((entry) => !directIds.includes(entry.id));
@@ -191,7 +200,9 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       setHistory([]);
     }, life.signal);
     onMessageToContent((message) => {
-      if (message.type === 'open-recipe-menu') menu.current?.openMenu();
+      if (message.type !== 'open-recipe-menu') return;
+      menu.current?.openMenu();
+      loadOnDemand().catch(() => undefined); // the user's shortcut is intent too; a failure shows on the toolbar
     }, life.signal);
   }, [life]);
 
@@ -258,7 +269,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
   };
 
   return (
-    <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown}>
+    <div class="bar" role="toolbar" aria-label={t('toolbarLabel')} ref={barRef} onKeyDown={onKeyDown} onPointerEnter={intent} onKeyUp={intent}>
       <span class="brand">
         <Icon name="launch" />
         <span aria-hidden="true">{t('toolbarBrand')}</span>
@@ -279,7 +290,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       ))}
       {config.presets.map((plan, index) => (
         <span key={PRESET + plan.presetId} class={index < shownPresets ? 'fold' : 'fold folded'}>
-          <RunSetup
+          {parts && <parts.RunSetup
             preset={plan}
             notebook={null}
             signal={notebook.signal}
@@ -291,7 +302,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
               else presetButtons.current.delete(plan.presetId);
             }}
             accelerator={accelerator}
-          />
+          />}
         </span>
       ))}
       <MenuButton
@@ -336,7 +347,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
           if (entry) activate(entry);
         }}
       />
-      <RunSetup
+      {parts && <parts.RunSetup
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}
@@ -345,15 +356,15 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
         bindRequest={bindRequest}
         accelerator={accelerator}
         startPlan={startPlan}
-      />
-      <ProjectSetup
+      />}
+      {parts && <parts.ProjectSetup
         notebook={notebook.key}
         signal={notebook.signal}
         checkAlive={life.checkAlive}
         tabIndex={focusIndex === menuIndex + 1 ? 0 : -1}
         announce={setStatus}
         onSaved={setStartPlan}
-      />
+      />}
       <AddToSetup notebook={notebook.key} signal={notebook.signal} announce={setStatus} />
       <CarrySetup notebook={notebook.key} signal={notebook.signal} announce={setStatus} saveRequest={carryRequest} onRun={setStartPlan} tabIndex={focusIndex === menuIndex + 1 ? 0 : -1} />
       <span class="status" role="status" aria-live="polite" title={status}>
@@ -375,6 +386,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       {placement?.kind === 'floating' && <p class="notice">{t('toolbarFloating')}</p>}
       {compatProblem && <p class="notice">{compatProblem}</p>}
       <GpuLimitNotice reading={accelerator.gpuLimit} />
+      {onDemand.error && <p class="notice" role="alert">{onDemand.error}</p>}
       {problem && (
         <div class="alert" role="alert">
           <p>
@@ -415,6 +427,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
 
 export function startToolbar(life: PageLife): void {
   const { host, root } = createShadowHost('toolbar', css);
+  styleOnDemand(root, life.signal);
   const container = document.createElement('div');
   root.append(container);
   let placement: Placement | undefined;

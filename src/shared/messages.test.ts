@@ -41,6 +41,7 @@ describe('content script → service worker requests', () => {
   it('hands valid requests to their handler and leaves everything else to other listeners', async () => {
     const cellCode = vi.fn(async () => ({ ok: true as const, code: 'print(1)', key: 'run:gpu-check:0a1b2c3d' }));
     const bindPreset = vi.fn(async () => ({ ok: true as const, text: 'bound' }));
+    const loadOnDemand = vi.fn(async () => ({ ok: true as const }));
     onBackgroundRequest({
       'cell-code': cellCode,
       'setup-plans': async () => ({ plans: [], problems: [] }),
@@ -61,6 +62,7 @@ describe('content script → service worker requests', () => {
       'carried-cell': async () => ({ ok: false as const, problems: [] }),
       'carried-review': async () => ({ review: null }),
       'held-plan': async () => ({ plan: null }),
+      'load-on-demand': loadOnDemand,
     });
     const listener = listeners[0];
     expect(listener).toBeDefined();
@@ -80,6 +82,11 @@ describe('content script → service worker requests', () => {
     expect(listener?.({ ...bind, scope: 'owner' }, colabTab)).toBeUndefined();
     expect(listener?.({ ...bind, presetId: 'x'.repeat(65) }, colabTab)).toBeUndefined();
     expect(bindPreset).toHaveBeenCalledTimes(1);
+    // The on-demand parts are injected only for this extension's content script on Colab, and the request carries nothing else.
+    await expect(listener?.({ type: 'load-on-demand' }, colabTab)).resolves.toEqual({ ok: true });
+    expect(listener?.({ type: 'load-on-demand' }, { ...colabTab, url: 'https://evil.example/' })).toBeUndefined();
+    expect(listener?.({ type: 'load-on-demand', file: 'x.js' }, colabTab)).toBeUndefined();
+    expect(loadOnDemand).toHaveBeenCalledTimes(1);
   });
 
   it('held-plan: only normalised distribution names, one to fifty, reach the worker', async () => {

@@ -131,6 +131,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ping') }),
   /** What the toolbar shows besides the catalogue: the direct entries and the presets shown on every notebook. */
   v.strictObject({ type: v.literal('toolbar-config') }),
+  /** Inject the toolbar's on-demand parts (src/shared/on-demand.ts) into the asking frame's isolated world. */
+  v.strictObject({ type: v.literal('load-on-demand') }),
   /** A failed cell's error: is it a Drive failure class (src/recipes/drive-failures.ts)? Its cause and fix, translated. */
   v.strictObject({ type: v.literal('explain-failure'), ename: v.pipe(v.string(), v.maxLength(500)), evalue: v.pipe(v.string(), v.maxLength(2000)) }),
 ]);
@@ -223,6 +225,8 @@ export const BackgroundResponseSchemas = {
   'ping': v.strictObject({ pong: v.literal(true) }),
   /** `direct`: entry ids, catalogue order; `presets`: the presets with "Show on the toolbar", list order. */
   'toolbar-config': v.strictObject({ direct: v.array(v.string()), presets: v.pipe(v.array(SetupPlanSchema), v.readonly()) }),
+  /** `problem`: why the parts could not be injected. */
+  'load-on-demand': v.variant('ok', [v.strictObject({ ok: v.literal(true) }), v.strictObject({ ok: v.literal(false), problem: v.string() })]),
   'explain-failure': v.variant('explained', [
     v.strictObject({ explained: v.literal(true), text: v.string(), retry: v.picklist(['none', 'same', 'force']) }),
     v.strictObject({ explained: v.literal(false) }),
