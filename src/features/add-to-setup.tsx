@@ -4,32 +4,22 @@
  * to add the equivalent steps to the notebook's preset (or a new one bound to it). The page script
  * lists finished cells that may install; the worker's parser (src/recipes/install-capture.ts) decides. Only
  * runs seen finishing after the page opened are offered. The cell's text stays in this tab. One offer at a time; it can be dismissed or turned off for the
- * notebook, and only the user's click adds anything (src/ui/user-action.ts).
+ * notebook, and only the user's click adds anything (src/ui/user-action.ts). The offer itself is
+ * loaded on demand (./capture-offer.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../colab/bridge';
-import { t } from '../shared/i18n';
-import { BackgroundError, askBackground, type BackgroundResponse } from '../shared/messages';
-import { byUser } from '../ui/user-action';
-import { stepLabel } from './run-setup';
+import { askBackground, type BackgroundResponse } from '../shared/messages';
+import { CaptureOffer } from './on-demand-imports';
 
 /** How often the finished cells are looked at while the tab is visible. */
 const POLL_MS = 2_500;
 
-type Offer = NonNullable<BackgroundResponse<'capture-cell'>['offer']>;
-
-const REASONS = {
-  option: 'captureReasonOption',
-  url: 'captureReasonUrl',
-  path: 'captureReasonPath',
-  invalid: 'captureReasonInvalid',
-  shell: 'captureReasonShell',
-} as const;
+export type Offer = NonNullable<BackgroundResponse<'capture-cell'>['offer']>;
 
 export function AddToSetup(props: { notebook: string | null; signal: AbortSignal; announce: (text: string) => void }) {
   const { notebook, signal, announce } = props;
   const [offer, setOffer] = useState<Offer | null>(null);
-  const [problem, setProblem] = useState('');
   const [off, setOff] = useState(true);
   /** After the first look: runs that finish from now on are offered (an attribute tests wait for). */
   const [watching, setWatching] = useState(false);
@@ -40,7 +30,6 @@ export function AddToSetup(props: { notebook: string | null; signal: AbortSignal
 
   useEffect(() => {
     setOffer(null);
-    setProblem('');
     setOff(true);
     seen.current.clear();
     firstLook.current = true;
@@ -90,59 +79,5 @@ export function AddToSetup(props: { notebook: string | null; signal: AbortSignal
 
   if (notebook === null || !offer) return <span class="capture-watch" hidden data-watching={String(watching && !off)} />;
 
-  const add = async () => {
-    setProblem('');
-    try {
-      const answer = await askBackground({ type: 'add-to-setup', notebook, steps: offer.steps });
-      if (signal.aborted) return;
-      if (!answer.ok) {
-        setProblem(answer.problems.join(' '));
-        return;
-      }
-      setOffer(null);
-      announce(answer.added === 0 ? t('captureAlreadyThere', answer.name) : t(answer.created ? 'captureAddedNew' : 'captureAdded', answer.name));
-    } catch (error) {
-      if (!(error instanceof BackgroundError)) throw error;
-      setProblem(error.message);
-    }
-  };
-
-  const turnOff = async () => {
-    setOffer(null);
-    setOff(true);
-    try {
-      await askBackground({ type: 'capture-off', notebook, off: true });
-      announce(t('captureTurnedOff'));
-    } catch (error) {
-      if (!(error instanceof BackgroundError)) throw error;
-    }
-  };
-
-  const notCarried = offer.notCarried.map((item) => `${item.text} (${t(REASONS[item.reason])})`).join(', ');
-  return (
-    <div class="alert capture" role="group" aria-label={t('captureTitle')}>
-      <p>
-        {offer.steps.length > 0 && (offer.target !== null ? t('captureOfferPreset', offer.target) : t('captureOfferNew'))}
-        {offer.steps.map((step) => (
-          <span key={stepLabel(step)} class="capture-step">
-            {'\n'}
-            {stepLabel(step)}
-          </span>
-        ))}
-        {notCarried && `\n${t('captureNotCarried', notCarried)}`}
-        {problem && `\n${problem}`}
-      </p>
-      {offer.steps.length > 0 && (
-        <button type="button" class="primary" onClick={byUser(() => void add())}>
-          {t('captureAdd')}
-        </button>
-      )}
-      <button type="button" onClick={() => setOffer(null)}>
-        {t('alertDismiss')}
-      </button>
-      <button type="button" onClick={byUser(() => void turnOff())}>
-        {t('captureOffForNotebook')}
-      </button>
-    </div>
-  );
+  return <CaptureOffer offer={offer} notebook={notebook} signal={signal} announce={announce} onClose={(turnedOff) => { setOffer(null); if (turnedOff) setOff(true); }} />;
 }

@@ -11,18 +11,16 @@ import { request } from '../colab/bridge';
 import { CARRIED_SETUP_KEY } from '../shared/cell-keys';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground, type BackgroundResponse, type SetupPlan } from '../shared/messages';
-import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icons';
-import { byUser } from '../ui/user-action';
-import { stepLabel } from './run-setup';
+import { CarriedReview } from './on-demand-imports';
 
-type Review = NonNullable<BackgroundResponse<'carried-review'>['review']>;
+export type Review = NonNullable<BackgroundResponse<'carried-review'>['review']>;
 
 /** How often, and how many times, the notebook is asked for a carried setup until its page API answers. */
 const LOOK_MS = 1_500;
 const LOOKS = 10;
 
-const problemText = (error: unknown) => {
+export const problemText = (error: unknown) => {
   if (error instanceof BackgroundError) return error.message;
   return error instanceof Error ? error.message : String(error);
 };
@@ -79,17 +77,6 @@ export function CarrySetup(props: {
 
   if (notebook === null || review === null) return null;
 
-  const save = async () => {
-    try {
-      const answer = await askBackground({ type: 'save-preset', notebook, name: review.name, steps: review.steps.map(({ recipe, params }) => ({ recipe, params })) });
-      if (!answer.ok) return announce(answer.problems.join(' '));
-      setOpen(false);
-      setReview(null);
-      announce(t('saveStatusSaved', answer.name));
-    } catch (error) {
-      announce(problemText(error));
-    }
-  };
   const runnable = review.plan;
 
   return (
@@ -98,48 +85,7 @@ export function CarrySetup(props: {
         <Icon name={runnable ? 'launch' : 'warning'} />
         <span>{t('carryReview')}</span>
       </button>
-      {open && (
-        <Dialog title={review.name ? t('carryDialogTitle', review.name) : t('carryReview')} onClose={() => setOpen(false)}>
-          <p class="dialog-desc">{t(runnable ? 'carryDialogDesc' : 'carryNotRunnable')}</p>
-          {review.problems.length > 0 && (
-            <div class="dialog-alert" role="alert">
-              {review.problems.map((problem) => (
-                <p key={problem}>{problem}</p>
-              ))}
-            </div>
-          )}
-          <ol class="carried-steps">
-            {review.steps.map((step, index) => (
-              <li key={index}>
-                {stepLabel(step)}
-                {step.runsCode && <strong class="runs-code"> {t('carriedRunsCode')}</strong>}
-              </li>
-            ))}
-          </ol>
-          <div class="actions">
-            <button type="button" onClick={() => setOpen(false)}>
-              {t('dialogCancel')}
-            </button>
-            {runnable && (
-              <>
-                <button type="button" onClick={byUser(() => void save())}>
-                  {t('carrySaveAsPreset')}
-                </button>
-                <button
-                  type="button"
-                  class="primary"
-                  onClick={byUser(() => {
-                    setOpen(false);
-                    onRun(runnable);
-                  })}
-                >
-                  {t('carryRun')}
-                </button>
-              </>
-            )}
-          </div>
-        </Dialog>
-      )}
+      {open && <CarriedReview review={review} notebook={notebook} announce={announce} onClose={(saved) => { setOpen(false); if (saved) setReview(null); }} onRun={onRun} />}
     </>
   );
 }

@@ -10,6 +10,8 @@ import type { OnDemandParts } from './on-demand-parts';
 export const RecipeDialog = lazyComponent('RecipeDialog');
 export const SaveAsPresetDialog = lazyComponent('SaveAsPresetDialog');
 export const BadgeDetails = lazyComponent('BadgeDetails');
+export const CaptureOffer = lazyComponent('CaptureOffer');
+export const CarriedReview = lazyComponent('CarriedReview');
 
 const problem = (error: unknown) => t('onDemandFailed', error instanceof Error ? error.message : String(error));
 

@@ -5,6 +5,8 @@
 import type { readAcceleratorOptions } from '../colab/runtime-dialog';
 import type { parseGpuCheckOutput } from '../recipes';
 import type { RecipeDialog } from '../ui/recipe-dialog';
+import type { CaptureOffer } from './capture-offer';
+import type { CarriedReview } from './carried-review';
 import type { BadgeDetails } from './gpu-badge-details';
 import type { ProjectSetup } from './project-setup';
 import type { RunSetup } from './run-setup';
@@ -15,6 +17,8 @@ export interface OnDemandParts {
   readonly RecipeDialog: typeof RecipeDialog;
   readonly SaveAsPresetDialog: typeof SaveAsPresetDialog;
   readonly BadgeDetails: typeof BadgeDetails;
+  readonly CaptureOffer: typeof CaptureOffer;
+  readonly CarriedReview: typeof CarriedReview;
   readonly RunSetup: typeof RunSetup;
   readonly ProjectSetup: typeof ProjectSetup;
   readonly readAcceleratorOptions: typeof readAcceleratorOptions;

@@ -15,7 +15,7 @@ import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
 import type { PageLife } from '../shared/page-life';
-import { TOOLBAR_ENTRIES, entrySteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
+import { TOOLBAR_ENTRIES, fixedSteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
 import { FEATURE_NAMES } from '../shared/compat-features';
 import { t } from '../shared/i18n';
 import { onMessageToContent, type SetupPlan } from '../shared/messages';
@@ -241,8 +241,7 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
       setDialog(entry);
       return;
     }
-    const steps = entrySteps(entry);
-    if (steps.ok) void run(entry, steps.steps);
+    void run(entry, fixedSteps(entry));
   };
 
   // role=toolbar keyboard pattern: one tab stop, arrow keys move between the buttons.

@@ -31,6 +31,8 @@ export {
   TOOLBAR_ENTRIES,
   dialogParams,
   entrySteps,
+  fixedSteps,
+  recipeTexts,
   toolbarEntry,
   type DialogEntry,
   type DialogField,

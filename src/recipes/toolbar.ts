@@ -15,7 +15,7 @@
  * ellipsis in their menu label ("Clone repo…"); entries whose step ends the runtime
  * (`endsRuntime`) never complete normally: the kernel is replaced.
  */
-import { RECIPES, validateSteps, type ValidStep } from './catalogue';
+import { validateSteps, type ValidStep } from './catalogue';
 import type { RecipeMessageKey } from './messages';
 import type { RecipeId, RecipeStep } from './recipe';
 import type { ParamIssue } from './validate';
@@ -76,11 +76,20 @@ const run = (
   endsRuntime: steps.some((step) => step.recipe === 'restart-runtime'),
 });
 
+/**
+ * A recipe's title and description keys: `recipe<Id in PascalCase>` and `…Desc`, as the catalogue
+ * names them (a unit test holds both to it). Computed, so the content script, which draws the
+ * toolbar, carries no catalogue: code is made and steps validated again in the service worker.
+ */
+export function recipeTexts(recipe: RecipeId): { title: RecipeMessageKey; description: RecipeMessageKey } {
+  const title = `recipe${recipe.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase())}`;
+  return { title: title as RecipeMessageKey, description: `${title}Desc` as RecipeMessageKey };
+}
+
 const dialog = (id: string, recipe: RecipeId, fields: readonly DialogField[]): DialogEntry => ({
   kind: 'dialog',
   id,
-  title: RECIPES[recipe].title,
-  description: RECIPES[recipe].description,
+  ...recipeTexts(recipe),
   placement: 'menu',
   recipe,
   fields,
@@ -200,6 +209,16 @@ export function dialogParams(entry: DialogEntry, values: DialogValues): Record<s
     }
   }
   return params;
+}
+
+/**
+ * The fixed steps of a one-click entry, as TOOLBAR_ENTRIES writes them. They are constants that a
+ * unit test validates against the catalogue (toolbar.test.ts), and the service worker validates
+ * every step again before it makes a cell's code, so the content script does not carry the
+ * catalogue's validators for them (its budget, docs/performance.md).
+ */
+export function fixedSteps(entry: RunEntry): readonly ValidStep[] {
+  return entry.steps as readonly ValidStep[];
 }
 
 export type EntrySteps =
