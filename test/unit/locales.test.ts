@@ -31,8 +31,8 @@ const NAMES = ['extName', 'popupTitle', 'toolbarBrand', 'toolbarLabel', 'recipeP
 const SAME_WORDS: Record<string, string[]> = {
   zh_CN: [],
   de: ['dialogOptional', 'editorName', 'editorNameField', 'editorNotebooks'],
-  es: ['popupDuration', 'popupDurationMinutes'],
-  fr: ['popupDuration', 'popupDurationMinutes', 'popupNotificationsHeading', 'popupCellFinishedAfter', 'paramScriptArgs', 'editorNotebooks'],
+  es: ['popupDuration', 'popupDurationMinutes', 'setupStepTook'],
+  fr: ['popupDuration', 'popupDurationMinutes', 'setupStepTook', 'popupNotificationsHeading', 'popupCellFinishedAfter', 'paramScriptArgs', 'editorNotebooks'],
   ja: [],
   hi: [],
   ko: [],
@@ -40,7 +40,7 @@ const SAME_WORDS: Record<string, string[]> = {
   vi: [],
   // Indonesian UIs use these loanwords as they are.
   id: ['popupConnection', 'paramCdPath', 'paramCloneDest', 'compatFeatureToolbar'],
-  pt_BR: ['popupDuration', 'popupDurationMinutes', 'editorNotebooks', 'editorNotebookGithub'],
+  pt_BR: ['popupDuration', 'popupDurationMinutes', 'setupStepTook', 'editorNotebooks', 'editorNotebookGithub'],
 };
 
 describe('locales', () => {
