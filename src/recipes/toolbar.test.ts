@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../test/translate';
-import { RECIPES } from './catalogue';
+import { RECIPES, validateSteps } from './catalogue';
 import { entryCode } from './cell';
-import { TOOLBAR_ENTRIES, dialogParams, toolbarEntry, type DialogEntry } from './toolbar';
+import { RECIPE_IDS } from './recipe';
+import { TOOLBAR_ENTRIES, dialogParams, fixedSteps, recipeTexts, toolbarEntry, type DialogEntry } from './toolbar';
 
 const dialogEntry = (id: string) => {
   const entry = toolbarEntry(id);
@@ -147,5 +148,20 @@ describe('dialogs', () => {
   it('note: a dialog path may contain quotes (they are harmless); URLs may not', () => {
     const result = entryCode(dialogEntry('run-script'), { path: `it's "mine".py` }, t);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('what the content script takes without the catalogue', () => {
+  it('every one-click entry’s fixed steps pass the catalogue’s validation as they are', () => {
+    for (const entry of TOOLBAR_ENTRIES) {
+      if (entry.kind !== 'run') continue;
+      const checked = validateSteps([...fixedSteps(entry)]);
+      expect(checked.ok, entry.id).toBe(true);
+      expect(checked.ok && checked.steps, entry.id).toEqual(fixedSteps(entry));
+    }
+  });
+
+  it('every recipe’s title and description keys are the ones recipeTexts computes', () => {
+    for (const id of RECIPE_IDS) expect(recipeTexts(id), id).toEqual({ title: RECIPES[id].title, description: RECIPES[id].description });
   });
 });

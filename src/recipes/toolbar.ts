@@ -218,7 +218,7 @@ export function dialogParams(entry: DialogEntry, values: DialogValues): Record<s
  * catalogue's validators for them (its budget, docs/performance.md).
  */
 export function fixedSteps(entry: RunEntry): readonly ValidStep[] {
-  return entry.steps as readonly ValidStep[];
+  return entry.steps.map((step) => ({ recipe: step.recipe, params: step.params ?? {} }) as ValidStep);
 }
 
 export type EntrySteps =
