@@ -207,7 +207,8 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
     const output = await colab.$eval(`#cell-${added[0]} .output`, (el) => el.textContent);
     assert.match(output, /Mounted at \/content\/drive/);
 
-    await colab.locator(inToolbar('button[aria-haspopup="menu"]')).click();
+    // More recipes: the toolbar's other menu buttons are Change runtime… and a Run setup of several presets.
+    await colab.locator(inToolbar('button.recipe[aria-haspopup="menu"]:not(.runtime-menu):not(.setup-button)')).click();
     await colab.locator(inToolbar('[role="menuitem"][data-entry="system-info"]')).click();
     await until('System info ran', () => executions(colab), (list) => list.length === 2 && list[1].status === 'ok');
     assert.equal((await cellIds(colab)).length, before.length + 2, 'a second new cell');
@@ -221,7 +222,7 @@ describe('Launchpad in Firefox', { timeout: 5 * 60_000 }, () => {
   test('the badge’s details, loaded on demand, open in the toolbar and their GPU check runs', { timeout: TEST_TIMEOUT }, async () => {
     // The details come with the parts injected into the content script's world when asked
     // (src/content/on-demand.ts) and render with its Preact: in Firefox too, the two scripts share
-    // one isolated world. (A recipe dialog would need More recipes, whose items this run cannot click.)
+    // one isolated world.
     const colab = await firefox.colab(`/drive/${DRIVE_ID}`, ['runtime:t4']);
     const badge = () => shadowText(colab, 'button.badge');
     await until('badge T4', badge, (text) => text === 'T4');
