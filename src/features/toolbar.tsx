@@ -201,8 +201,11 @@ function Toolbar(props: { root: ShadowRoot; placement: Placement | undefined; li
     }, life.signal);
     onMessageToContent((message) => {
       if (message.type !== 'open-recipe-menu') return;
-      menu.current?.openMenu();
-      loadOnDemand().catch(() => undefined); // the user's shortcut is intent too; a failure shows on the toolbar
+      // The user's shortcut is intent too: the parts load first, so the toolbar does not change
+      // under the open menu's focus; a failure shows on the toolbar and the menu opens all the same.
+      void loadOnDemand()
+        .catch(() => undefined)
+        .then(() => menu.current?.openMenu());
     }, life.signal);
   }, [life]);
 
