@@ -77,7 +77,15 @@ test('keep-alive: at the limit it stops and notifies, also when the worker was s
     const state = (await chrome.storage.session.get(key))[key] as TabState;
     await chrome.storage.session.set({ [key]: { ...state, lastActivity: Date.now() - 3 * 3_600_000 } });
   }, { key: `guard.tab.${tabId}` });
-  const pings = await interactions(colab);
+  // A ping the stopped worker sent can still be on its way to the page (under load, for seconds):
+  // count from a figure that has stopped moving.
+  let pings = -1;
+  await expect.poll(async () => {
+    const seen = await interactions(colab);
+    const settled = seen === pings;
+    pings = seen;
+    return settled;
+  }, { intervals: [1_500], timeout: 20_000 }).toBe(true);
   // A settings change wakes the worker (storage.onChanged) and ticks at once.
   await writeSettings(ext, { keepAlive: true, limitHours: 1 });
 
@@ -85,6 +93,9 @@ test('keep-alive: at the limit it stops and notifies, also when the worker was s
   const state = await tabState(ext, tabId);
   expect(state?.keepAlive.active).toBe(false);
   expect(state?.events.map((e) => e.kind)).toContain('limit-reached');
+  // The worker that found the limit did not ping first (a ping it sent would be recorded after).
+  const limitAt = state?.events.find((e) => e.kind === 'limit-reached')?.at ?? 0;
+  expect(state?.lastPing?.at ?? 0).toBeLessThan(limitAt);
   await expect.poll(() => autoDiscardable(ext, tabId)).toBe(true);
   expect(await interactions(colab)).toBe(pings);
   await expect(ext.locator('ul.facts > li').filter({ hasText: 'Keep-alive: stopped at' })).toHaveCount(1);
