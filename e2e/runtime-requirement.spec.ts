@@ -149,6 +149,25 @@ test('a dialog without the High-RAM switch: Launchpad says so, changes nothing a
   await expect(runStatus(page)).toHaveText('Setup “GPU setup” done: 2 ran, 0 already done.', { timeout: 20_000 });
 });
 
+test('no RAM total in the connect button: High-RAM cannot be checked, so the steps wait for Run anyway', async ({ page, extensionId }) => {
+  await importPreset(page, extensionId, { accelerator: 'GPU', model: 'T4', highRam: true });
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4']);
+  await expectOneToolbar(page);
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: T4');
+  // A Colab whose tooltip shows no figures (the connection and the GPU still read from the page API).
+  await connectTooltip(page).evaluate((el) => el.setAttribute('tooltiptext', 'Connected to\nPython 3 Google Compute Engine backend (GPU)'));
+  await runSetupButton(page).click();
+  await expect(panel(page)).toContainText("Launchpad could not check High-RAM: Colab's connect button shows no RAM total.");
+  await expect(panel(page)).toContainText('the runtime has: T4.');
+  // Nothing known is wrong, so there is nothing to switch: only Run anyway.
+  await expect(panel(page).getByRole('button', { name: /^Switch to/ })).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(await executions(page)).toEqual([]);
+  await panel(page).getByRole('button', { name: 'Run anyway' }).click();
+  await expect(runStatus(page)).toHaveText('Setup “GPU setup” done: 2 ran, 0 already done.', { timeout: 20_000 });
+  expect(await replica(page, (r) => r.dialogClicks)).toEqual([]);
+});
+
 test('a High-RAM runtime meets the requirement: the steps run at once', async ({ page, extensionId }) => {
   await importPreset(page, extensionId, { accelerator: 'GPU', model: 'T4', highRam: true });
   await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:t4', 'high-ram']);
