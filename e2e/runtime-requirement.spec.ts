@@ -77,7 +77,7 @@ test('a met requirement runs at once', async ({ page, extensionId }) => {
 // High-RAM (issue 21, part 2 continued): the runtime's RAM total in the connect button's tooltip decides.
 interface Replica {
   dialogClicks: string[];
-  setRuntimeDialog(options: { noHighRamSwitch?: boolean }): void;
+  setRuntimeDialog(options: { noHighRamSwitch?: boolean; greyedOut?: string[] }): void;
 }
 const replica = <T,>(page: Page, call: (r: Replica) => T) => page.evaluate(`(${call.toString()})(window.__replica)`) as Promise<T>;
 /** The connect button's tooltip, where the RAM total is (colab-dom-2026H2 rows 13–14). */
@@ -147,6 +147,23 @@ test('a dialog without the High-RAM switch: Launchpad says so, changes nothing a
   await expect(panel(page).getByRole('button', { name: 'Switch to High-RAM' })).toBeEnabled();
   await panel(page).getByRole('button', { name: 'Run anyway' }).click();
   await expect(runStatus(page)).toHaveText('Setup “GPU setup” done: 2 ran, 0 already done.', { timeout: 20_000 });
+});
+
+test('a greyed-out High-RAM switch is refused by name, with the accelerator left as it was', async ({ page, extensionId }) => {
+  await importPreset(page, extensionId, { accelerator: 'GPU', model: 'T4', highRam: true });
+  await openNotebook(page, `/drive/${DRIVE_ID}`, ['runtime:cpu']);
+  await expectOneToolbar(page);
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: No GPU');
+  await replica(page, (r) => r.setRuntimeDialog({ greyedOut: ['high-ram'] }));
+  await runSetupButton(page).click();
+  await panel(page).getByRole('button', { name: 'Switch to T4 GPU with High-RAM' }).click();
+  await expect(panel(page)).toContainText("High-RAM is greyed out in Colab's dialog: Colab does not offer it to you now. Nothing changed.");
+  // The T4 radio was chosen on the way, but Cancel closed the dialog: the request is still CPU.
+  expect(await replica(page, (r) => r.dialogClicks)).toEqual(['change-runtime-type:cancel']);
+  await expect(warning(page)).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { colab: { global: { notebook: { getNotebookModel(): { getAccelerator(): string } } } } }).colab.global.notebook.getNotebookModel().getAccelerator())).toBe('NONE');
+  await expect(badge(page)).toHaveAccessibleName('Accelerator: No GPU');
+  expect(await executions(page)).toEqual([]);
 });
 
 test('no RAM total in the connect button: High-RAM cannot be checked, so the steps wait for Run anyway', async ({ page, extensionId }) => {

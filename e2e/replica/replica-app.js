@@ -1066,7 +1066,8 @@ class App {
       return { value: /** @type {string} */ (value), radio, label: h('label', null, radio, label) };
     });
     const root = /** @type {ShadowRoot} */ (selector.shadowRoot);
-    const highRam = this.runtimeDialog.noHighRamSwitch ? null : h('md-switch', { 'aria-label': 'High-RAM', selected: model.requested_.highRam === true });
+    const highRam = this.runtimeDialog.noHighRamSwitch ? null
+      : h('md-switch', { 'aria-label': 'High-RAM', selected: model.requested_.highRam === true, disabled: this.runtimeDialog.greyedOut.includes('high-ram') });
     root.append(
       h('div', { class: 'section', text: t.runtimeTypeSection }), h('div', { class: 'runtime-type', text: 'Python 3' }),
       h('div', { class: 'section', text: t.acceleratorSection }),
