@@ -52,7 +52,7 @@ test('Check compatibility reports every probe passing on the replica, and Copy r
   }
   await expect(probes(ext).and(ext.locator('[data-result="missing"]'))).toHaveCount(0);
   // Issue 21: Change runtime…'s probes. The dialog is opened by its command and closed again.
-  for (const what of ['div.goog-menuitem[command="change-runtime-type"]', '.change-runtime-type[open], opened by its command', 'colab-runtime-attributes-selector → shadow', '[command="change-runtime-version"]']) {
+  for (const what of ['div.goog-menuitem[command="change-runtime-type"]', '.change-runtime-type[open], opened by its command', 'colab-runtime-attributes-selector → shadow', 'one [role="switch"] in the dialog (High-RAM, by role)', '[command="change-runtime-version"]']) {
     await expect(probes(ext).filter({ hasText: what })).toContainText('passed');
   }
   await expect(probes(ext).filter({ hasText: 'radios' })).toContainText(/\(\d+ radios\)/);
@@ -72,6 +72,21 @@ test('Check compatibility reports every probe passing on the replica, and Copy r
   // No notebook content and no account: not the notebook's id, title, or the signed-in user.
   expect(report).not.toContain(DRIVE_ID);
   expect(report).not.toMatch(/Thesis setup|@gmail|colabUserEmail/);
+  await ext.close();
+});
+
+test('a Change runtime type dialog without the High-RAM switch fails that probe alone', async ({ context, page, extensionId }) => {
+  await openNotebook(page, `/drive/${DRIVE_ID}`);
+  await expectOneToolbar(page);
+  await page.evaluate(() => (window as unknown as { __replica: { setRuntimeDialog(o: { noHighRamSwitch: boolean }): void } }).__replica.setRuntimeDialog({ noHighRamSwitch: true }));
+  const ext = await openPopupFor(context, page, extensionId);
+  await ext.getByRole('button', { name: 'Check compatibility' }).click();
+  const missing = probes(ext).and(ext.locator('[data-result="missing"]'));
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText('one [role="switch"] in the dialog (High-RAM, by role)');
+  await expect(missing).toContainText('High-RAM cannot be switched');
+  await expect(probes(ext).filter({ hasText: 'colab-runtime-attributes-selector → shadow' })).toContainText('passed');
+  await expect(page.locator('body > mwc-dialog.change-runtime-type')).toHaveCount(0);
   await ext.close();
 });
 

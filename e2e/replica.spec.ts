@@ -420,6 +420,38 @@ test('menus, change-runtime-type dialog and the requested vs assigned accelerato
   await expect(page.locator('#insert-menu')).toBeHidden();
 });
 
+test('the High-RAM switch (role switch) in the change-runtime-type dialog: saved and confirmed, the RAM total follows after the reconnect', async () => {
+  const { page } = await open(['boot:0', 'runtime:t4']);
+  await ready(page);
+  const shape = () => page.evaluate(() => ((window as unknown as ApiWindow).colab.global.notebook.getNotebookModel() as unknown as { getMachineShape(): string }).getMachineShape());
+  expect((await page.evaluate(readConnect)).tooltip).toContain('RAM: 2.31 GB/12.67 GB');
+  expect(await shape()).toBe('standard');
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu [command="change-runtime-type"]').click();
+  const dialog = page.locator('body > mwc-dialog.change-runtime-type[open]');
+  const toggle = dialog.getByRole('switch', { name: 'High-RAM' });
+  await expect(toggle).toHaveCount(1);
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  // The switch leaves the accelerator radios alone.
+  await expect(dialog.locator('input[name="accelerator"][aria-label="GPUs: T4"]')).toBeChecked();
+  await dialog.locator('md-text-button[dialogaction="ok"]').click();
+  await page.locator('body > mwc-dialog.dismiss-runtime-warning[open] [dialogaction="ok"]').click();
+  await expect.poll(async () => (await page.evaluate(readConnect)).tooltip).toContain('RAM: 1.34 GB/51.00 GB');
+  expect((await page.evaluate(readConnect)).tooltip).toContain('backend (GPU)');
+  expect(await shape()).toBe('hm');
+  // Opened again, the dialog shows the switch on; `noHighRamSwitch` leaves it out.
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu [command="change-runtime-type"]').click();
+  await expect(dialog.getByRole('switch', { name: 'High-RAM' })).toBeChecked();
+  await dialog.locator('md-text-button[dialogaction="cancel"]').click();
+  await page.evaluate(() => (window as unknown as { __replica: { setRuntimeDialog(o: object): void } }).__replica.setRuntimeDialog({ noHighRamSwitch: true }));
+  await page.locator('#runtime-menu-button').click();
+  await page.locator('#runtime-menu [command="change-runtime-type"]').click();
+  await expect(dialog).toHaveCount(1);
+  await expect(dialog.getByRole('switch')).toHaveCount(0);
+});
+
 test('disconnect dialog and reCAPTCHA follow §1.10/§1.11 and record clicks', async () => {
   const { page } = await open(['boot:0']);
   await ready(page);

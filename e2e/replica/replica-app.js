@@ -7,7 +7,7 @@ import { defineElements } from './replica-elements.js';
 import { notebookIdentity, hashStr, isLandingPage, RECENT_NOTEBOOKS } from './replica-identity.js';
 import { textsFor, connectedTooltip } from './replica-texts.js';
 import { Notebook, initialCells } from './replica-notebook.js';
-import { ACCELERATOR_OPTIONS, DRIVE, RUNTIME_VERSIONS, parseAccelerator, runtimeFor, runtimeOfKind } from './replica-python.js';
+import { ACCELERATOR_OPTIONS, DRIVE, RUNTIME_VERSIONS, parseAccelerator, runtimeFor, runtimeOfKind, withHighRam } from './replica-python.js';
 
 /** @typedef {import('./replica-notebook.js').Notebook} NotebookT */
 
@@ -314,8 +314,11 @@ class App {
     this.replica.identity = this.identity;
     const runtimeKind = config.runtime && config.runtime !== 'none' ? config.runtime : null;
     const fixedRuntime = runtimeKind ? runtimeOfKind(runtimeKind) : null;
-    const requested = (config.requested && parseAccelerator(config.requested))
-      || (fixedRuntime ? { accelerator: fixedRuntime.accelerator, model: fixedRuntime.model } : { accelerator: 'NONE', model: '' });
+    const requested = {
+      ...((config.requested && parseAccelerator(config.requested))
+        || (fixedRuntime ? { accelerator: fixedRuntime.accelerator, model: fixedRuntime.model } : { accelerator: 'NONE', model: '' })),
+      ...(config.highRam ? { highRam: true } : {}),
+    };
     const nb = new Notebook(this.env, this.identity, /** @type {any} */ (requested));
     this.notebook = nb;
     this.cellList.replaceChildren();
@@ -323,7 +326,7 @@ class App {
     for (const model of models) nb.addCell_(model);
 
     const state = config.state ?? (config.runtime === 'none' ? 'not-connected' : 'connected');
-    const runtime = fixedRuntime ?? runtimeFor(requested);
+    const runtime = withHighRam(fixedRuntime ?? runtimeFor(requested), config.highRam);
     if (state === 'connected') nb.kernel.setConnected_(runtime, { counter: Math.max(0, ...models.map((m) => m.executionCount ?? 0)) });
     else if (state === 'connecting') nb.kernel.connect_(runtime, { stuck: true });
     else nb.kernel.status_ = state;
@@ -980,17 +983,21 @@ class App {
   /**
    * Hooks for the Change runtime type dialog (issue 21): `setRuntimeDialog({ greyedOut, openingMs })`
    * greys out radios by value (2026-12 row 16) and keeps `colab-dialog-opening` on the host for
-   * `openingMs` after it opens (row 6); with `gpuLimit`, connecting a notebook that asks for a GPU
+   * `openingMs` after it opens (row 6); `noHighRamSwitch` leaves out its High-RAM switch (row 5);
+   * with `gpuLimit`, connecting a notebook that asks for a GPU
    * shows the GPU-limit dialog instead (S2, 2026-12 row 14). `showGpuLimit()` shows the "Cannot
    * connect to GPU backend" dialog (2026-12 row 14, S2).
    */
   installRuntimeDialogHooks() {
-    /** @type {{ greyedOut: string[], openingMs: number, gpuLimit: boolean, versions: string[] }} */
-    this.runtimeDialog = { greyedOut: [], openingMs: 0, gpuLimit: false, versions: [...RUNTIME_VERSIONS] };
+    /** @type {{ greyedOut: string[], openingMs: number, gpuLimit: boolean, versions: string[], noHighRamSwitch: boolean }} */
+    this.runtimeDialog = { greyedOut: [], openingMs: 0, gpuLimit: false, versions: [...RUNTIME_VERSIONS], noHighRamSwitch: false };
     Object.assign(this.replica, {
-      /** @param {{ greyedOut?: string[], openingMs?: number, gpuLimit?: boolean, versions?: string[] }} options */
+      /** @param {{ greyedOut?: string[], openingMs?: number, gpuLimit?: boolean, versions?: string[], noHighRamSwitch?: boolean }} options */
       setRuntimeDialog: (options) => {
-        this.runtimeDialog = { greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0), gpuLimit: options.gpuLimit === true, versions: [...(options.versions ?? RUNTIME_VERSIONS)] };
+        this.runtimeDialog = {
+          greyedOut: [...(options.greyedOut ?? [])], openingMs: Number(options.openingMs ?? 0), gpuLimit: options.gpuLimit === true,
+          versions: [...(options.versions ?? RUNTIME_VERSIONS)], noHighRamSwitch: options.noHighRamSwitch === true,
+        };
       },
       /** The runtime's version: the one chosen in this session, else the newest (Colab's default). */
       runtimeVersion: () => this.nb().kernel.runtimeVersion_ ?? RUNTIME_VERSIONS[0],
@@ -1043,7 +1050,11 @@ class App {
     });
   }
 
-  /** §1.3: mwc-dialog.change-runtime-type; radios input[name=accelerator] in nested shadow roots. */
+  /**
+   * §1.3: mwc-dialog.change-runtime-type; radios input[name=accelerator] in nested shadow roots;
+   * row 5: a High-RAM control with role `switch` (here an `md-switch` after the radios, its native
+   * input carrying the role: the element, its place and its "High-RAM" label are invented).
+   */
   showChangeRuntimeType() {
     const nb = this.nb();
     const { t } = this;
@@ -1055,19 +1066,25 @@ class App {
       return { value: /** @type {string} */ (value), radio, label: h('label', null, radio, label) };
     });
     const root = /** @type {ShadowRoot} */ (selector.shadowRoot);
+    const highRam = this.runtimeDialog.noHighRamSwitch ? null
+      : h('md-switch', { 'aria-label': 'High-RAM', selected: model.requested_.highRam === true, disabled: this.runtimeDialog.greyedOut.includes('high-ram') });
     root.append(
       h('div', { class: 'section', text: t.runtimeTypeSection }), h('div', { class: 'runtime-type', text: 'Python 3' }),
       h('div', { class: 'section', text: t.acceleratorSection }),
-      h('div', { class: 'options', role: 'radiogroup', 'aria-label': 'Hardware accelerator' }, radios.map((r) => r.label)));
+      h('div', { class: 'options', role: 'radiogroup', 'aria-label': 'Hardware accelerator' }, radios.map((r) => r.label)),
+      ...(highRam ? [h('label', { class: 'high-ram' }, highRam, 'High-RAM')] : []));
     root.addEventListener('change', (e) => {
+      if (!radios.some((r) => r.radio === e.target)) return; // the High-RAM switch
       for (const r of radios) if (r.radio !== e.target) /** @type {any} */ (r.radio).checked = false;
     });
     const onSave = (/** @type {string} */ action) => {
       if (action !== 'ok') return;
       const checked = radios.filter((r) => /** @type {any} */ (r.radio).checked);
       const chosen = (checked.find((r) => r.value !== current) ?? checked[0])?.value ?? current;
-      const requested = parseAccelerator(chosen);
-      if (!requested || chosen === current) return;
+      const accelerator = parseAccelerator(chosen);
+      const wantsHighRam = highRam ? /** @type {any} */ (highRam).selected === true : model.requested_.highRam === true;
+      if (!accelerator || (chosen === current && wantsHighRam === (model.requested_.highRam === true))) return;
+      const requested = { ...accelerator, ...(wantsHighRam ? { highRam: true } : {}) };
       if (!nb.kernel.isConnected()) {
         model.setRequested_(requested);
         return;

@@ -294,6 +294,36 @@ class MdRadio extends HTMLElement {
   }
 }
 
+/**
+ * `md-switch` (Material Web; INVENTED here: row 5 says only that High-RAM is "a control with role
+ * `switch`"): the native `input[type=checkbox][role=switch]` lives in its shadow root, the host
+ * reflects its state as `selected`.
+ */
+class MdSwitch extends HTMLElement {
+  constructor() {
+    super();
+    const root = openShadow(this, [':host{display:inline-flex}input{margin:0 8px 0 0;accent-color:var(--r-accent,#0b57d0)}']);
+    this.input_ = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', role: 'switch' }));
+    root.append(this.input_);
+    this.input_.addEventListener('change', () => {
+      this.toggleAttribute('selected', this.input_.checked);
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+
+  connectedCallback() {
+    for (const attr of ['aria-label', 'disabled']) {
+      const v = this.getAttribute(attr);
+      if (v !== null) this.input_.setAttribute(attr, v);
+    }
+    this.input_.checked = this.hasAttribute('selected');
+  }
+
+  get selected() {
+    return this.input_.checked;
+  }
+}
+
 /** `md-menu` / `md-menu-item` (Material Web), used by the run-all and connect dropdowns. */
 class MdMenu extends HTMLElement {
   constructor() {
@@ -328,6 +358,7 @@ export function defineElements() {
     }],
     ['md-icon-button', MdIconButton],
     ['md-radio', MdRadio],
+    ['md-switch', MdSwitch],
     ['md-menu', MdMenu],
     ['md-menu-item', MdMenuItem],
     ['colab-toolbar-button', ColabToolbarButton],

@@ -137,8 +137,9 @@ export class Kernel extends Listenable {
    */
   setConnected_(runtime, options = {}) {
     this.#clearTimers();
-    const fresh = !options.keepState || !this.runtime_ || this.runtime_.kind !== runtime.kind;
-    if (this.runtime_ && this.runtime_.kind !== runtime.kind) this.backend_?.resetVm(); // another runtime is another VM
+    const other = !!this.runtime_ && (this.runtime_.kind !== runtime.kind || !!this.runtime_.highRam !== !!runtime.highRam);
+    const fresh = !options.keepState || !this.runtime_ || other;
+    if (other) this.backend_?.resetVm(); // another runtime (High-RAM or not included) is another VM
     this.status_ = 'connected';
     this.runtime_ = runtime;
     if (fresh) {
@@ -278,7 +279,7 @@ export class CellModel extends Listenable {
 export class NotebookModel extends Listenable {
   /**
    * @param {import('./replica-identity.js').NotebookIdentity} identity
-   * @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string }} requested
+   * @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string, highRam?: boolean }} requested
    * @param {Notebook} notebook
    */
   constructor(identity, requested, notebook) {
@@ -295,7 +296,7 @@ export class NotebookModel extends Listenable {
     this.setRequested_(requested);
   }
 
-  /** @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string }} requested */
+  /** @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string, highRam?: boolean }} requested */
   setRequested_(requested) {
     this.requested_ = requested;
     if (requested.accelerator === 'NONE') {
@@ -319,7 +320,7 @@ export class NotebookModel extends Listenable {
   }
 
   getMachineShape() {
-    return ['L4', 'A100', 'H100', 'G4', 'V5E1', 'V6E1', 'V28'].includes(this.requested_.model) ? 'hm' : 'standard';
+    return this.requested_.highRam || ['L4', 'A100', 'H100', 'G4', 'V5E1', 'V6E1', 'V28'].includes(this.requested_.model) ? 'hm' : 'standard';
   }
 
   getFileId() {
@@ -800,7 +801,7 @@ export class Notebook {
   /**
    * @param {Env} env
    * @param {import('./replica-identity.js').NotebookIdentity} identity
-   * @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string }} requested
+   * @param {{ accelerator: 'NONE' | 'GPU' | 'TPU', model: string, highRam?: boolean }} requested
    */
   constructor(env, identity, requested) {
     this.env_ = env;

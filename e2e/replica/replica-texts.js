@@ -311,11 +311,11 @@ export function textsFor(lang) {
  * line, RAM and Disk lines; the busy line first while executing.
  * @param {Record<string, string>} t texts of one language
  * @param {string} lang
- * @param {{ kind: string, accelerator: string, ram: string, disk: string }} runtime
+ * @param {{ kind: string, accelerator: string, ram: string, disk: string, highRam?: boolean }} runtime
  * @param {boolean} busy
  */
 export function connectedTooltip(t, lang, runtime, busy) {
-  const usage = { ram: runtime.ram, disk: runtime.disk, ...USAGE_OVERRIDES[lang]?.[runtime.kind] };
+  const usage = { ram: runtime.ram, disk: runtime.disk, ...(runtime.highRam ? {} : USAGE_OVERRIDES[lang]?.[runtime.kind]) };
   const backend = runtime.accelerator === 'GPU' ? t.backendGpu : runtime.accelerator === 'TPU' ? t.backendTpu : t.backendCpu;
   const lines = [t.connectedTo, backend, `${t.ram}${t.usageSeparator}${usage.ram}`, `${t.disk}${t.usageSeparator}${usage.disk}`];
   if (busy) lines.unshift(/** @type {string} */ (t.busy));

@@ -98,6 +98,9 @@ export function connectionOf(button: ConnectButtonReading | null, kernel: Kernel
     const hadRuntime = seenConnected || (api?.everConnected ?? (readsAs('disconnected', text) || readsAs('disconnected', tooltip)));
     return { status: hadRuntime ? 'disconnected' : 'not-connected' };
   }
+  // The first `used GB/total GB` pair is RAM, the second disk: so in English ("RAM: 1.08 GB/12.67 GB\nDisk: …",
+  // colab-dom.md §1.2, S1) and in Spanish ("RAM: 1.26 GB/12.67 GB\nDisco: …", 2026H2 row 13), read by
+  // the numbers alone (row 14), never by the words "RAM"/"ОЗУ" that follow the locale.
   const [ram, disk] = usages(tooltip);
   return {
     status: 'connected',

@@ -33,6 +33,10 @@ export type ChangeOutcome =
   | { readonly kind: 'busy' }
   /** The user closed or changed Colab's dialog while Launchpad drove it. */
   | { readonly kind: 'interrupted' }
+  /** High-RAM was asked for, but the dialog has no one switch Launchpad can find and set: nothing changed. */
+  | { readonly kind: 'no-switch' }
+  /** The High-RAM switch is greyed out in the other position: nothing changed. */
+  | { readonly kind: 'switch-unavailable' }
   /** The command, the dialog or its parts were not found: the user is told where to do it. */
   | { readonly kind: 'no-dialog' };
 
@@ -104,6 +108,33 @@ function radiosOf(dialog: Element, radio = RUNTIME_TYPE.radio): Radio[] {
   return radios;
 }
 
+/** The High-RAM switch of a dialog (selectors.ts highRamSwitch): its state, and what a click toggles. */
+interface Toggle {
+  readonly on: boolean;
+  readonly disabled: boolean;
+  readonly target: HTMLElement;
+}
+
+/** The dialog's one High-RAM switch; null when there is none, or more than one (which is High-RAM is then unknown). */
+function highRamSwitchOf(dialog: Element): Toggle | null {
+  const found = deepQueryAll(dialog, SELECTORS.highRamSwitch);
+  // A switch host's own inner control is the same switch, already listed.
+  const switches = found.filter((el) => {
+    const root = el.getRootNode();
+    return !(root instanceof ShadowRoot && found.includes(root.host));
+  });
+  const [el] = switches;
+  if (switches.length !== 1 || !(el instanceof HTMLElement)) return null;
+  const input = el instanceof HTMLInputElement ? el : (el.shadowRoot?.querySelector('input') ?? null);
+  const aria = el.getAttribute('aria-checked');
+  const on = el instanceof HTMLInputElement ? el.checked : aria !== null ? aria === 'true' : input ? input.checked : el.hasAttribute('selected') || el.hasAttribute('checked');
+  const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true' || input?.disabled === true;
+  return { on, disabled, target: input ?? el };
+}
+
+/** How long a switch may take to show its new state after the click (a Lit host updates a microtask later). */
+const SWITCH_MS = 500;
+
 const openDialog = (kind = RUNTIME_TYPE) => document.querySelector(kind.dialog);
 const isReady = (dialog: Element, kind = RUNTIME_TYPE) => dialog.isConnected && dialog.matches(kind.dialog) && !dialog.classList.contains(SELECTORS.dialogOpeningClass);
 
@@ -151,6 +182,8 @@ export interface RuntimeDialogShape {
   readonly selector: boolean;
   /** The radio values found, in Colab's order (structure only: values, never labels). */
   readonly values: readonly string[];
+  /** One High-RAM switch (role `switch`) is in the dialog. */
+  readonly highRamSwitch: boolean;
 }
 
 /**
@@ -162,6 +195,7 @@ export async function inspectRuntimeDialog(): Promise<RuntimeDialogShape> {
     dialog: dialog !== null,
     selector: !!dialog && deepQueryAll(dialog, SELECTORS.runtimeAttributesSelector).length > 0,
     values: dialog ? radiosOf(dialog).map((r) => r.value) : [],
+    highRamSwitch: !!dialog && highRamSwitchOf(dialog) !== null,
   });
   const usersOwn = openDialog();
   if (usersOwn) return shape(usersOwn);
@@ -175,19 +209,45 @@ export async function inspectRuntimeDialog(): Promise<RuntimeDialogShape> {
 /** Whether a Colab dialog of this value means "no accelerator" (CPU). */
 export const isCpuValue = (value: string) => value === '' || /(^|,)NONE$/i.test(value);
 
+/** What to change in the Change runtime type dialog; a part left undefined is left as it is. */
+export interface RuntimeChoice {
+  /** The accelerator radio's value (`GPU,T4`). */
+  readonly value?: string;
+  /** The High-RAM switch, on or off. */
+  readonly highRam?: boolean;
+}
+
 /**
- * Chooses the accelerator `value` in Colab's dialog and presses Save. On a connected runtime Colab
- * then asks the user to confirm; that warning is returned, untouched.
+ * Chooses the accelerator and/or the High-RAM switch in Colab's dialog and presses Save. On a
+ * connected runtime Colab then asks the user to confirm; that warning is returned, untouched.
  */
-export function changeAccelerator(value: string): Promise<ChangeOutcome> {
-  return chooseInDialog(RUNTIME_TYPE, value, (r) => r === value || (isCpuValue(value) && isCpuValue(r)));
+export function changeRuntime(choice: RuntimeChoice): Promise<ChangeOutcome> {
+  const { value, highRam } = choice;
+  const pick = value === undefined ? null : (r: string) => r === value || (isCpuValue(value) && isCpuValue(r));
+  return drive(RUNTIME_TYPE, pick, highRam);
 }
 
 /**
  * Chooses the radio `matches` accepts in a Colab dialog (opened through its command) and presses
  * Save; the warning Colab may raise next is returned, untouched.
  */
-export async function chooseInDialog(kind: RadioDialog, value: string, matches: (radioValue: string) => boolean = (r) => r === value): Promise<ChangeOutcome> {
+export function chooseInDialog(kind: RadioDialog, value: string, matches: (radioValue: string) => boolean = (r) => r === value): Promise<ChangeOutcome> {
+  return drive(kind, matches);
+}
+
+/** Sets the High-RAM switch to `on` and checks it took (see highRamSwitchOf); null when it did. */
+async function setSwitch(dialog: Element, on: boolean): Promise<ChangeOutcome | null> {
+  const toggle = highRamSwitchOf(dialog);
+  if (!toggle) return { kind: 'no-switch' };
+  if (toggle.on === on) return null;
+  if (toggle.disabled) return { kind: 'switch-unavailable' };
+  toggle.target.click();
+  const took = await until(() => (highRamSwitchOf(dialog)?.on === on ? true : null), SWITCH_MS);
+  return took ? null : { kind: 'no-switch' };
+}
+
+/** One change in a dialog: the radio `pick` accepts (null: none) and the High-RAM switch (undefined: untouched). */
+async function drive(kind: RadioDialog, pick: ((radioValue: string) => boolean) | null, highRam?: boolean): Promise<ChangeOutcome> {
   if (openDialog(kind)) return { kind: 'busy' };
   const opened = await openReady(kind);
   if (!opened) {
@@ -196,20 +256,32 @@ export async function chooseInDialog(kind: RadioDialog, value: string, matches: 
     return { kind: 'no-dialog' };
   }
   const { dialog, radios } = opened;
-  const wanted = radios.find((r) => matches(r.value));
-  if (!wanted || wanted.disabled) {
+  const wanted = pick ? radios.find((r) => pick(r.value)) : undefined;
+  if (pick && (!wanted || wanted.disabled)) {
     closeOurs(dialog, kind);
     return wanted ? { kind: 'unavailable', label: wanted.label } : { kind: 'not-offered' };
   }
-  if (wanted.checked) {
+  const toggle = highRam === undefined ? undefined : highRamSwitchOf(dialog);
+  if (toggle === null) {
+    closeOurs(dialog, kind);
+    return { kind: 'no-switch' };
+  }
+  if (!(wanted && !wanted.checked) && (!toggle || toggle.on === highRam)) {
     closeOurs(dialog, kind);
     return { kind: 'unchanged' };
   }
-  wanted.target.click();
+  if (wanted && !wanted.checked) wanted.target.click();
+  // Choosing an accelerator may set or grey out the switch (S7: some are High-RAM-only), so the
+  // switch is read again after the radio; anything short of both set closes the dialog unsaved.
+  const switched = highRam === undefined ? null : await setSwitch(dialog, highRam);
   // The user may close the dialog or pick another radio meanwhile: then nothing is saved.
-  const picked = radiosOf(dialog, kind.radio).find((r) => r.checked);
   if (!isReady(dialog, kind)) return { kind: 'interrupted' };
-  if (picked?.value !== wanted.value) {
+  if (switched) {
+    closeOurs(dialog, kind);
+    return switched;
+  }
+  const picked = radiosOf(dialog, kind.radio).find((r) => r.checked);
+  if (wanted && picked?.value !== wanted.value) {
     closeOurs(dialog, kind);
     return { kind: 'interrupted' };
   }

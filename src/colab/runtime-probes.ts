@@ -1,7 +1,7 @@
 /**
  * Check compatibility's probes for Change runtime… and the runtime version pin (issue 21): Colab's
  * Change runtime type command and dialog (colab-dom-2026H2.md rows 2, 4–6; colab-dom-2026-12.md
- * rows 1, 24), its accelerator radios, the "may terminate your current session" warning (row 7;
+ * rows 1, 24), its accelerator radios, its High-RAM switch (row 5), the "may terminate your current session" warning (row 7;
  * its structure only, it is never clicked) and the "Change runtime version" command (2026-12 row
  * 17, whose command id no source shows). `runtimeProbeResults` is the logic, the rest reads the page.
  */
@@ -22,6 +22,7 @@ const WHAT = {
   typeCommand: SELECTORS.menuCommand('change-runtime-type'),
   dialog: 'mwc-dialog|md-dialog.change-runtime-type[open], opened by its command, closed with Cancel',
   radios: `${SELECTORS.runtimeAttributesSelector} → shadow ${SELECTORS.acceleratorRadio} (by value)`,
+  highRamSwitch: `one ${SELECTORS.highRamSwitch} in the dialog (High-RAM, by role)`,
   warning: 'mwc-dialog|md-dialog.dismiss-runtime-warning[open] > [dialogaction="ok"] (never clicked)',
   versionCommand: `${SELECTORS.runtimeVersionCommand} ("Change runtime version")`,
 } as const;
@@ -34,9 +35,11 @@ export function runtimeProbeResults(facts: RuntimePageFacts): CompatProbe[] {
     probes.push({ what: WHAT.dialog, feature, result: ok(facts.dialog.dialog && facts.dialog.selector) });
     const { values } = facts.dialog;
     probes.push({ what: WHAT.radios, feature, result: ok(values.length > 0), ...(values.length > 0 ? { detail: `${values.length} radios` } : {}) });
+    const { highRamSwitch } = facts.dialog;
+    probes.push({ what: WHAT.highRamSwitch, feature, result: ok(highRamSwitch), ...(highRamSwitch ? {} : { detail: 'High-RAM cannot be switched' }) });
   } else {
     const detail = facts.typeCommand ? 'not opened while Colab’s warning is open' : 'not checked: the command is missing';
-    probes.push({ what: WHAT.dialog, feature, result: 'skipped', detail }, { what: WHAT.radios, feature, result: 'skipped', detail });
+    for (const what of [WHAT.dialog, WHAT.radios, WHAT.highRamSwitch]) probes.push({ what, feature, result: 'skipped', detail });
   }
   probes.push(
     facts.warning.open

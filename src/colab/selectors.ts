@@ -51,6 +51,13 @@ export const SELECTORS = {
    * `value="GPU,T4"`, CPU `""`) or its native `input`. Picked by value, never by label.
    */
   acceleratorRadio: '[name="accelerator"]',
+  /**
+   * Row 5 (N5, N3, N13) [M]: "High-RAM is a control with role `switch`" in the Change runtime type
+   * dialog; which element carries the role (a Material `md-switch` host or its native input) is not
+   * shown, so any `[role="switch"]` in the dialog's nested shadow roots is it, found by role, never
+   * by its translated label. Exactly one must be there (row 5 names no other switch).
+   */
+  highRamSwitch: '[role="switch"]',
   /** Row 4 (N2, N5, N3) [H]: the element whose (nested) shadow roots hold the dialog's radios. */
   runtimeAttributesSelector: 'colab-runtime-attributes-selector',
   /**

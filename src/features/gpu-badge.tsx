@@ -10,6 +10,7 @@ import { request } from '../colab/bridge';
 import type { AcceleratorSetting } from '../colab/bridge-protocol';
 import { readConnectionState, watchConnection, type ConnectionState } from '../colab/connection';
 import { watchGpuLimit, type GpuLimitReading } from '../colab/gpu-limit';
+import { highRamOf, type HighRamReading } from '../colab/high-ram';
 import { t } from '../shared/i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { byUser } from '../ui/user-action';
@@ -21,6 +22,8 @@ export interface AcceleratorTracker {
   readonly badge: Badge;
   /** What the notebook asks for (page API); undefined when it could not be asked. */
   readonly requested: AcceleratorSetting | undefined;
+  /** Whether the connected runtime is High-RAM, by its RAM total. */
+  readonly highRam: HighRamReading;
   /** Colab's "Cannot connect to GPU backend" dialog is open (never answered by Launchpad). */
   readonly gpuLimit: GpuLimitReading;
   /** Asks the page API again (after Launchpad changed the setting in Colab's dialog). */
@@ -73,6 +76,7 @@ export function useAccelerator(signal: AbortSignal): AcceleratorTracker {
   return {
     badge: badgeOf(facts),
     requested: facts.requested ?? undefined,
+    highRam: highRamOf(facts.connection),
     gpuLimit,
     refresh: () => refreshRef.current(),
     recordGpuCheck(stdout) {

@@ -11,7 +11,8 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
-import { meetsRequirement } from '../colab/accelerator';
+import { checkRequirement, requirementMet, type HighRamReading, type RequirementCheck } from '../colab/high-ram';
+import type { RuntimeChoice } from '../colab/runtime-dialog';
 import { watchConnection, type ConnectionState } from '../colab/connection';
 import { RECIPES, isRecipeId, stepSummary } from '../recipes';
 import { t } from '../shared/i18n';
@@ -29,6 +30,7 @@ import { forwardLockLines, takeLockDrift } from './preset-lock';
 import type { LockDrift } from '../shared/python-lock';
 import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
+import type { Badge } from '../colab/accelerator';
 import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
 import { HeldPackages, heldText } from './held-packages';
@@ -130,6 +132,25 @@ function requirementText(requirement: RuntimeRequirement): string {
 }
 
 /**
+ * What Switch to … changes for a requirement that is not met, in one Save of Colab's dialog: the
+ * accelerator (with the High-RAM switch on when High-RAM is needed too), or the High-RAM switch
+ * alone. Null when only High-RAM is unknown: nothing known is wrong, so only Run anyway is offered.
+ */
+function switchTarget(requirement: RuntimeRequirement, check: RequirementCheck): (RuntimeChoice & { readonly label: string }) | null {
+  if (check.accelerator !== 'yes') {
+    const { value, label } = requirementTarget(requirement);
+    return requirement.highRam ? { value, highRam: true, label: t('setupWithHighRam', label) } : { value, label };
+  }
+  return check.highRam === 'no' ? { highRam: true, label: t('editorRuntimeHighRam') } : null;
+}
+
+/** What the runtime has, in the requirement's terms: "T4", or "T4 with 12.67 GB RAM" when High-RAM matters. */
+function runtimeText(requirement: RuntimeRequirement, badge: Badge, highRam: HighRamReading): string {
+  const accelerator = badgeText(badge);
+  return requirement.highRam && highRam.kind !== 'unknown' ? t('setupHasRam', [accelerator, String(highRam.totalGb)]) : accelerator;
+}
+
+/**
  * A preset whose runtime requirement is not met waits here for the user: Switch to … (Colab's
  * dialog, then the steps run by themselves once the new runtime meets it) or Run anyway.
  */
@@ -226,7 +247,7 @@ export function RunSetup(props: {
   const [gate, setGate] = useState<Gate | null>(null);
   const acceleratorRef = useRef(accelerator);
   acceleratorRef.current = accelerator;
-  const verdict = (requirement: RuntimeRequirement) => meetsRequirement(requirement, acceleratorRef.current.badge, acceleratorRef.current.requested);
+  const verdict = (requirement: RuntimeRequirement) => checkRequirement(requirement, acceleratorRef.current.badge, acceleratorRef.current.requested, acceleratorRef.current.highRam);
   /** The runtime is there to judge: connecting is where Colab may refuse a GPU (its GPU limits). */
   const connected = () => !['not-connected', 'disconnected', 'connecting'].includes(acceleratorRef.current.badge.kind);
   const loaded = usePlans(preset ? null : notebook, signal);
@@ -258,7 +279,9 @@ export function RunSetup(props: {
     if (running.current || !checkAlive()) return;
     if (setupRunning) return announce(t('setupAnotherRunning'));
     const { runtime } = plan;
-    if (runtime && !anyway && verdict(runtime) !== 'yes') {
+    const check = runtime ? verdict(runtime) : null;
+    // High-RAM is known only once connected (by the RAM total): not connected, it is checked after the connect below.
+    if (runtime && check && !anyway && (check.accelerator !== 'yes' || (connected() && !requirementMet(check)))) {
       setGate({ plan: { ...plan, runtime }, automatic, phase: 'ask', news: '' });
       setOpen(true);
       announce(t('setupNeedsRuntime', [plan.name, requirementText(runtime)]));
@@ -329,9 +352,9 @@ export function RunSetup(props: {
 
   // After a switch, the steps start by themselves once the runtime meets the requirement.
   useEffect(() => {
-    if (gate?.phase !== 'waiting' || !connected() || verdict(gate.plan.runtime) !== 'yes') return;
+    if (gate?.phase !== 'waiting' || !connected() || !requirementMet(verdict(gate.plan.runtime))) return;
     void start(gate.plan, gate.automatic, true);
-  }, [gate, accelerator.badge, accelerator.requested]);
+  }, [gate, accelerator.badge, accelerator.requested, accelerator.highRam.kind]);
 
   // Colab cannot give a GPU now: the gate asks again and says why; the steps never run on the CPU
   // runtime "Connect without GPU" would give (the requirement is checked again), unless Run anyway.
@@ -341,13 +364,13 @@ export function RunSetup(props: {
   }, [accelerator.gpuLimit]);
 
   // Called through byUser: only the user's own click switches Colab's runtime.
-  const switchRuntime = (current: Gate) => {
+  const switchRuntime = (current: Gate, target: RuntimeChoice & { readonly label: string }) => {
     setGate({ ...current, phase: 'switching', news: '' });
     const report = (news: string) => {
       announce(news);
       setGate((g) => (g && g.plan === current.plan ? { ...g, news } : g));
     };
-    void switchAccelerator(requirementTarget(current.plan.runtime), report, signal).then((result) => {
+    void switchAccelerator(target, report, signal).then((result) => {
       acceleratorRef.current.refresh();
       // Saved for the next connection: connect now, so the steps run on the runtime Colab then gives.
       if (result === 'switched' && !connected()) request('reconnect', {}, { timeoutMs: 5_000, signal }).catch(() => report(t('setupConnectYourself')));
@@ -370,6 +393,7 @@ export function RunSetup(props: {
   }, [signal]);
 
   const busy = running.current || (run !== null && !run.outcome);
+  const gateTarget = gate && switchTarget(gate.plan.runtime, verdict(gate.plan.runtime));
   const first = plans[0];
   const click = () => first && (busy ? setOpen(true) : void start(first, false));
   useImperativeHandle(handle ?? null, () => ({ run: click }));
@@ -444,13 +468,16 @@ export function RunSetup(props: {
         {gate && (
           <div class="runtime-gate">
             <h2>{t('setupPanelTitle', gate.plan.name)}</h2>
-            <p class="warn">{t('setupRuntimeMismatch', [requirementText(gate.plan.runtime), badgeText(accelerator.badge)])}</p>
+            <p class="warn">{t('setupRuntimeMismatch', [requirementText(gate.plan.runtime), runtimeText(gate.plan.runtime, accelerator.badge, accelerator.highRam)])}</p>
+            {gate.plan.runtime.highRam && connected() && accelerator.highRam.kind === 'unknown' && <p>{t('setupHighRamUnknown')}</p>}
             {gate.news && <p role="status">{gate.news}</p>}
             {gate.phase === 'waiting' && <p>{t('setupWaitingForRuntime', requirementText(gate.plan.runtime))}</p>}
             <div class="actions">
-              <button type="button" class="primary" disabled={gate.phase === 'switching'} onClick={byUser(() => switchRuntime(gate))}>
-                {t('setupSwitchTo', requirementTarget(gate.plan.runtime).label)}
-              </button>
+              {gateTarget && (
+                <button type="button" class="primary" disabled={gate.phase === 'switching'} onClick={byUser(() => switchRuntime(gate, gateTarget))}>
+                  {t('setupSwitchTo', gateTarget.label)}
+                </button>
+              )}
               <button type="button" onClick={byUser(() => void start(gate.plan, gate.automatic, true))}>
                 {t('setupRunAnyway')}
               </button>

@@ -1,9 +1,10 @@
 /**
- * One accelerator change through Colab's own dialog (src/colab/runtime-dialog.ts), told to the
- * user as it goes. Shared by the toolbar's Change runtime… menu and Run setup's Switch to … button.
+ * One runtime change through Colab's own dialog (src/colab/runtime-dialog.ts): an accelerator, the
+ * High-RAM switch, or both in one Save, told to the user as it goes. Shared by the toolbar's Change
+ * runtime… menu (accelerators) and Run setup's Switch to … button (either or both).
  * When Colab asks to confirm, the user is told Colab is waiting for them; Launchpad never answers.
  */
-import { changeAccelerator, warningClosed } from '../colab/runtime-dialog';
+import { changeRuntime, warningClosed, type RuntimeChoice } from '../colab/runtime-dialog';
 import { t } from '../shared/i18n';
 
 /**
@@ -15,7 +16,8 @@ export type SwitchResult = 'switched' | 'refused';
 /** Only one change at a time in a page: two would fight over Colab's one dialog. */
 let changing = false;
 
-export async function switchAccelerator(target: { readonly value: string; readonly label: string }, report: (text: string) => void, signal: AbortSignal): Promise<SwitchResult> {
+/** `target.label` names the change for the user: "T4 GPU", "High-RAM", "T4 GPU with High-RAM". */
+export async function switchAccelerator(target: RuntimeChoice & { readonly label: string }, report: (text: string) => void, signal: AbortSignal): Promise<SwitchResult> {
   if (changing) {
     report(t('runtimeChangeBusy'));
     return 'refused';
@@ -23,7 +25,7 @@ export async function switchAccelerator(target: { readonly value: string; readon
   changing = true;
   try {
     report(t('runtimeChanging', target.label));
-    const outcome = await changeAccelerator(target.value);
+    const outcome = await changeRuntime(target);
     switch (outcome.kind) {
       case 'saved':
         report(t('runtimeSaved', target.label));
@@ -50,6 +52,12 @@ export async function switchAccelerator(target: { readonly value: string; readon
         return 'refused';
       case 'no-dialog':
         report(t('runtimeNoDialog'));
+        return 'refused';
+      case 'no-switch':
+        report(t('runtimeNoHighRamSwitch'));
+        return 'refused';
+      case 'switch-unavailable':
+        report(t('runtimeUnavailable', t('editorRuntimeHighRam')));
         return 'refused';
     }
   } finally {

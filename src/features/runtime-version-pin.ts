@@ -23,6 +23,8 @@ export async function pinRuntimeVersion(version: string, signal: AbortSignal, re
       return t('setupVersionAlready', version);
     case 'unavailable':
     case 'not-offered':
+    case 'no-switch': // only asked of the Change runtime type dialog
+    case 'switch-unavailable':
       return t('setupVersionMissing', version);
     case 'busy':
     case 'interrupted':
