@@ -51,6 +51,16 @@ export function CarriedReview(props: {
           </li>
         ))}
       </ol>
+      {review.checks && (
+        <>
+          <p>{t('checksHeading')}</p>
+          <ul class="carried-checks">
+            {review.checks.map((check, index) => (
+              <li key={index}>{check}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <div class="actions">
         <button type="button" onClick={() => onClose(false)}>
           {t('dialogCancel')}

@@ -11,6 +11,7 @@ import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './instal
 import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
+import { CHECK_LIMITS } from './setup-checks';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -141,14 +142,20 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** One cell of Run setup: its code and which of the preset's steps it runs. */
 const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
-const SetupCell = v.strictObject({
-  code: v.pipe(v.string(), v.minLength(1)),
-  /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
-  key: CellKey,
-  steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1), v.readonly()),
-  /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
-  endsRuntime: v.boolean(),
-});
+const SetupCell = v.pipe(
+  v.strictObject({
+    code: v.pipe(v.string(), v.minLength(1)),
+    /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
+    key: CellKey,
+    steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.readonly()),
+    /** The preset's checks cell (issue 19 part 4): how many checks it runs. */
+    checks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CHECK_LIMITS.checks))),
+    /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
+    endsRuntime: v.boolean(),
+  }),
+  // A cell runs steps, or is the checks cell.
+  v.check((cell) => (cell.steps.length > 0) !== (cell.checks !== undefined)),
+);
 export const SetupPlanSchema = v.strictObject({
   presetId: v.string(),
   name: v.string(),
@@ -204,6 +211,8 @@ export const BackgroundResponseSchemas = {
     review: v.nullable(v.strictObject({
       name: v.string(),
       steps: v.array(v.strictObject({ recipe: v.string(), params: v.record(v.string(), v.unknown()), runsCode: v.boolean() })),
+      /** The setup's checks in the reader's language (issue 19 part 4), listed in the review. */
+      checks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(CHECK_LIMITS.checks))),
       problems: v.array(v.string()),
       plan: v.nullable(SetupPlanSchema),
     })),
