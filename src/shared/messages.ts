@@ -11,7 +11,7 @@ import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './instal
 import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
-import { CHECK_LIMITS } from './setup-checks';
+import { CHECK_LIMITS } from './check-limits';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -142,20 +142,19 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** One cell of Run setup: its code and which of the preset's steps it runs. */
 const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
-const SetupCell = v.pipe(
-  v.strictObject({
-    code: v.pipe(v.string(), v.minLength(1)),
-    /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
-    key: CellKey,
-    steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.readonly()),
-    /** The preset's checks cell (issue 19 part 4): how many checks it runs. */
-    checks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CHECK_LIMITS.checks))),
-    /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
-    endsRuntime: v.boolean(),
-  }),
-  // A cell runs steps, or is the checks cell.
-  v.check((cell) => (cell.steps.length > 0) !== (cell.checks !== undefined)),
-);
+/** How many checks a checks cell runs: 1…20 (a picklist, the smallest validator the content script already loads). */
+const CHECK_COUNTS = Array.from({ length: CHECK_LIMITS.checks }, (_, i) => i + 1);
+const SetupCell = v.strictObject({
+  code: v.pipe(v.string(), v.minLength(1)),
+  /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
+  key: CellKey,
+  /** The preset's steps it runs; none for the checks cell. */
+  steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.readonly()),
+  /** The preset's checks cell (issue 19 part 4): how many checks it runs. */
+  checks: v.optional(v.picklist(CHECK_COUNTS)),
+  /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
+  endsRuntime: v.boolean(),
+});
 export const SetupPlanSchema = v.strictObject({
   presetId: v.string(),
   name: v.string(),

@@ -6,6 +6,9 @@
  * A check is data: the code generator writes it as one quoted JSON string, never as shell text.
  */
 import * as v from 'valibot';
+import { CHECK_LIMITS, DEFAULT_CHECK_TIMEOUT } from './check-limits';
+
+export { CHECK_LIMITS, DEFAULT_CHECK_TIMEOUT };
 
 export type SetupCheck =
   | { readonly kind: 'import'; readonly module: string; readonly version?: string }
@@ -19,20 +22,6 @@ export type SetupCheck =
 export type CheckKind = SetupCheck['kind'];
 export const CHECK_KINDS: readonly CheckKind[] = ['import', 'command', 'file', 'folder', 'gpu'];
 
-export const CHECK_LIMITS = {
-  checks: 20,
-  module: 200,
-  version: 100,
-  /** Words of a command (the program and its arguments). */
-  argv: 32,
-  /** Characters of one word of a command. */
-  arg: 1000,
-  path: 1000,
-  /** Seconds a command may take. */
-  timeout: 3600,
-} as const;
-
-export const DEFAULT_CHECK_TIMEOUT = 60;
 
 /** A dotted Python module name (ASCII identifiers): `numpy`, `torch.cuda`. */
 const MODULE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
