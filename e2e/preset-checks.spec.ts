@@ -4,10 +4,11 @@
  * setup runs them after the steps, and the toolbar counts them with the default import check
  * ("Ready in N s · k/k checks"); a failing check fails the run and is named. On the options page
  * the editor adds, edits and removes checks, refusing a bad value next to its field with nothing saved.
+ * A setup carried in a notebook lists its checks in Review setup and runs them after its steps.
  */
 import type { Page, Worker } from '@playwright/test';
 import type { Preset } from '../src/presets';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, HOST, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const REAL = ['kernel:ipython'];
 
@@ -62,19 +63,22 @@ test('an import with a version, a command, a file and a folder: "Ready in N s ·
   await importReviewed(page, extensionId, file(CHECKS));
   const panel = await runSetup(page);
   // The pip step's own import check, then the preset's four.
-  await expect(runStatus(page)).toHaveText(/^Setup “Proven” done: 3 ran, 0 already done\. Ready in \d+ s · 5\/5 checks$/, { timeout: 90_000 });
+  await expect(runStatus(page)).toHaveText(/^Setup “Proven” done: 3 ran, 0 already done\. Ready in \d+ s · 5\/5 checks$/, { timeout: 60_000 });
   await expect(panel.locator('ol.steps > li .label')).toHaveText(['pip install: lp-demo-widgets', /^Run Python/, 'Checks (4)']);
   const said = realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('') ?? '';
   expect(said).toContain('All 4 checks passed.');
   expect(said).toContain('LAUNCHPAD_CHECK {"kind": "import", "name": "lp_demo_widgets==1.0.0", "ok": true}');
 });
 
-test('a failing check fails the run and its name is visible', async ({ page, extensionId }) => {
+test('a failing check fails the run and its name is visible', async ({ page, extensionId, realKernel }) => {
   await importReviewed(page, extensionId, file([...CHECKS.slice(0, 2), { kind: 'import', module: 'lp_demo_widgets', version: '>=2' }, { kind: 'file', path: 'data/missing.csv' }]));
   const panel = await runSetup(page);
-  await expect(runStatus(page)).toContainText('stopped at step 3 (Checks (4)): LaunchpadError: 2 of 4 checks failed: import lp_demo_widgets>=2: version 1.0.0 found, >=2 wanted; file data/missing.csv: not found', { timeout: 90_000 });
+  await expect(runStatus(page)).toContainText('stopped at step 3 (Checks (4)): LaunchpadError: 2 of 4 checks failed: import lp_demo_widgets>=2: version 1.0.0 found, >=2 wanted; file data/missing.csv: not found', { timeout: 60_000 });
   await expect(runStatus(page)).not.toContainText('Ready in');
   await expect(panel.locator('li[data-state="failed"] .label')).toHaveText('Checks (4)');
+  // Every check ran: the two that pass said so too.
+  const said = realKernel.history.at(-1)?.reply.outputs.map((o) => ('text' in o ? o.text : '')).join('') ?? '';
+  expect(said.match(/^LAUNCHPAD_CHECK .*"ok": true/gm)).toHaveLength(2);
 });
 
 // --- the editor -----------------------------------------------------------------------------------
@@ -136,4 +140,21 @@ test('the editor adds, edits and removes checks; a bad value is refused next to 
   await list.getByRole('button', { name: /^Remove check: Command succeeds/ }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   expect((await stored(serviceWorker))[0]?.checks).toEqual([{ kind: 'gpu', model: 'T4' }]);
+});
+
+// --- a setup carried in the notebook --------------------------------------------------------------
+
+test('a setup carried in the notebook lists its checks in Review setup, and Run runs them after the steps', async ({ page }) => {
+  const setup = { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Carried', steps: [{ recipe: 'gpu-check', params: {} }], checks: [{ kind: 'command', argv: ['nvidia-smi', '-L'] }, { kind: 'gpu', model: 'T4' }] }] };
+  const cell = `# Colab Launchpad setup: Carried\n# launchpad-setup ${JSON.stringify(setup)}`;
+  await page.goto(`${HOST}/drive/${DRIVE_ID}?replica=cell:${Buffer.from(cell, 'utf8').toString('base64url')}`);
+  const review = toolbar(page).getByRole('button', { name: 'Review setup' });
+  await expect(review).toBeVisible();
+  await review.click();
+  const dialog = page.getByRole('dialog', { name: 'Review setup “Carried”' });
+  await expect(dialog.locator('ul.carried-checks > li')).toHaveText(['Command succeeds within 60 s: nvidia-smi -L', 'GPU is T4']);
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Setup “Carried” done: 2 ran/);
+  const last = (await executions(page)).at(-1)?.code.split('\n').at(-1);
+  expect(last).toBe(`_launchpad_checks('${JSON.stringify(setup.presets[0]?.checks)}')`);
 });
