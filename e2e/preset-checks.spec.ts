@@ -47,7 +47,7 @@ async function importReviewed(page: Page, extensionId: string, presets: object):
   await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(presets)) });
   const review = page.getByRole('dialog', { name: 'Review the import' });
   await expect(review.getByText('Checks after the steps')).toBeVisible();
-  await expect(review.locator('ul.checks li.runs-code')).toHaveText(["Command succeeds within 30 s: python3 -c \"import sys; sys.exit(0)\" Runs code"]);
+  await expect(review.locator('ul.checks li.runs-code')).toHaveText(["Command succeeds within 30 s: python3 -c 'import sys; sys.exit(0)' Runs code"]);
   await review.locator('button[data-action="import"]').click();
   await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
 }

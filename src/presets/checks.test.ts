@@ -78,12 +78,12 @@ describe('checkIssue: the rules of every check', () => {
     expect(all.map((check) => checkLabel(check, en))).toEqual([
       'Imports timm==1.0.0',
       'Imports torch.cuda>=2.8,<3',
-      'Command succeeds within 30 s: python -c print(1)',
+      "Command succeeds within 30 s: python -c 'print(1)'",
       'File exists: data/train.csv',
       'Folder exists: /content/drive/MyDrive',
       'GPU is T4',
     ]);
-    expect(checkLabel({ kind: 'command', argv: ['echo', 'a b', ''] }, en)).toBe('Command succeeds within 60 s: echo "a b" ""');
+    expect(checkLabel({ kind: 'command', argv: ['echo', 'a b', '', "it's", '$HOME'] }, en)).toBe(`Command succeeds within 60 s: echo 'a b' '' 'it'"'"'s' '$HOME'`);
   });
 });
 

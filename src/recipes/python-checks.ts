@@ -45,15 +45,19 @@ export const checksSource = String.raw`def _launchpad_checks(spec):
                  '        print(json.dumps([module, (type(error).__name__ + ": " + str(error)).splitlines()[0][:300], None]))\n')
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.getcwd() for p in sys.path), PYTHONUNBUFFERED='1')
         modules = list(dict.fromkeys(c['module'] for c in imports))
-        result = subprocess.run([sys.executable, '-c', probe, json.dumps(modules)], stdin=subprocess.DEVNULL,
-                                capture_output=True, text=True, errors='replace', env=env, timeout=600)
-        for line in result.stdout.splitlines():
+        try:
+            result = subprocess.run([sys.executable, '-c', probe, json.dumps(modules)], stdin=subprocess.DEVNULL,
+                                    capture_output=True, text=True, errors='replace', env=env, timeout=600)
+            ended = 'the import check ended early: ' + cut(last_line(result.stderr) or 'no output', 300)
+            lines = result.stdout.splitlines()
+        except subprocess.TimeoutExpired:
+            ended, lines = 'the import check did not finish within 600 s', []
+        for line in lines:
             try:
                 module, error, found = json.loads(line)
                 said[module] = (error, found)
             except ValueError:
                 pass
-        ended = 'the import check ended early: ' + cut(last_line(result.stderr) or 'no output', 300)
 
     def specifier_set(wanted):
         try:

@@ -107,13 +107,14 @@ export function parseImportText(text: string): { module: string; version?: strin
   return { module: text.slice(0, at).trim(), version: text.slice(at).trim() };
 }
 
-/** What the check looks at, as a user wrote it: `timm==1.0.0`, `nvidia-smi -L`, a path, a model. */
+/** What the check looks at: `timm==1.0.0`, `nvidia-smi -L` (shell-quoted, for reading only), a path, a model. */
 export function checkSubject(check: SetupCheck): string {
   switch (check.kind) {
     case 'import':
       return `${check.module}${check.version ?? ''}`;
     case 'command':
-      return check.argv.map((arg) => (arg === '' || /[\s'"\\]/.test(arg) ? JSON.stringify(arg) : arg)).join(' ');
+      // Quoted as Python's shlex.join quotes it, so the editor, the reviews and a failure read alike.
+      return check.argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'"'"'`)}'`)).join(' ');
     case 'file':
     case 'folder':
       return check.path;

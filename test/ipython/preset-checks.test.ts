@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checksCell } from '../../src/recipes/cell';
 import { parseChecks } from '../../src/recipes/parsers/pip-safe';
-import type { SetupCheck } from '../../src/shared/setup-checks';
+import { checkSubject, type SetupCheck } from '../../src/shared/setup-checks';
 import { MARKER, SHIM_PRESETS, runCellsInIPython, runInIPython, type IPythonRun } from './harness';
 
 /** The checks cell, after `before` (Python that prepares the cell's content dir). */
@@ -71,6 +71,9 @@ describe('a preset’s checks in IPython', () => {
       'is a file, not a folder',
       'is a folder, not a file',
     ]);
+    // The name a check prints is the one the editor and the reviews show (shell-quoted alike).
+    const quoted: SetupCheck = { kind: 'command', argv: ['python3', '-c', "import sys; print('out'); sys.stderr.write('first\\nboom here\\n'); sys.exit(3)"] };
+    expect(got[2]?.name).toBe(checkSubject(quoted));
     const evalue = run.error?.evalue ?? '';
     expect(evalue.split('\n')).toHaveLength(1);
     expect(evalue).toMatch(/^8 of 8 checks failed: import lp_no_such_module: ModuleNotFoundError/);
