@@ -113,6 +113,7 @@ test('the editor adds, edits and removes checks; a bad value is refused next to 
   await value.press('Enter');
   const list = checks.getByRole('list');
   await expect(list.getByRole('listitem')).toHaveText([/^Imports timm==1\.0\.0/]);
+  await expect(checks.getByRole('button', { name: 'Add check' })).toBeFocused();
   expect((await stored(serviceWorker))[0]?.checks).toEqual([{ kind: 'import', module: 'timm', version: '==1.0.0' }]);
 
   // A command, one word per line: the words are stored as they are (no shell, no splitting on spaces).
@@ -137,6 +138,7 @@ test('the editor adds, edits and removes checks; a bad value is refused next to 
   await edit.getByLabel('GPU model (such as T4)').fill('T4');
   await edit.getByRole('button', { name: 'Save check' }).click();
   await expect(list.getByRole('listitem').first()).toHaveText(/^GPU is T4/);
+  await expect(list.getByRole('button', { name: 'Edit check: GPU is T4' })).toBeFocused();
   await list.getByRole('button', { name: /^Remove check: Command succeeds/ }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   expect((await stored(serviceWorker))[0]?.checks).toEqual([{ kind: 'gpu', model: 'T4' }]);

@@ -156,6 +156,13 @@ export function PresetChecks(props: { preset: Preset; onStore: (store: PresetSto
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const addRef = useRef<HTMLButtonElement>(null);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  /** Focus back where the user was: the check's Edit button, else Add check. */
+  const focusAfter = (index: number | 'new') =>
+    requestAnimationFrame(() => {
+      const edit = index === 'new' ? null : fieldsetRef.current?.querySelectorAll<HTMLButtonElement>('.check-list > li > button[data-action="edit"]')[index];
+      (edit ?? addRef.current)?.focus();
+    });
 
   /** Writes `next` (from the stored checks) unless the check at `index` changed meanwhile. */
   const write = async (index: number | 'new', was: SetupCheck | undefined, next: (stored: readonly SetupCheck[]) => SetupCheck[]) => {
@@ -175,7 +182,7 @@ export function PresetChecks(props: { preset: Preset; onStore: (store: PresetSto
     if (!result.ok) return result.messages;
     setEditing(null);
     announce(t('editorCheckSaved', label(check)));
-    if (index === 'new') requestAnimationFrame(() => addRef.current?.focus());
+    focusAfter(index);
     return [];
   };
   const remove = async (index: number) => {
@@ -186,12 +193,12 @@ export function PresetChecks(props: { preset: Preset; onStore: (store: PresetSto
     if (result.ok) {
       setEditing(null);
       announce(t('editorCheckRemoved', label(was)));
-      requestAnimationFrame(() => addRef.current?.focus());
+      focusAfter('new');
     }
   };
 
   return (
-    <fieldset class="preset-checks">
+    <fieldset ref={fieldsetRef} class="preset-checks">
       <legend>{t('checksHeading')}</legend>
       <p class="muted">{t('editorChecksHint')}</p>
       {checks.length > 0 && (
@@ -205,7 +212,7 @@ export function PresetChecks(props: { preset: Preset; onStore: (store: PresetSto
               <button type="button" data-action="remove" aria-label={t('editorRemoveCheck', label(check))} onClick={byUser(() => void remove(index))}>
                 {t('editorRemove')}
               </button>
-              {editing === index && <CheckForm initial={check} submitLabel={t('editorCheckSave')} onSave={(next) => save(index, next)} onCancel={() => setEditing(null)} />}
+              {editing === index && <CheckForm initial={check} submitLabel={t('editorCheckSave')} onSave={(next) => save(index, next)} onCancel={() => { setEditing(null); focusAfter(index); }} />}
             </li>
           ))}
         </ol>
@@ -217,7 +224,7 @@ export function PresetChecks(props: { preset: Preset; onStore: (store: PresetSto
           onSave={(next) => save('new', next)}
           onCancel={() => {
             setEditing(null);
-            requestAnimationFrame(() => addRef.current?.focus());
+            focusAfter('new');
           }}
         />
       ) : (
