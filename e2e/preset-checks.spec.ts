@@ -154,7 +154,7 @@ test('a setup carried in the notebook lists its checks in Review setup, and Run 
   await expect(review).toBeVisible();
   await review.click();
   const dialog = page.getByRole('dialog', { name: 'Review setup “Carried”' });
-  await expect(dialog.locator('ul.carried-checks > li')).toHaveText(['Command succeeds within 60 s: nvidia-smi -L', 'GPU is T4']);
+  await expect(dialog.locator('ul.carried-checks > li')).toHaveText(['Command succeeds within 60 s: nvidia-smi -L runs code', 'GPU is T4']);
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Setup “Carried” done: 2 ran/);
   const last = (await executions(page)).at(-1)?.code.split('\n').at(-1);

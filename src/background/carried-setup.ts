@@ -39,7 +39,7 @@ export async function carriedReview({ notebook, text }: Extract<BackgroundReques
     review: {
       name: preset.name,
       steps: preset.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params }, runsCode: RUNS_CODE.has(step.recipe) })),
-      ...(preset.checks ? { checks: preset.checks.map((check) => checkLabel(check, t)) } : {}),
+      ...(preset.checks ? { checks: preset.checks.map((check) => ({ text: checkLabel(check, t), runsCode: check.kind === 'command' })) } : {}),
       problems: [],
       plan,
     },

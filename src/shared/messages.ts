@@ -210,8 +210,8 @@ export const BackgroundResponseSchemas = {
     review: v.nullable(v.strictObject({
       name: v.string(),
       steps: v.array(v.strictObject({ recipe: v.string(), params: v.record(v.string(), v.unknown()), runsCode: v.boolean() })),
-      /** The setup's checks in the reader's language (issue 19 part 4), listed in the review. */
-      checks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(CHECK_LIMITS.checks))),
+      /** The setup's checks in the reader's language (issue 19 part 4), listed in the review; a command runs code. */
+      checks: v.optional(v.pipe(v.array(v.strictObject({ text: v.pipe(v.string(), v.maxLength(2000)), runsCode: v.boolean() })), v.maxLength(CHECK_LIMITS.checks))),
       problems: v.array(v.string()),
       plan: v.nullable(SetupPlanSchema),
     })),
