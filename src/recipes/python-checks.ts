@@ -140,5 +140,5 @@ export const checksSource = String.raw`def _launchpad_checks(spec):
         print(('Check passed: ' if error is None else 'Check FAILED: ') + f'{kind} {name}' + (f' ({error})' if error else ''))
         print('LAUNCHPAD_CHECK ' + json.dumps(result, ensure_ascii=True), flush=True)
     if failed:
-        raise LaunchpadError(f'{len(failed)} of {len(checks)} checks failed: ' + '; '.join(failed))
+        raise LaunchpadError(cut(f'{len(failed)} of {len(checks)} checks failed: ' + '; '.join(failed), 2000))
     print(f'All {len(checks)} checks passed.')`;
