@@ -73,6 +73,12 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
       await stepForm.getByRole('button', { name: 'Save step' }).click();
       await expect(stepForm.getByRole('alert')).toContainText('Not saved');
       await expectNoViolations(page, `the options page's preset editor (${theme})`);
+      // The check form, refusing a bad value next to its field.
+      const checks = editor.getByRole('group', { name: 'Checks after the steps' });
+      await checks.getByRole('button', { name: 'Add check' }).click();
+      await checks.getByRole('button', { name: 'Add check' }).click();
+      await expect(checks.getByRole('alert')).toContainText('is not a module name');
+      await expectNoViolations(page, `the preset editor's check form (${theme})`);
 
       await page.setViewportSize({ width: 360, height: 700 });
       await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);

@@ -10,6 +10,7 @@ import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore } from '../presets/storage';
 import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
+import { checkLabel } from '../shared/setup-checks';
 import type { BackgroundRequest, BackgroundResponse } from '../shared/messages';
 
 /** The id of a carried setup's plan: its cells' marker keys are `setup:carried:<n>`. It is no stored preset's id. */
@@ -33,11 +34,12 @@ export async function carriedReview({ notebook, text }: Extract<BackgroundReques
   if (!carried.ok) return { review: { name: '', steps: [], problems: carried.problems.map((p) => formatProblem(p, t)), plan: null } };
   const { preset } = carried;
   // Never kept on Drive (no digests can authorize an archive for a setup that is no preset), never automatic.
-  const plan = setupPlan({ id: CARRIED_PLAN_ID, name: preset.name, notebooks: [], steps: preset.steps, autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 0, ...(preset.runtime ? { runtime: preset.runtime } : {}) }, t);
+  const plan = setupPlan({ id: CARRIED_PLAN_ID, name: preset.name, notebooks: [], steps: preset.steps, autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 0, ...(preset.runtime ? { runtime: preset.runtime } : {}), ...(preset.checks ? { checks: preset.checks } : {}) }, t);
   return {
     review: {
       name: preset.name,
       steps: preset.steps.map((step) => ({ recipe: step.recipe, params: { ...step.params }, runsCode: RUNS_CODE.has(step.recipe) })),
+      ...(preset.checks ? { checks: preset.checks.map((check) => ({ text: checkLabel(check, t), runsCode: check.kind === 'command' })) } : {}),
       problems: [],
       plan,
     },

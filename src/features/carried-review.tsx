@@ -1,6 +1,6 @@
 /**
- * Review setup's dialog (issue 18 part 4), loaded on demand (./on-demand.tsx): every step of the
- * setup a notebook carries, those that run code marked, with Run (once) and Save as preset; a setup
+ * Review setup's dialog (issue 18 part 4), loaded on demand (./on-demand.tsx): every step and check
+ * of the setup a notebook carries, those that run code marked, with Run (once) and Save as preset; a setup
  * the worker found invalid is shown as not runnable, with the reason. The carried cell is found by
  * ./carry-setup.tsx in the content script.
  */
@@ -51,6 +51,19 @@ export function CarriedReview(props: {
           </li>
         ))}
       </ol>
+      {review.checks && (
+        <>
+          <p>{t('checksHeading')}</p>
+          <ul class="carried-checks">
+            {review.checks.map((check, index) => (
+              <li key={index}>
+                {check.text}
+                {check.runsCode && <strong class="runs-code"> {t('carriedRunsCode')}</strong>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div class="actions">
         <button type="button" onClick={() => onClose(false)}>
           {t('dialogCancel')}

@@ -215,6 +215,7 @@ function outcomeText(run: Run): string {
 function cellLabel(plan: SetupPlan, index: number): string {
   const cell = plan.cells[index];
   if (!cell) return '';
+  if (cell.checks) return t('setupChecksCell', String(cell.checks));
   if (cell.steps.length > 1) return t('setupOneCell', String(cell.steps.length));
   const step = plan.steps[cell.steps[0] ?? -1];
   return step ? stepLabel(step) : '';

@@ -1,7 +1,8 @@
 /**
  * The review of a presets file before anything is written (issue 17, L6): per preset its name,
  * the notebooks it binds, its steps, and every step that runs arbitrary code (Run Python, Run
- * script, Git clone, Download) marked "Runs code" with its code or address in full. Show on the
+ * script, Git clone, Download) marked "Runs code" with its code or address in full; its checks,
+ * a command check marked "Runs code" too. Show on the
  * toolbar and Run automatically on connect arrive off. Import writes; Cancel (or Escape) changes
  * nothing. A modal <dialog> (src/ui/dialog.tsx): focus moves into it and back to the file input.
  */
@@ -9,6 +10,7 @@ import type { ImportedPreset, PresetStep } from '../presets';
 import { RECIPES, labelledStepSummary, recipeFields } from '../recipes';
 import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
+import { checkLabel } from '../shared/setup-checks';
 import { Dialog } from '../ui/dialog';
 
 /** Steps whose effect is whatever their code, script or fetched file does: shown in full. */
@@ -76,6 +78,22 @@ export function ImportReview(props: { presets: readonly ImportedPreset[]; onImpo
                 <ReviewStep key={stepIndex} step={step} />
               ))}
             </ol>
+            {preset.checks && (
+              <>
+                <p>{t('checksHeading')}</p>
+                <ul class="checks">
+                  {preset.checks.map((check, checkIndex) =>
+                    check.kind === 'command' ? (
+                      <li key={checkIndex} class="runs-code">
+                        {checkLabel(check, t)} <span class="tag warn">{t('importReviewRunsCode')}</span>
+                      </li>
+                    ) : (
+                      <li key={checkIndex}>{checkLabel(check, t)}</li>
+                    ),
+                  )}
+                </ul>
+              </>
+            )}
             <p class="muted">{t('importReviewSwitchesOff')}</p>
             {preset.showOnToolbar && <p class="note">{t('importReviewToolbarAsked')}</p>}
           </li>

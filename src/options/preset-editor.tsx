@@ -7,6 +7,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
 import { t } from '../shared/i18n';
 import { NotebookBindings } from './notebook-bindings';
+import { PresetChecks } from './preset-checks';
 import { PresetLocks } from './preset-locks';
 import { PresetRuntime } from './preset-runtime';
 import { PresetSwitches } from './preset-switches';
@@ -57,6 +58,7 @@ export function PresetEditor(props: {
           <NotebookBindings preset={preset} onStore={onStore} announce={announce} />
           <PresetSwitches preset={preset} onStore={onStore} />
           <PresetRuntime preset={preset} onStore={onStore} />
+          <PresetChecks preset={preset} onStore={onStore} announce={announce} />
           <PresetLocks preset={preset} onStore={onStore} />
         </>
       )}

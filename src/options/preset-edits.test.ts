@@ -115,7 +115,7 @@ describe('preset changes', () => {
   });
 
   it('duplicates steps and switches under a new id and a unique "(copy)" name, bound to no notebook', () => {
-    const original = preset({ oneCell: true, steps: [MOUNT, { recipe: 'restart-runtime', params: {} }] });
+    const original = preset({ oneCell: true, steps: [MOUNT, { recipe: 'restart-runtime', params: {} }], checks: [{ kind: 'gpu', model: 'T4' }] });
     const taken = liveNames([original]);
     const name = copyName(original.name, taken, copyFormat);
     expect(name).toBe('Thesis (copy)');

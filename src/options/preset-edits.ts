@@ -57,13 +57,13 @@ export function newPreset(name: string, step: PresetStep, id: string, now: numbe
 }
 
 /**
- * A copy under a new id and name: the same steps and switches, bound to no notebook (so the two
+ * A copy under a new id and name: the same steps, checks and switches, bound to no notebook (so the two
  * never both run in the same notebook); the user binds the copy where it belongs.
  */
 export function duplicatePreset(preset: Preset, name: string, id: string, now: number): Preset {
   return { id, name, notebooks: [], steps: preset.steps, autoRun: preset.autoRun, oneCell: preset.oneCell, keepInstalls: preset.keepInstalls, updatedAt: now,
     ...(preset.showOnToolbar ? { showOnToolbar: true } : {}), ...(preset.runtime ? { runtime: preset.runtime } : {}),
-    ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}) };
+    ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}), ...(preset.checks ? { checks: preset.checks } : {}) };
 }
 
 /** The tombstone of a preset: kept (for sync and undo), no longer listed. */

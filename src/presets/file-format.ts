@@ -12,16 +12,19 @@
  * off: a file must not put a button on every notebook's toolbar without the user turning it on.
  * `runtime`, the runtime the preset needs (issue 21), and `runtimeVersion`, the Colab runtime
  * version it pins ("2026.07"), are written when set and kept on import. `locks` (issue 19,
- * locks.ts) are written when the preset has any and kept on import, read leniently.
+ * locks.ts) are written when the preset has any and kept on import, read leniently. `checks`
+ * (issue 19 part 4, src/shared/setup-checks.ts) are written when set and validated strictly on
+ * import, like steps: the import review lists them.
  * Pure: the options page reads the File and passes its text and size.
  */
 import * as v from 'valibot';
-import { sortKeys } from './canonical';
+import { canonicalJson, sortKeys } from './canonical';
 import { readLocks, type PresetLock } from './locks';
 import { childPath, problem, type Problem } from './problems';
 import {
   PRESET_LIMITS,
   checkSteps,
+  checksSchema,
   defaultKeepInstalls,
   isLive,
   issuesToProblems,
@@ -34,6 +37,7 @@ import {
 } from './schema';
 import type { NotebookKey } from './notebook-keys';
 import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import type { SetupCheck } from '../shared/setup-checks';
 
 export const FILE_FORMAT = 'colab-launchpad/presets';
 export const FILE_VERSION = 2;
@@ -67,6 +71,8 @@ export interface ImportedPreset {
   readonly locks?: readonly PresetLock[];
   /** Present when the preset pins a Colab runtime version ("2026.07"). */
   readonly runtimeVersion?: string;
+  /** Present when the preset ends with checks (issue 19 part 4). */
+  readonly checks?: readonly SetupCheck[];
 }
 
 export type ImportResult =
@@ -109,6 +115,7 @@ export function exportPresets(presets: readonly Preset[]): string {
       ...(p.runtime ? { runtime: sortKeys(p.runtime) } : {}),
       ...(p.locks ? { locks: p.locks.map(fileLock) } : {}),
       ...(p.runtimeVersion ? { runtimeVersion: p.runtimeVersion } : {}),
+      ...(p.checks ? { checks: p.checks.map((check) => sortKeys(check)) } : {}),
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -170,6 +177,7 @@ const filePresetSchema = record({
   runtime: v.optional(RuntimeRequirementSchema),
   locks: v.optional(v.unknown()),
   runtimeVersion: v.optional(RuntimeVersionSchema),
+  checks: v.optional(checksSchema),
 });
 
 const fileSchema = record({
@@ -237,6 +245,7 @@ export function parseImportFile(text: string, byteLength: number): ImportResult 
       ...(raw.runtime ? { runtime: raw.runtime } : {}),
       ...withImportedLocks(raw.locks),
       ...(raw.runtimeVersion ? { runtimeVersion: raw.runtimeVersion } : {}),
+      ...(raw.checks && raw.checks.length > 0 ? { checks: raw.checks } : {}),
     });
   });
   if (problems.length > 0) return refuse(problems);
@@ -249,7 +258,8 @@ function sameContent(a: ImportedPreset, b: ImportedPreset): boolean {
   return (
     a.name === b.name &&
     JSON.stringify(a.notebooks) === JSON.stringify(b.notebooks) &&
-    JSON.stringify(a.steps.map(fileStep)) === JSON.stringify(b.steps.map(fileStep))
+    JSON.stringify(a.steps.map(fileStep)) === JSON.stringify(b.steps.map(fileStep)) &&
+    canonicalJson(a.checks ?? []) === canonicalJson(b.checks ?? [])
   );
 }
 
@@ -297,6 +307,7 @@ export function mergeImport(
       ...(preset.runtime ? { runtime: preset.runtime } : {}),
       ...(preset.locks ? { locks: preset.locks } : {}),
       ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
+      ...(preset.checks ? { checks: preset.checks } : {}),
     });
   }
   return [...existing, ...added];

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { RECIPES, isRecipeId, validateParams, type RecipeId } from '../recipes';
 import { RuntimeRequirementSchema, RuntimeVersionSchema, type RuntimeRequirement } from '../shared/runtime-requirement';
+import { CHECK_LIMITS, SetupCheckShape, checkIssue, type SetupCheck } from '../shared/setup-checks';
 import { readInstallDigests, type InstallDigest } from './install-digests';
 import { readLocks, type PresetLock } from './locks';
 import { githubKeyProblem, isNotebookKey, type NotebookKey } from './notebook-keys';
@@ -78,6 +79,11 @@ export interface Preset {
   readonly runtime?: RuntimeRequirement;
   /** A Colab runtime version ("2026.07") Run setup re-applies after each reset. Stored only when set. */
   readonly runtimeVersion?: string;
+  /**
+   * Checks Run setup runs after the steps (issue 19 part 4; src/shared/setup-checks.ts): 1–20,
+   * each valid. Stored only when not empty.
+   */
+  readonly checks?: readonly SetupCheck[];
 }
 
 export interface PresetStore {
@@ -237,6 +243,29 @@ export const rawStepsSchema = v.pipe(
   }),
 );
 
+/** A preset's checks: at most 20, each of a known kind with valid values; problems name the check and field. */
+export const checksSchema = v.pipe(
+  v.array(SetupCheckShape),
+  v.rawCheck<v.InferOutput<typeof SetupCheckShape>[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    if (dataset.value.length > CHECK_LIMITS.checks) {
+      addIssue({ message: mark('presetChecksTooMany', [String(CHECK_LIMITS.checks)]) });
+      return;
+    }
+    dataset.value.forEach((check, index) => {
+      const issue = checkIssue(check);
+      if (!issue) return;
+      addIssue({
+        message: mark(issue.message, [...issue.substitutions]),
+        path: [
+          { type: 'array', origin: 'value', input: dataset.value, key: index, value: check },
+          { type: 'object', origin: 'value', input: check, key: issue.field, value: (check as Record<string, unknown>)[issue.field] },
+        ],
+      });
+    });
+  }),
+);
+
 export const timestampSchema = v.pipe(
   v.number(),
   v.check((n) => Number.isSafeInteger(n) && n >= 0, mark('presetInvalidTimestamp')),
@@ -291,6 +320,7 @@ const storedPresetSchema = record({
   locks: v.optional(v.unknown()),
   runtime: v.optional(RuntimeRequirementSchema),
   runtimeVersion: v.optional(RuntimeVersionSchema),
+  checks: v.optional(checksSchema),
 });
 
 /** "Keep installs on Drive" is on by default for presets that mount Drive. */
@@ -324,6 +354,7 @@ export function parsePreset(raw: unknown, path = ''): Parsed<Preset> {
     ...(locks.length > 0 ? { locks } : {}),
     ...(output.runtime ? { runtime: output.runtime } : {}),
     ...(output.runtimeVersion ? { runtimeVersion: output.runtimeVersion } : {}),
+    ...(output.checks && output.checks.length > 0 ? { checks: output.checks } : {}),
   };
   return { ok: true, value: preset };
 }

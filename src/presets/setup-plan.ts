@@ -6,7 +6,7 @@
  * Pure; imports code generation, so only the service worker loads it.
  */
 import { RECIPES, type Translate } from '../recipes';
-import { formCell, generateCell, stepTitle } from '../recipes/cell';
+import { checksCell, formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
 import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
@@ -18,8 +18,10 @@ export interface PlannedCell {
   readonly code: string;
   /** Its marker key: `setup:<preset id>:<n>`, n from 1. */
   readonly key: string;
-  /** Indexes of the preset's steps this cell runs. */
+  /** Indexes of the preset's steps this cell runs (none for the checks cell). */
   readonly steps: readonly number[];
+  /** Set on the last cell when the preset has checks: how many it runs (issue 19 part 4). */
+  readonly checks?: number;
   /** The cell ends the Python process (restart-runtime): the next cell waits for the new one. */
   readonly endsRuntime: boolean;
 }
@@ -65,6 +67,13 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
         steps: [i],
         endsRuntime: endsRuntime(step),
       }));
+  // The preset's own checks: one cell after the steps (in one-cell mode too, so a restart-runtime
+  // step before them has ended the process and the checks see the new one).
+  const checks = preset.checks ?? [];
+  if (checks.length > 0) {
+    const n = cells.length + 1;
+    cells.push({ code: formCell(t('formTitleSetupChecks', [preset.name, String(checks.length)]), key(n), checksCell(checks)), key: key(n), steps: [], checks: checks.length, endsRuntime: false });
+  }
   return {
     presetId: preset.id,
     name: preset.name,

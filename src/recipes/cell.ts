@@ -5,6 +5,7 @@
  * Pure: no DOM, no chrome.*.
  */
 import { hash64, markedCell } from '../shared/cell-marker';
+import type { SetupCheck } from '../shared/setup-checks';
 import { RECIPES, validateSteps, type ValidStep } from './catalogue';
 import type { Translate } from './messages';
 import { HELPERS, helperClosure } from './python-helpers';
@@ -58,6 +59,15 @@ export function generateCell(steps: readonly RecipeStep[], context: GenerateCont
     }
   });
   return assembleCell(valid.steps.map((step) => (valid.steps.length > 1 ? sharedFragmentOf(step, context) : fragmentOf(step, context))));
+}
+
+/**
+ * The cell of a preset's checks (issue 19 part 4; python-checks.ts): the helper, then one call
+ * with the checks as ONE quoted JSON string, so no value is ever code.
+ */
+export function checksCell(checks: readonly SetupCheck[]): string {
+  if (checks.length === 0) throw new RangeError('a checks cell needs at least one check');
+  return assembleCell([{ helpers: ['checks'], body: `_launchpad_checks(${pyStr(JSON.stringify(checks))})` }]);
 }
 
 /** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */

@@ -22,6 +22,7 @@
  * "already cloned", …) so that re-running a cell or a whole preset is cheap and harmless.
  */
 
+import { checksSource } from './python-checks';
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
 import { pipLockSource } from './python-lock';
 import { importCheckSource, pipGuardSource } from './python-pip-safe';
@@ -49,7 +50,8 @@ export type HelperId =
   | 'python'
   | 'pipProject'
   | 'pythonVersion'
-  | 'readProject';
+  | 'readProject'
+  | 'checks';
 
 interface Helper {
   readonly requires: readonly HelperId[];
@@ -501,6 +503,7 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   pipProject: { requires: ['error', 'run'], source: pipProjectSource },
   pythonVersion: { requires: [], source: pythonVersionSource },
   readProject: { requires: ['error'], source: readProjectSource },
+  checks: { requires: ['error'], source: checksSource },
 };
 
 const ORDER = Object.keys(HELPERS) as HelperId[];

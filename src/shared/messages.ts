@@ -11,6 +11,7 @@ import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './instal
 import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
+import { CHECK_LIMITS } from './check-limits';
 
 /** Service worker → the content script of one Colab tab. */
 export const ToContentSchema = v.variant('type', [
@@ -141,11 +142,16 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** One cell of Run setup: its code and which of the preset's steps it runs. */
 const CellKey = v.pipe(v.string(), v.regex(CELL_KEY));
+/** How many checks a checks cell runs: 1…20 (a picklist, the smallest validator the content script already loads). */
+const CHECK_COUNTS = Array.from({ length: CHECK_LIMITS.checks }, (_, i) => i + 1);
 const SetupCell = v.strictObject({
   code: v.pipe(v.string(), v.minLength(1)),
   /** Marker key of the cell in the preset's block (`setup:<preset id>:<n>`). */
   key: CellKey,
-  steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1), v.readonly()),
+  /** The preset's steps it runs; none for the checks cell. */
+  steps: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.readonly()),
+  /** The preset's checks cell (issue 19 part 4): how many checks it runs. */
+  checks: v.optional(v.picklist(CHECK_COUNTS)),
   /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
   endsRuntime: v.boolean(),
 });
@@ -204,6 +210,8 @@ export const BackgroundResponseSchemas = {
     review: v.nullable(v.strictObject({
       name: v.string(),
       steps: v.array(v.strictObject({ recipe: v.string(), params: v.record(v.string(), v.unknown()), runsCode: v.boolean() })),
+      /** The setup's checks in the reader's language (issue 19 part 4), listed in the review; a command runs code. */
+      checks: v.optional(v.pipe(v.array(v.strictObject({ text: v.pipe(v.string(), v.maxLength(2000)), runsCode: v.boolean() })), v.maxLength(CHECK_LIMITS.checks))),
       problems: v.array(v.string()),
       plan: v.nullable(SetupPlanSchema),
     })),

@@ -40,4 +40,9 @@ describe('LAUNCHPAD_CHECK', () => {
     expect(parseChecks(out).map((c) => [c.name, c.ok, c.detail])).toEqual([['einops', true, undefined], ['timm', false, 'ImportError: boom']]);
     expect(parseChecks('')).toEqual([]);
   });
+
+  it('reads the kinds of a preset’s own checks too', () => {
+    const out = ['command', 'file', 'folder', 'gpu'].map((kind) => `LAUNCHPAD_CHECK {"kind": "${kind}", "name": "n", "ok": false, "detail": "d"}`).join('\n');
+    expect(parseChecks(out).map((c) => c.kind)).toEqual(['command', 'file', 'folder', 'gpu']);
+  });
 });

@@ -44,8 +44,9 @@ export function parseRestartNeeded(stdout: string): readonly string[] | undefine
   return lastLine(stdout, 'LAUNCHPAD_RESTART', RestartSchema)?.packages.map((p) => p.name);
 }
 
+/** `import`: the default check of a pip step; the others (and imports) also a preset's own checks (python-checks.ts). */
 const CheckSchema = v.object({
-  kind: v.picklist(['import']),
+  kind: v.picklist(['import', 'command', 'file', 'folder', 'gpu']),
   name: v.pipe(v.string(), v.maxLength(200)),
   ok: v.boolean(),
   detail: v.optional(v.pipe(v.string(), v.maxLength(400))),
