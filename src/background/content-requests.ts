@@ -108,10 +108,10 @@ export function registerContentRequests(): void {
       return { recorded: result.ok && recorded };
     },
 
-    'preset-lock': async ({ presetId, lines }) => {
+    'preset-lock': async ({ presetId, lines, run }) => {
       let recorded = false;
       const result = await updatePresets((presets) => {
-        const next = recordLocks(presets, presetId, lines, Date.now());
+        const next = recordLocks(presets, presetId, lines, Date.now(), run);
         recorded = next.recorded;
         return next.presets;
       });

@@ -10,7 +10,7 @@ import { formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
 import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
-import { cellLocks } from './locks';
+import { cellLocks, lockDate, lockOffPin } from './locks';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
@@ -35,6 +35,8 @@ export interface SetupPlan {
   readonly runtime?: RuntimeRequirement;
   /** The Colab runtime version to re-apply before the steps ("2026.07"). */
   readonly runtimeVersion?: string;
+  /** Why the preset's lock is not applied: it was made on another runtime version than the preset pins now. */
+  readonly lockNote?: string;
 }
 
 /**
@@ -65,6 +67,8 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
         steps: [i],
         endsRuntime: endsRuntime(step),
       }));
+  const off = lockOffPin(preset);
+  const on = (version: string | undefined) => (version ? t('lockOnVersion', version) : t('lockOnDefault'));
   return {
     presetId: preset.id,
     name: preset.name,
@@ -74,5 +78,6 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
     cells,
     ...(preset.runtime ? { runtime: preset.runtime } : {}),
     ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
+    ...(off ? { lockNote: t('setupLockOffPin', [lockDate(off), on(off.runtimeVersion), on(preset.runtimeVersion)]) } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
 import { DIST_NAME } from './dist-name';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
-import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
+import { LOCK_KEY, LockLineSchema, LockRunSchema, MAX_LOCK_LINES } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
 
@@ -106,11 +106,15 @@ export const BackgroundRequestSchema = v.variant('type', [
     presetId: v.pipe(v.string(), v.maxLength(64)),
     digests: v.pipe(v.array(CacheDigest), v.minLength(1), v.maxLength(MAX_DIGESTS_PER_MESSAGE)),
   }),
-  /** A Run setup cell of this preset installed packages (its `LAUNCHPAD_LOCK` lines): the worker records them in the preset's lock for that runtime key. */
+  /**
+   * A wholly green Run setup of this preset installed packages (its cells' `LAUNCHPAD_LOCK` lines,
+   * one per key) on the runtime `run` describes: the worker records them in the preset's lock for that key.
+   */
   v.strictObject({
     type: v.literal('preset-lock'),
     presetId: v.pipe(v.string(), v.maxLength(64)),
     lines: v.pipe(v.array(LockLineSchema), v.minLength(1), v.maxLength(MAX_LOCK_LINES)),
+    run: LockRunSchema,
   }),
   /** The user chose Update lock on the toolbar after Colab moved under the lock of `key`: the next run resolves again. */
   v.strictObject({ type: v.literal('lock-update'), presetId: v.pipe(v.string(), v.maxLength(64)), key: v.pipe(v.string(), v.regex(LOCK_KEY)) }),
@@ -161,6 +165,8 @@ export const SetupPlanSchema = v.strictObject({
   runtime: v.optional(RuntimeRequirementSchema),
   /** The Colab runtime version Run setup re-applies before the steps. */
   runtimeVersion: v.optional(RuntimeVersionSchema),
+  /** Why the preset's lock is not applied (made on another runtime version), for the setup panel. */
+  lockNote: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 

@@ -6,6 +6,7 @@
  * the same thing.
  */
 import * as v from 'valibot';
+import { RuntimeVersionSchema } from './runtime-requirement';
 
 /** `cp<maj><min>-<platform>-<accelerator>`: what the locked versions depend on (no torch, no requirements hash). */
 export const LOCK_KEY = /^cp\d{2,4}-[A-Za-z0-9._]{1,80}-[A-Za-z0-9._]{1,40}$/;
@@ -32,6 +33,19 @@ export const LockLineSchema = v.strictObject({
 
 /** What one `LAUNCHPAD_LOCK` line says. */
 export type LockLine = v.InferOutput<typeof LockLineSchema>;
+
+/** A GPU model as the badge reads it ("T4", "L4", "A100", "RTX PRO 6000"). */
+export const GpuModelSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/));
+
+/**
+ * What Run setup knows of the run a lock is made in, beside its lines (TS-side, not printed by the
+ * cell): the GPU model the runtime really had, and the runtime version the preset's pin applied.
+ */
+export const LockRunSchema = v.strictObject({
+  gpu: v.optional(GpuModelSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+});
+export type LockRun = v.InferOutput<typeof LockRunSchema>;
 
 /** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
 export const LockDriftSchema = v.strictObject({
