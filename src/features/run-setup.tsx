@@ -25,7 +25,7 @@ import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
 import { LockDriftNote, lockDriftText } from './lock-drift';
-import { keepLockDrift, lockRun, recordRunLocks, takeLockDrift } from './preset-lock';
+import { forgetRunLocks, keepLockDrift, lockRun, settleRunLocks, takeLockDrift } from './preset-lock';
 import type { LockDrift } from '../shared/python-lock';
 import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
@@ -33,7 +33,7 @@ import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
 import { HeldPackages, heldText } from './held-packages';
 import { pinRuntimeVersion } from './runtime-version-pin';
-import { greenRunLocks, runSetup, type CellProgress, type CellState, type Resume, type SetupDeps, type SetupOutcome } from './setup-runner';
+import { runLockLines, runSetup, runWasGreen, type CellProgress, type CellState, type Resume, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
@@ -296,7 +296,8 @@ export function RunSetup(props: {
     };
     const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal, resume);
     // Only a wholly green run records its lock, with the runtime version the pin applied in it.
-    await recordRunLocks(plan.presetId, greenRunLocks(outcome, lastCells), lockRun(acceleratorRef.current.badge, pinned?.applied ? plan.runtimeVersion : undefined));
+    const green = runWasGreen(outcome, lastCells);
+    await settleRunLocks(plan.presetId, green, runLockLines(lastCells), lockRun(acceleratorRef.current.badge, pinned?.applied ? plan.runtimeVersion : undefined));
     running.current = false;
     setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
@@ -371,6 +372,7 @@ export function RunSetup(props: {
     if (preset) return;
     watchFreshRuntime(() => {
       if (running.current) return; // a restart step of our own run
+      forgetRunLocks();
       setNeeded(true);
       const auto = plansRef.current.find((plan) => plan.autoRun);
       if (auto) void start(auto, true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedCell } from '../colab/bridge-protocol';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
-import { greenRunLocks, runSetup, type CellProgress, type Resume, type SetupDeps } from './setup-runner';
+import { runLockLines, runSetup, runWasGreen, type CellProgress, type Resume, type SetupDeps } from './setup-runner';
 
 const step = (recipe: string, params: Record<string, unknown> = {}) => ({ recipe, params });
 
@@ -202,7 +202,7 @@ describe('runSetup', () => {
   });
 });
 
-describe('greenRunLocks (a lock is recorded only after a wholly green run)', () => {
+describe('runWasGreen and runLockLines (a lock is recorded only after a wholly green run)', () => {
   const KEY = 'cp313-manylinux_2_35_x86_64-cu128';
   const lockLine = (packages: string[], mode = 'new', replaced: string[] = []) =>
     `LAUNCHPAD_LOCK ${JSON.stringify({ key: KEY, python: '3.13', release: 'r1', mode, packages, replaced })}\n`;
@@ -221,7 +221,7 @@ describe('greenRunLocks (a lock is recorded only after a wholly green run)', () 
       { kind: 'done', stdout: 'Nothing to install.\n' },
       { kind: 'done', stdout: lockLine(['timm==2.0.0', 'rich==13.0.0'], 'update', ['Pillow==11.0.0']) },
     ]);
-    expect(greenRunLocks(outcome, cells)).toEqual([
+    expect((runWasGreen(outcome, cells) ? runLockLines(cells) : [])).toEqual([
       { key: KEY, python: '3.13', release: 'r1', mode: 'update', packages: ['einops==1.0.0', 'rich==13.0.0', 'timm==2.0.0'], replaced: ['Pillow==10.0.0'] },
     ]);
   });
@@ -230,29 +230,29 @@ describe('greenRunLocks (a lock is recorded only after a wholly green run)', () 
     const failed = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'failed', error: 'ValueError: no' }]);
     expect(failed.outcome.kind).toBe('failed');
     expect(failed.cells[0]?.locks).toHaveLength(1); // kept with the cell, for a resumed run
-    expect(greenRunLocks(failed.outcome, failed.cells)).toEqual([]);
+    expect((runWasGreen(failed.outcome, failed.cells) ? runLockLines(failed.cells) : [])).toEqual([]);
     const abandoned = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'abandoned' }]);
-    expect(greenRunLocks(abandoned.outcome, abandoned.cells)).toEqual([]);
+    expect((runWasGreen(abandoned.outcome, abandoned.cells) ? runLockLines(abandoned.cells) : [])).toEqual([]);
     const unverified = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'unverified', reason: 'output lost' }]);
     expect(unverified.outcome.kind).toBe('done');
-    expect(greenRunLocks(unverified.outcome, unverified.cells)).toEqual([]);
+    expect((runWasGreen(unverified.outcome, unverified.cells) ? runLockLines(unverified.cells) : [])).toEqual([]);
   });
 
   it('a failed check records nothing; every check passed records', async () => {
     const red = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) + check(true) + check(false) }]);
     expect(red.outcome).toMatchObject({ kind: 'done', ready: { passed: 1, total: 2 } });
-    expect(greenRunLocks(red.outcome, red.cells)).toEqual([]);
+    expect((runWasGreen(red.outcome, red.cells) ? runLockLines(red.cells) : [])).toEqual([]);
     const green = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) + check(true) }]);
-    expect(greenRunLocks(green.outcome, green.cells).map((l) => l.packages)).toEqual([['einops==1.0.0']]);
+    expect((runWasGreen(green.outcome, green.cells) ? runLockLines(green.cells) : []).map((l) => l.packages)).toEqual([['einops==1.0.0']]);
   });
 
   it('a resumed run keeps the earlier cells’ lines (Install anyway); a skipped held step records nothing', async () => {
     const first = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'failed', error: 'held', held: [{ name: 'ipython', installed: '7', wanted: '8' }] }], 2);
     const installed = await run([{ kind: 'done', stdout: lockLine(['ipython==8.0.0']) }], 2, { from: 1, cells: first.cells });
-    expect(greenRunLocks(installed.outcome, installed.cells).map((l) => l.packages)).toEqual([['einops==1.0.0', 'ipython==8.0.0']]);
+    expect((runWasGreen(installed.outcome, installed.cells) ? runLockLines(installed.cells) : []).map((l) => l.packages)).toEqual([['einops==1.0.0', 'ipython==8.0.0']]);
     const skippedCells = first.cells.map((cell, index) => (index === 1 ? { state: 'not-run' as const, detail: 'skipped' } : cell));
     const skipped = await run([{ kind: 'done', stdout: lockLine(['rich==13.0.0']) }], 3, { from: 2, cells: skippedCells });
     expect(skipped.outcome.kind).toBe('done');
-    expect(greenRunLocks(skipped.outcome, skipped.cells)).toEqual([]);
+    expect((runWasGreen(skipped.outcome, skipped.cells) ? runLockLines(skipped.cells) : [])).toEqual([]);
   });
 });

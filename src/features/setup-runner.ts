@@ -8,7 +8,7 @@
  * notebook: cells of steps the preset no longer has are removed first, and each cell goes after
  * the one before when it has to be written anew. Each finished cell's `LAUNCHPAD_LOCK` lines are
  * kept with its progress (so a resumed run keeps the earlier cells'); only a wholly green run hands
- * them on to be recorded (`greenRunLocks`). Colab and the page are reached only through `deps`, so
+ * them on to be recorded (`runWasGreen`, `runLockLines`). Colab and the page are reached only through `deps`, so
  * the rules are unit-tested.
  */
 import type { PlacedCell } from '../colab/bridge-protocol';
@@ -139,12 +139,16 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
 }
 
 /**
- * The lock lines to record after a run (one per key), or none: only a run that ended with every
- * step done (or had nothing to do) and every check passed records. A failed, abandoned or
- * unverified run, or one whose held step the user skipped, leaves the lock as it was.
+ * Whether a run was wholly green: it ended with every step done (or with nothing to do) and every
+ * check passed. Only such a run records a lock; a failed, abandoned or unverified run, or one whose
+ * held step the user skipped, leaves the lock as it was.
  */
-export function greenRunLocks(outcome: SetupOutcome, cells: readonly CellProgress[]): LockLine[] {
-  if (outcome.kind !== 'done' || (outcome.ready && outcome.ready.passed < outcome.ready.total)) return [];
-  if (!cells.every((cell) => cell.state === 'done' || cell.state === 'skipped')) return [];
+export function runWasGreen(outcome: SetupOutcome, cells: readonly CellProgress[]): boolean {
+  if (outcome.kind !== 'done' || (outcome.ready && outcome.ready.passed < outcome.ready.total)) return false;
+  return cells.every((cell) => cell.state === 'done' || cell.state === 'skipped');
+}
+
+/** A run's lock lines (its cells' and, resumed, the earlier part's), one per key. */
+export function runLockLines(cells: readonly CellProgress[]): LockLine[] {
   return mergeLockLines(cells.flatMap((cell) => cell.locks ?? []));
 }
