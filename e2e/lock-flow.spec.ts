@@ -5,7 +5,7 @@
  * now is not applied, and the run says why.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, HOST, confirmImport, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 interface StoredLock {
   key: string;
@@ -126,4 +126,43 @@ test('the lock records the runtime version the pin applied; under another pin it
   expect(await einops(page, realKernel)).toBe('EINOPS 2.0.0\n');
   await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.runtimeVersion).toBe('2026.01');
   expect(await storedLocks(serviceWorker)).toEqual([expect.objectContaining({ packages: ['einops==2.0.0'], runtimeVersion: '2026.01' })]);
+});
+
+/** A lock as a file or a notebook carries it: on a T4 runtime, pinned to 2026.07. */
+const CARRIED_LOCK = {
+  key: 'cp313-manylinux_2_35_x86_64-cu128',
+  createdAt: Date.UTC(2026, 11, 7),
+  python: '3.13',
+  packages: ['einops==1.0.0', 'timm==1.0.0'],
+  gpu: 'T4',
+  runtimeVersion: '2026.07',
+};
+const LOCK_TEXT = 'Locked 2026-12-07 · Python 3.13 · T4 · 2 packages · runtime version 2026.07 cp313-manylinux_2_35_x86_64-cu128';
+
+test('the import review lists each imported preset’s locks', async ({ page, extensionId, serviceWorker }) => {
+  const file = { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Shared', notebooks: [], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false, runtimeVersion: '2026.07', locks: [CARRIED_LOCK] }] };
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const review = page.getByRole('dialog');
+  await expect(review.locator('ul.locks li')).toHaveText([LOCK_TEXT]);
+  await confirmImport(page);
+  await expect.poll(() => storedLocks(serviceWorker)).toEqual([CARRIED_LOCK]);
+});
+
+test('Review setup shows the carried locks; Save as preset keeps the carried runtime, version pin and locks', async ({ page, serviceWorker }) => {
+  const setup = { name: 'Travelling', steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], runtime: { accelerator: 'GPU', model: 'T4' }, runtimeVersion: '2026.07', locks: [CARRIED_LOCK] };
+  const cell = `# Colab Launchpad setup: Travelling\n# launchpad-setup ${JSON.stringify({ format: 'colab-launchpad/presets', version: 2, presets: [setup] })}`;
+  await page.goto(`${HOST}/drive/${DRIVE_ID}?replica=cell:${Buffer.from(cell, 'utf8').toString('base64url')}`);
+  const review = toolbar(page).getByRole('button', { name: 'Review setup' });
+  await expect(review).toBeVisible();
+  await review.click();
+  const dialog = page.getByRole('dialog', { name: 'Review setup “Travelling”' });
+  await expect(dialog.locator('ul.locks li')).toHaveText([LOCK_TEXT]);
+  // Nothing is kept before the user's Save.
+  expect(await storedLocks(serviceWorker)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Save as preset' }).click();
+  await expect(runStatus(page)).toHaveText(/^Saved preset “Travelling”/);
+  const { presets } = await serviceWorker.evaluate(() => chrome.storage.local.get('presets'));
+  const saved = (presets as { presets: Record<string, unknown>[] }).presets[0];
+  expect(saved).toMatchObject({ name: 'Travelling', runtime: { accelerator: 'GPU', model: 'T4' }, runtimeVersion: '2026.07', locks: [CARRIED_LOCK] });
 });

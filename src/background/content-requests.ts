@@ -22,7 +22,8 @@ import {
   type Problem,
 } from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
-import { recordLocks, requestLockUpdate } from '../presets/locks';
+import { readLocks, recordLocks, requestLockUpdate, withLocks } from '../presets/locks';
+import { fileLock } from '../presets/file-format';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -72,7 +73,7 @@ export function registerContentRequests(): void {
       return { plan: preset ? setupPlan(preset, t, heldOk) : null };
     },
 
-    'save-preset': async ({ notebook, name, steps }) => {
+    'save-preset': async ({ notebook, name, steps, runtime, runtimeVersion, locks }) => {
       const nameProblem = presetNameProblem(name);
       if (nameProblem) return { ok: false, problems: texts([nameProblem]) };
       const valid = validateSteps(steps);
@@ -91,9 +92,12 @@ export function registerContentRequests(): void {
           oneCell: false,
           keepInstalls: defaultKeepInstalls(valid.steps),
           updatedAt: Date.now(),
+          // Review setup's Save as preset keeps the carried runtime, version pin and locks (read as stored ones are).
+          ...(runtime ? { runtime } : {}),
+          ...(runtimeVersion ? { runtimeVersion } : {}),
         };
-        added = preset;
-        return [...presets, preset];
+        added = withLocks(preset, readLocks(locks).map(fileLock));
+        return [...presets, added];
       });
       return result.ok && added ? { ok: true, name: saved, plan: setupPlan(added, t) } : { ok: false, problems: result.ok ? [] : texts(result.problems) };
     },

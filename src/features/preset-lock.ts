@@ -9,10 +9,9 @@
  * (`takeLockDrift`), when the toolbar says it.
  */
 import type { Badge } from '../colab/accelerator';
-import { mergeLockLines } from '../presets/locks';
 import { parseLockDrift } from '../recipes/parsers/python-lock';
 import { askBackground } from '../shared/messages';
-import { MAX_LOCK_LINES, type LockDrift, type LockLine, type LockRun } from '../shared/python-lock';
+import { MAX_LOCK_LINES, mergeLockLines, type LockDrift, type LockLine, type LockRun } from '../shared/python-lock';
 
 const drifts = new Map<string, LockDrift>();
 /** Lines of runs that were not green, per preset, for its next green run on this runtime. */

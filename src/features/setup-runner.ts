@@ -12,11 +12,10 @@
  * the rules are unit-tested.
  */
 import type { PlacedCell } from '../colab/bridge-protocol';
-import { mergeLockLines } from '../presets/locks';
 import { parseChecks, parseRestartNeeded, stepWasSkipped, type HeldPackage, type RetryKind } from '../recipes';
 import { parseLockLines } from '../recipes/parsers/python-lock';
 import type { SetupPlan } from '../shared/messages';
-import type { LockLine } from '../shared/python-lock';
+import { mergeLockLines, type LockLine } from '../shared/python-lock';
 import type { RunResult } from './run-recipe';
 
 export type CellState = 'pending' | 'running' | 'done' | 'skipped' | 'unverified' | 'failed' | 'not-run';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportPresets, parseImportFile, mergeImport } from './file-format';
-import { LOCK_LIMITS, cellLocks, lockFacts, lockLine, lockOffPin, mergeLockLines, mergeLocks, readLocks, recordLocks, requestLockUpdate, type PresetLock } from './locks';
+import { LOCK_LIMITS, cellLocks, lockFacts, lockLine, lockOffPin, mergeLocks, readLocks, recordLocks, requestLockUpdate, type PresetLock } from './locks';
 import { parsePreset } from './schema';
 import { setupPlan } from './setup-plan';
 import { mergeByTimestamp } from './sync';
 import { ID_A, ID_B, idSequence, preset } from './test-helpers';
-import type { LockLine } from '../shared/python-lock';
+import { mergeLockLines, type LockLine } from '../shared/python-lock';
 
 const T4 = 'cp313-manylinux_2_35_x86_64-cu128';
 const CPU = 'cp313-manylinux_2_35_x86_64-cpu';

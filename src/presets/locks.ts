@@ -12,8 +12,7 @@
 import * as v from 'valibot';
 import type { Translate } from '../recipes';
 import type { CellLock } from '../recipes/recipe';
-import { GpuModelSchema, LOCK_KEY, LOCK_PIN, MAX_LOCK_PACKAGES, type LockLine, type LockRun } from '../shared/python-lock';
-import { RuntimeVersionSchema } from '../shared/runtime-requirement';
+import { MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun } from '../shared/python-lock';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -39,23 +38,10 @@ export interface PresetLock {
 
 export const LOCK_LIMITS = {
   /** Locks kept per preset (runtime keys), the newest. */
-  perPreset: 4,
+  perPreset: MAX_LOCKS_PER_PRESET,
   packages: MAX_LOCK_PACKAGES,
 } as const;
 
-const PresetLockSchema = v.strictObject({
-  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
-  createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
-  python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
-  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
-  packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
-  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
-  gpu: v.optional(GpuModelSchema),
-  runtimeVersion: v.optional(RuntimeVersionSchema),
-  updateRequested: v.optional(v.literal(true)),
-});
-
-const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Which of two locks of one key wins: the newer; then an update request; then the larger text (any fixed rule). */
@@ -94,35 +80,6 @@ export function withLocks(preset: Preset, locks: readonly PresetLock[]): Preset 
   return locks.length > 0 ? { ...rest, locks } : rest;
 }
 
-/** `pins` with `more` added; a name in both takes `more`'s version. Sorted by name. */
-function unionPins(pins: readonly string[], more: readonly string[]): string[] {
-  const byName = new Map(pins.map((pin) => [normalName(pin), pin]));
-  for (const pin of more) byName.set(normalName(pin), pin);
-  return [...byName.values()].sort((a, b) => byText(normalName(a), normalName(b))).slice(0, MAX_LOCK_PACKAGES);
-}
-
-/**
- * A run's lines as one per key, in the order its cells printed them: the packages of all (a later
- * cell's version wins), the first record of a replaced name, 'update' when any cell resolved again.
- */
-export function mergeLockLines(lines: readonly LockLine[]): LockLine[] {
-  const byKey = new Map<string, LockLine>();
-  for (const line of lines) {
-    const seen = byKey.get(line.key);
-    if (seen === undefined) {
-      byKey.set(line.key, line);
-      continue;
-    }
-    const replaced = unionPins(line.replaced ?? [], seen.replaced ?? []);
-    byKey.set(line.key, {
-      ...seen,
-      mode: seen.mode === 'update' || line.mode === 'update' ? 'update' : seen.mode,
-      packages: unionPins(seen.packages, line.packages),
-      ...(replaced.length ? { replaced } : {}),
-    });
-  }
-  return [...byKey.values()];
-}
 
 /** The lock of `line.key` after a green run printed `line` on the runtime `run` describes. */
 function recordLine(existing: PresetLock | undefined, line: LockLine, now: number, run: LockRun): PresetLock {

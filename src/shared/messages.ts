@@ -8,7 +8,7 @@ import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
 import { DIST_NAME } from './dist-name';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
-import { LOCK_KEY, LockLineSchema, LockRunSchema, MAX_LOCK_LINES } from './python-lock';
+import { LOCK_KEY, LockLineSchema, LockRunSchema, MAX_LOCKS_PER_PRESET, MAX_LOCK_LINES, PresetLockSchema } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
 
@@ -62,6 +62,12 @@ const Step = v.strictObject({
 });
 const Steps = v.pipe(v.array(Step), v.minLength(1), v.maxLength(50));
 const NotebookKey = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+/** What a setup carried in a notebook holds besides its name and steps (src/presets/carried-setup.ts). */
+const CarriedExtras = {
+  runtime: v.optional(RuntimeRequirementSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+  locks: v.optional(v.pipe(v.array(PresetLockSchema), v.maxLength(MAX_LOCKS_PER_PRESET))),
+};
 const CacheDigest = v.strictObject({ key: v.pipe(v.string(), v.regex(INSTALL_CACHE_KEY)), sha256: v.pipe(v.string(), v.regex(SHA256_HEX)) });
 
 export const BackgroundRequestSchema = v.variant('type', [
@@ -79,7 +85,14 @@ export const BackgroundRequestSchema = v.variant('type', [
     heldOk: v.pipe(v.array(v.pipe(v.string(), v.regex(DIST_NAME))), v.minLength(1), v.maxLength(50)),
   }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
-  v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
+  v.strictObject({
+    type: v.literal('save-preset'),
+    notebook: NotebookKey,
+    name: v.pipe(v.string(), v.maxLength(1000)),
+    steps: Steps,
+    /** Review setup's Save as preset keeps what the carried setup holds besides its steps. */
+    ...CarriedExtras,
+  }),
   /** What Run setup's "Bind a preset" offers on a notebook: the user's presets, and its GitHub repository if it has one. */
   v.strictObject({ type: v.literal('bind-targets'), notebook: NotebookKey }),
   /** Bind a preset to this notebook, or to every notebook of its GitHub repository (issue 18). */
@@ -212,6 +225,7 @@ export const BackgroundResponseSchemas = {
       steps: v.array(v.strictObject({ recipe: v.string(), params: v.record(v.string(), v.unknown()), runsCode: v.boolean() })),
       problems: v.array(v.string()),
       plan: v.nullable(SetupPlanSchema),
+      ...CarriedExtras,
     })),
   }),
   /** null: nothing to offer (no install, a failed one, or all of it is in the preset). `target`: the preset it would go to, null for a new one. */

@@ -47,6 +47,25 @@ export const LockRunSchema = v.strictObject({
 });
 export type LockRun = v.InferOutput<typeof LockRunSchema>;
 
+/** A preset's lock as stored, exported and carried in a notebook (src/presets/locks.ts `PresetLock` says what each field means). */
+export const PresetLockSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
+  createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
+  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
+  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
+  gpu: v.optional(GpuModelSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+  updateRequested: v.optional(v.literal(true)),
+});
+
+/** A lock as a file or a carried setup holds it (and as messages carry it). */
+export type FileLock = v.InferOutput<typeof PresetLockSchema>;
+
+/** Locks kept per preset (runtime keys), the newest. */
+export const MAX_LOCKS_PER_PRESET = 4;
+
 /** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
 export const LockDriftSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(LOCK_KEY)),
@@ -58,3 +77,36 @@ export const LockDriftSchema = v.strictObject({
   moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
 });
 export type LockDrift = v.InferOutput<typeof LockDriftSchema>;
+
+/** A pin's distribution name as pip normalises it (PEP 503). */
+const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
+
+/** `pins` with `more` added; a name in both takes `more`'s version. Sorted by name, at most MAX_LOCK_PACKAGES. */
+export function unionPins(pins: readonly string[], more: readonly string[]): string[] {
+  const byName = new Map(pins.map((pin) => [normalName(pin), pin]));
+  for (const pin of more) byName.set(normalName(pin), pin);
+  return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pin]) => pin).slice(0, MAX_LOCK_PACKAGES);
+}
+
+/**
+ * A run's lines as one per key, in the order its cells printed them: the packages of all (a later
+ * cell's version wins), the first record of a replaced name, 'update' when any cell resolved again.
+ */
+export function mergeLockLines(lines: readonly LockLine[]): LockLine[] {
+  const byKey = new Map<string, LockLine>();
+  for (const line of lines) {
+    const seen = byKey.get(line.key);
+    if (seen === undefined) {
+      byKey.set(line.key, line);
+      continue;
+    }
+    const replaced = unionPins(line.replaced ?? [], seen.replaced ?? []);
+    byKey.set(line.key, {
+      ...seen,
+      mode: seen.mode === 'update' || line.mode === 'update' ? 'update' : seen.mode,
+      packages: unionPins(seen.packages, line.packages),
+      ...(replaced.length ? { replaced } : {}),
+    });
+  }
+  return [...byKey.values()];
+}
