@@ -6,6 +6,7 @@
  */
 import { formatProblem, isNotebookKey, presetsForNotebook } from '../presets';
 import { carriedSetupCell, readCarriedSetup } from '../presets/carried-setup';
+import { fileLock } from '../presets/file-format';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore } from '../presets/storage';
 import { RUNS_CODE } from '../recipes/runs-code';
@@ -34,7 +35,14 @@ export async function carriedReview({ notebook, text }: Extract<BackgroundReques
   if (!carried.ok) return { review: { name: '', steps: [], problems: carried.problems.map((p) => formatProblem(p, t)), plan: null } };
   const { preset } = carried;
   // Never kept on Drive (no digests can authorize an archive for a setup that is no preset), never automatic.
-  const plan = setupPlan({ id: CARRIED_PLAN_ID, name: preset.name, notebooks: [], steps: preset.steps, autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 0, ...(preset.runtime ? { runtime: preset.runtime } : {}), ...(preset.checks ? { checks: preset.checks } : {}) }, t);
+  // Its runtime, runtime version, locks and checks are shown in the review; the run holds to the lock of its runtime's key.
+  const extras = {
+    ...(preset.runtime ? { runtime: preset.runtime } : {}),
+    ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
+    ...(preset.locks?.length ? { locks: preset.locks.map(fileLock) } : {}),
+    ...(preset.checks ? { checkValues: preset.checks } : {}),
+  };
+  const plan = setupPlan({ id: CARRIED_PLAN_ID, name: preset.name, notebooks: [], steps: preset.steps, autoRun: false, oneCell: false, keepInstalls: false, updatedAt: 0, ...extras, ...(preset.checks ? { checks: preset.checks } : {}) }, t);
   return {
     review: {
       name: preset.name,
@@ -42,6 +50,7 @@ export async function carriedReview({ notebook, text }: Extract<BackgroundReques
       ...(preset.checks ? { checks: preset.checks.map((check) => ({ text: checkLabel(check, t), runsCode: check.kind === 'command' })) } : {}),
       problems: [],
       plan,
+      ...extras,
     },
   };
 }

@@ -7,8 +7,11 @@
  * toolbar's on-demand parts into the asking frame. Registered at top level by
  * index.ts; every answer is computed from storage, nothing is kept in the worker between requests.
  */
+import * as v from 'valibot';
 import {
+  checksSchema,
   defaultKeepInstalls,
+  issuesToProblems,
   bindPreset,
   formatProblem,
   isLive,
@@ -22,7 +25,8 @@ import {
   type Problem,
 } from '../presets';
 import { recordInstallDigests } from '../presets/install-digests';
-import { recordLocks, requestLockUpdate } from '../presets/locks';
+import { readLocks, recordLocks, requestLockUpdate, withLocks } from '../presets/locks';
+import { fileLock } from '../presets/file-format';
 import { setupPlan } from '../presets/setup-plan';
 import { loadPresetStore, updatePresets } from '../presets/storage';
 import { RecipeParamsError, formatIssue, validateSteps } from '../recipes';
@@ -72,11 +76,13 @@ export function registerContentRequests(): void {
       return { plan: preset ? setupPlan(preset, t, heldOk) : null };
     },
 
-    'save-preset': async ({ notebook, name, steps }) => {
+    'save-preset': async ({ notebook, name, steps, runtime, runtimeVersion, locks, checkValues }) => {
       const nameProblem = presetNameProblem(name);
       if (nameProblem) return { ok: false, problems: texts([nameProblem]) };
       const valid = validateSteps(steps);
       if (!valid.ok) return { ok: false, problems: valid.issues.map((issue) => formatIssue(issue, t)) };
+      const checks = checkValues === undefined ? undefined : v.safeParse(checksSchema, checkValues);
+      if (checks && !checks.success) return { ok: false, problems: texts(issuesToProblems(checks.issues, 'checks')) };
       let saved = name.trim();
       let added: Preset | undefined;
       // updatePresets validates the whole store again before anything is written.
@@ -91,9 +97,13 @@ export function registerContentRequests(): void {
           oneCell: false,
           keepInstalls: defaultKeepInstalls(valid.steps),
           updatedAt: Date.now(),
+          // Review setup's Save as preset keeps the carried runtime, version pin, locks and checks (read as stored ones are).
+          ...(runtime ? { runtime } : {}),
+          ...(runtimeVersion ? { runtimeVersion } : {}),
+          ...(checks?.success && checks.output.length > 0 ? { checks: checks.output } : {}),
         };
-        added = preset;
-        return [...presets, preset];
+        added = withLocks(preset, readLocks(locks).map(fileLock));
+        return [...presets, added];
       });
       return result.ok && added ? { ok: true, name: saved, plan: setupPlan(added, t) } : { ok: false, problems: result.ok ? [] : texts(result.problems) };
     },
@@ -108,10 +118,10 @@ export function registerContentRequests(): void {
       return { recorded: result.ok && recorded };
     },
 
-    'preset-lock': async ({ presetId, lines }) => {
+    'preset-lock': async ({ presetId, lines, run }) => {
       let recorded = false;
       const result = await updatePresets((presets) => {
-        const next = recordLocks(presets, presetId, lines, Date.now());
+        const next = recordLocks(presets, presetId, lines, Date.now(), run);
         recorded = next.recorded;
         return next.presets;
       });

@@ -1,12 +1,14 @@
 /**
  * Review setup's dialog (issue 18 part 4), loaded on demand (./on-demand.tsx): every step and check
- * of the setup a notebook carries, those that run code marked, with Run (once) and Save as preset; a setup
+ * of the setup a notebook carries, those that run code marked, and its locked versions (issue 19),
+ * with Run (once) and Save as preset (which keeps its runtime, version pin, locks and checks); a setup
  * the worker found invalid is shown as not runnable, with the reason. The carried cell is found by
  * ./carry-setup.tsx in the content script.
  */
 import { t } from '../shared/i18n';
 import { askBackground, type SetupPlan } from '../shared/messages';
 import { Dialog } from '../ui/dialog';
+import { LockList } from '../ui/lock-list';
 import { byUser } from '../ui/user-action';
 import { problemText, type Review } from './carry-setup';
 import { stepLabel } from './run-setup';
@@ -23,7 +25,9 @@ export function CarriedReview(props: {
   const { review, notebook, announce, onClose, onRun } = props;
   const save = async () => {
     try {
-      const answer = await askBackground({ type: 'save-preset', notebook, name: review.name, steps: review.steps.map(({ recipe, params }) => ({ recipe, params })) });
+      const { runtime, runtimeVersion, locks, checkValues } = review;
+      const steps = review.steps.map(({ recipe, params }) => ({ recipe, params }));
+      const answer = await askBackground({ type: 'save-preset', notebook, name: review.name, steps, ...(runtime ? { runtime } : {}), ...(runtimeVersion ? { runtimeVersion } : {}), ...(locks ? { locks } : {}), ...(checkValues ? { checkValues } : {}) });
       if (!answer.ok) return announce(answer.problems.join(' '));
       onClose(true);
       announce(t('saveStatusSaved', answer.name));
@@ -64,6 +68,7 @@ export function CarriedReview(props: {
           </ul>
         </>
       )}
+      {review.locks && <LockList locks={review.locks} />}
       <div class="actions">
         <button type="button" onClick={() => onClose(false)}>
           {t('dialogCancel')}

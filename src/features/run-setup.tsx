@@ -26,7 +26,7 @@ import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
 import { LockDriftNote, lockDriftText } from './lock-drift';
-import { forwardLockLines, takeLockDrift } from './preset-lock';
+import { forgetRunLocks, keepLockDrift, lockRun, settleRunLocks, takeLockDrift } from './preset-lock';
 import type { LockDrift } from '../shared/python-lock';
 import { BindPreset } from './bind-preset';
 import { badgeText, type AcceleratorTracker } from './gpu-badge';
@@ -35,7 +35,7 @@ import { cellCode, failureText, placedNote, runCell } from './run-recipe';
 import { switchAccelerator } from './runtime-change';
 import { HeldPackages, heldText } from './held-packages';
 import { pinRuntimeVersion } from './runtime-version-pin';
-import { runSetup, type CellProgress, type CellState, type Resume, type SetupDeps, type SetupOutcome } from './setup-runner';
+import { runLockLines, runSetup, runWasGreen, type CellProgress, type CellState, type Resume, type SetupDeps, type SetupOutcome } from './setup-runner';
 
 /** How long Run setup waits for Colab to bring the runtime back after a restart step. */
 const RESTART_WAIT_MS = 120_000;
@@ -187,7 +187,10 @@ export function blockDeps(plan: SetupPlan, address: string): Omit<SetupDeps, 'ru
       ),
     runCell: async (cell, after, signal) => {
       const result = await runCell(cell, { at: 'top', after: after ?? '' }, address, signal, { endsRuntime: cell.endsRuntime, awaitRestart: true });
-      if (result.kind === 'done') await Promise.all([forwardInstallDigests(plan.presetId, result.stdout), forwardLockLines(plan.presetId, result.stdout)]);
+      if (result.kind === 'done') {
+        keepLockDrift(plan.presetId, result.stdout);
+        await forwardInstallDigests(plan.presetId, result.stdout);
+      }
       return result;
     },
   };
@@ -302,17 +305,23 @@ export function RunSetup(props: {
     setupRunning = true;
     if (!automatic) setOpen(true);
     // Colab forgets the runtime version across sessions: choose it again before the steps.
-    const versionNote = plan.runtimeVersion ? await pinRuntimeVersion(plan.runtimeVersion, signal, announce) : undefined;
-    if (versionNote) {
-      setRun({ plan, cells: [], versionNote });
+    const pinned = plan.runtimeVersion ? await pinRuntimeVersion(plan.runtimeVersion, signal, announce) : undefined;
+    const versionNote = [pinned?.text, plan.lockNote].filter(Boolean).join(' ') || undefined;
+    if (pinned) {
+      setRun({ plan, cells: [], ...(versionNote ? { versionNote } : {}) });
       await runtimeBack(signal);
     }
+    let lastCells: readonly CellProgress[] = resume?.cells ?? [];
     const onProgress = (cells: readonly CellProgress[], staleEdited: number) => {
+      lastCells = cells;
       const next = { plan, cells, staleEdited, ...(versionNote ? { versionNote } : {}) };
       setRun(next);
       announce(outcomeText(next));
     };
     const outcome = await runSetup(plan, { ...blockDeps(plan, location.href), runtimeBack }, onProgress, signal, resume);
+    // Only a wholly green run records its lock, with the runtime version the pin applied in it.
+    const green = runWasGreen(outcome, lastCells);
+    await settleRunLocks(plan.presetId, green, runLockLines(lastCells), lockRun(acceleratorRef.current.badge, pinned?.applied ? plan.runtimeVersion : undefined));
     running.current = false;
     setupRunning = false;
     if (outcome.kind === 'abandoned' || signal.aborted) return;
@@ -387,6 +396,7 @@ export function RunSetup(props: {
     if (preset) return;
     watchFreshRuntime(() => {
       if (running.current) return; // a restart step of our own run
+      forgetRunLocks();
       setNeeded(true);
       const auto = plansRef.current.find((plan) => plan.autoRun);
       if (auto) void start(auto, true);

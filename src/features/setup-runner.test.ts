@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedCell } from '../colab/bridge-protocol';
 import type { SetupPlan } from '../shared/messages';
 import type { RunResult } from './run-recipe';
-import { runSetup, type CellProgress, type SetupDeps } from './setup-runner';
+import { runLockLines, runSetup, runWasGreen, type CellProgress, type Resume, type SetupDeps } from './setup-runner';
 
 const step = (recipe: string, params: Record<string, unknown> = {}) => ({ recipe, params });
 
@@ -199,5 +199,60 @@ describe('runSetup', () => {
     expect(outcome).toEqual({ kind: 'done', ran: 2, skipped: 1, unverified: 0, ready: { ms: expect.any(Number) as number, passed: 2, total: 2 } });
     const none = scripted([{ kind: 'done', stdout: '' }]);
     expect(await runSetup(plan([step('python')]), none.deps, () => undefined, new AbortController().signal)).toEqual({ kind: 'done', ran: 1, skipped: 0, unverified: 0 });
+  });
+});
+
+describe('runWasGreen and runLockLines (a lock is recorded only after a wholly green run)', () => {
+  const KEY = 'cp313-manylinux_2_35_x86_64-cu128';
+  const lockLine = (packages: string[], mode = 'new', replaced: string[] = []) =>
+    `LAUNCHPAD_LOCK ${JSON.stringify({ key: KEY, python: '3.13', release: 'r1', mode, packages, replaced })}\n`;
+  const check = (ok: boolean) => `LAUNCHPAD_CHECK {"kind": "import", "name": "m", "dist": "m", "ok": ${ok}}\n`;
+
+  async function run(results: RunResult[], steps = results.length, resume?: Resume) {
+    const history: (readonly CellProgress[])[] = [];
+    const { deps } = scripted(results);
+    const outcome = await runSetup(plan(Array.from({ length: steps }, () => step('pip-install'))), deps, (p) => history.push(p), new AbortController().signal, resume);
+    return { outcome, cells: history.at(-1) ?? [] };
+  }
+
+  it('collects every cell’s lines as one per key: later versions win, the first replaced stays, update wins', async () => {
+    const { outcome, cells } = await run([
+      { kind: 'done', stdout: lockLine(['einops==1.0.0', 'timm==1.0.0'], 'locked', ['Pillow==10.0.0']) },
+      { kind: 'done', stdout: 'Nothing to install.\n' },
+      { kind: 'done', stdout: lockLine(['timm==2.0.0', 'rich==13.0.0'], 'update', ['Pillow==11.0.0']) },
+    ]);
+    expect((runWasGreen(outcome, cells) ? runLockLines(cells) : [])).toEqual([
+      { key: KEY, python: '3.13', release: 'r1', mode: 'update', packages: ['einops==1.0.0', 'rich==13.0.0', 'timm==2.0.0'], replaced: ['Pillow==10.0.0'] },
+    ]);
+  });
+
+  it('a later step that fails records nothing, nor does an abandoned or unverified run', async () => {
+    const failed = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'failed', error: 'ValueError: no' }]);
+    expect(failed.outcome.kind).toBe('failed');
+    expect(failed.cells[0]?.locks).toHaveLength(1); // kept with the cell, for a resumed run
+    expect((runWasGreen(failed.outcome, failed.cells) ? runLockLines(failed.cells) : [])).toEqual([]);
+    const abandoned = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'abandoned' }]);
+    expect((runWasGreen(abandoned.outcome, abandoned.cells) ? runLockLines(abandoned.cells) : [])).toEqual([]);
+    const unverified = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'unverified', reason: 'output lost' }]);
+    expect(unverified.outcome.kind).toBe('done');
+    expect((runWasGreen(unverified.outcome, unverified.cells) ? runLockLines(unverified.cells) : [])).toEqual([]);
+  });
+
+  it('a failed check records nothing; every check passed records', async () => {
+    const red = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) + check(true) + check(false) }]);
+    expect(red.outcome).toMatchObject({ kind: 'done', ready: { passed: 1, total: 2 } });
+    expect((runWasGreen(red.outcome, red.cells) ? runLockLines(red.cells) : [])).toEqual([]);
+    const green = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) + check(true) }]);
+    expect((runWasGreen(green.outcome, green.cells) ? runLockLines(green.cells) : []).map((l) => l.packages)).toEqual([['einops==1.0.0']]);
+  });
+
+  it('a resumed run keeps the earlier cells’ lines (Install anyway); a skipped held step records nothing', async () => {
+    const first = await run([{ kind: 'done', stdout: lockLine(['einops==1.0.0']) }, { kind: 'failed', error: 'held', held: [{ name: 'ipython', installed: '7', wanted: '8' }] }], 2);
+    const installed = await run([{ kind: 'done', stdout: lockLine(['ipython==8.0.0']) }], 2, { from: 1, cells: first.cells });
+    expect((runWasGreen(installed.outcome, installed.cells) ? runLockLines(installed.cells) : []).map((l) => l.packages)).toEqual([['einops==1.0.0', 'ipython==8.0.0']]);
+    const skippedCells = first.cells.map((cell, index) => (index === 1 ? { state: 'not-run' as const, detail: 'skipped' } : cell));
+    const skipped = await run([{ kind: 'done', stdout: lockLine(['rich==13.0.0']) }], 3, { from: 2, cells: skippedCells });
+    expect(skipped.outcome.kind).toBe('done');
+    expect((runWasGreen(skipped.outcome, skipped.cells) ? runLockLines(skipped.cells) : [])).toEqual([]);
   });
 });

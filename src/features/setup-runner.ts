@@ -6,12 +6,16 @@
  * before changing a held package (`LAUNCHPAD_HELD`) fails with the packages named, and the run can
  * go on from that step (`resume`) once the user chose Install anyway or Skip. The cells are the preset's block in the
  * notebook: cells of steps the preset no longer has are removed first, and each cell goes after
- * the one before when it has to be written anew. Colab and the page are reached only through
- * `deps`, so the rules are unit-tested.
+ * the one before when it has to be written anew. Each finished cell's `LAUNCHPAD_LOCK` lines are
+ * kept with its progress (so a resumed run keeps the earlier cells'); only a wholly green run hands
+ * them on to be recorded (`runWasGreen`, `runLockLines`). Colab and the page are reached only through `deps`, so
+ * the rules are unit-tested.
  */
 import type { PlacedCell } from '../colab/bridge-protocol';
 import { parseChecks, parseRestartNeeded, stepWasSkipped, type HeldPackage, type RetryKind } from '../recipes';
+import { parseLockLines } from '../recipes/parsers/python-lock';
 import type { SetupPlan } from '../shared/messages';
+import { mergeLockLines, type LockLine } from '../shared/python-lock';
 import type { RunResult } from './run-recipe';
 
 export type CellState = 'pending' | 'running' | 'done' | 'skipped' | 'unverified' | 'failed' | 'not-run';
@@ -24,6 +28,8 @@ export interface CellProgress {
   readonly placed?: PlacedCell;
   /** How long it ran (done, skipped, unverified, failed), in ms. */
   readonly ms?: number;
+  /** What its pip steps installed (done, skipped): its `LAUNCHPAD_LOCK` lines, recorded only if the whole run is green. */
+  readonly locks?: readonly LockLine[];
 }
 
 export interface SetupDeps {
@@ -105,7 +111,8 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
         break;
       case 'done': {
         const only = cell.steps.length === 1 ? plan.steps[cell.steps[0] ?? -1] : undefined;
-        set(index, { state: only && stepWasSkipped(only.recipe, result.stdout) ? 'skipped' : 'done', placed: result.placed, ms });
+        const locks = parseLockLines(result.stdout);
+        set(index, { state: only && stepWasSkipped(only.recipe, result.stdout) ? 'skipped' : 'done', placed: result.placed, ms, ...(locks.length ? { locks } : {}) });
         restarted = parseRestartNeeded(result.stdout) !== undefined;
         for (const check of parseChecks(result.stdout)) {
           checks.total += 1;
@@ -128,4 +135,19 @@ export async function runSetup(plan: SetupPlan, deps: SetupDeps, onProgress: OnP
     unverified: progress.filter((p) => p.state === 'unverified').length,
     ...(checks.total > 0 ? { ready: { ms: Date.now() - began, ...checks } } : {}),
   };
+}
+
+/**
+ * Whether a run was wholly green: it ended with every step done (or with nothing to do) and every
+ * check passed. Only such a run records a lock; a failed, abandoned or unverified run, or one whose
+ * held step the user skipped, leaves the lock as it was.
+ */
+export function runWasGreen(outcome: SetupOutcome, cells: readonly CellProgress[]): boolean {
+  if (outcome.kind !== 'done' || (outcome.ready && outcome.ready.passed < outcome.ready.total)) return false;
+  return cells.every((cell) => cell.state === 'done' || cell.state === 'skipped');
+}
+
+/** A run's lock lines (its cells' and, resumed, the earlier part's), one per key. */
+export function runLockLines(cells: readonly CellProgress[]): LockLine[] {
+  return mergeLockLines(cells.flatMap((cell) => cell.locks ?? []));
 }

@@ -2,9 +2,10 @@
  * The review of a presets file before anything is written (issue 17, L6): per preset its name,
  * the notebooks it binds, its steps, and every step that runs arbitrary code (Run Python, Run
  * script, Git clone, Download) marked "Runs code" with its code or address in full; its checks,
- * a command check marked "Runs code" too. Show on the
- * toolbar and Run automatically on connect arrive off. Import writes; Cancel (or Escape) changes
- * nothing. A modal <dialog> (src/ui/dialog.tsx): focus moves into it and back to the file input.
+ * a command check marked "Runs code" too. Show on the toolbar and Run automatically on connect
+ * arrive off. Its locked versions (issue 19) are listed per runtime key. Import writes; Cancel (or
+ * Escape) changes nothing. A modal <dialog> (src/ui/dialog.tsx): focus moves into it and back to
+ * the file input.
  */
 import type { ImportedPreset, PresetStep } from '../presets';
 import { RECIPES, labelledStepSummary, recipeFields } from '../recipes';
@@ -12,6 +13,7 @@ import { RUNS_CODE } from '../recipes/runs-code';
 import { t } from '../shared/i18n';
 import { checkLabel } from '../shared/setup-checks';
 import { Dialog } from '../ui/dialog';
+import { LockList } from '../ui/lock-list';
 
 /** Steps whose effect is whatever their code, script or fetched file does: shown in full. */
 
@@ -94,6 +96,7 @@ export function ImportReview(props: { presets: readonly ImportedPreset[]; onImpo
                 </ul>
               </>
             )}
+            {preset.locks && <LockList locks={preset.locks} />}
             <p class="muted">{t('importReviewSwitchesOff')}</p>
             {preset.showOnToolbar && <p class="note">{t('importReviewToolbarAsked')}</p>}
           </li>

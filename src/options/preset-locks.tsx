@@ -1,11 +1,12 @@
 /**
  * The preset's locks in the preset editor (issue 19): one line per runtime key, "Locked 2026-12-07 ·
- * Python 3.13 · cu128 · 12 packages", with Update lock (the next run on that runtime resolves again
+ * Python 3.13 · T4 · 12 packages" (the accelerator build, cu128, when no GPU model is known; then
+ * the runtime version the preset's pin applied, if any), with Update lock (the next run on that runtime resolves again
  * and replaces the lock). Nothing is shown before a first run has recorded one.
  */
 import { useState } from 'preact/hooks';
 import type { Preset, PresetStore } from '../presets';
-import { lockFacts, requestLockUpdate } from '../presets/locks';
+import { lockLine, requestLockUpdate } from '../presets/locks';
 import { t } from '../shared/i18n';
 import { byUser } from '../ui/user-action';
 import { Alert } from './alert';
@@ -28,10 +29,9 @@ export function PresetLocks(props: { preset: Preset; onStore: (store: PresetStor
       <legend>{t('editorLocks')}</legend>
       <ul>
         {locks.map((lock) => {
-          const facts = lockFacts(lock);
           return (
             <li key={lock.key} title={[lock.key, lock.colabRelease ?? ''].filter(Boolean).join(' · ')}>
-              <span>{t('editorLockLine', [facts.date, facts.python, facts.accelerator, String(facts.packages)])}</span>{' '}
+              <span>{lockLine(lock, t)}</span>{' '}
               {lock.updateRequested ? (
                 <span class="muted">{t('editorLockUpdateAsked')}</span>
               ) : (

@@ -65,3 +65,22 @@ describe('carriedSetupCell / readCarriedSetup', () => {
     expect(problemsOf(`${cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }] }]))}\n#${'x'.repeat(100_000)}`)).toEqual([expect.stringMatching(/at most 100000 bytes/)]);
   });
 });
+
+describe('the locks and runtime version a carried setup holds (issue 19)', () => {
+  const T4 = 'cp313-manylinux_2_35_x86_64-cu128';
+  const lock = { key: T4, createdAt: Date.UTC(2026, 11, 7), python: '3.13', packages: ['einops==0.8.0'], gpu: 'T4', runtimeVersion: '2026.07' };
+
+  it('carries them, without a pending Update lock, and reads them back', () => {
+    const cell = carriedSetupCell({ ...thesis, runtimeVersion: '2026.07', locks: [{ ...lock, updateRequested: true }] }, en);
+    const read = readCarriedSetup(cell);
+    expect(read).toMatchObject({ ok: true, preset: { runtimeVersion: '2026.07', locks: [lock] } });
+    expect(cell).not.toContain('updateRequested');
+  });
+
+  it('validates them on read: a bad lock is dropped (that runtime resolves again), the setup stays runnable', () => {
+    const bad = { ...lock, key: 'cp313-x-cu128', packages: ["einops==0.8.0; import os"] };
+    const read = readCarriedSetup(cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }], locks: [bad, { ...lock, key: T4.replace('cu128', 'cpu') }] }])));
+    expect(read).toMatchObject({ ok: true, preset: { locks: [{ key: T4.replace('cu128', 'cpu') }] } });
+    expect(problemsOf(cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }], runtimeVersion: 'latest' }])))).toEqual([expect.stringMatching(/^presets\[0\]\.runtimeVersion/)]);
+  });
+});

@@ -4,7 +4,9 @@
  * "Download .ipynb", a commit to GitHub: cells are proven to, metadata writes are not; see
  * README.md). A person reads the numbered list; Launchpad reads the last line, a presets file
  * (src/presets/file-format.ts, format id and version) holding exactly this one preset: its name,
- * steps, runtime and checks. Never its notebooks, ids, digests or switches. Running the cell does nothing.
+ * steps, runtime, runtime version, locks (issue 19: the same versions on the reader's runtime of
+ * the same key, shown in Review setup and kept only when the reader saves it) and checks. Never its
+ * notebooks, ids, digests or switches. Running the cell does nothing.
  * Decoding validates it as an import does: an unknown recipe, a bad value or a newer format makes
  * the whole setup not runnable, with the reason. Pure.
  */
@@ -13,7 +15,7 @@ import { RUNS_CODE } from '../recipes/runs-code';
 import { CARRIED_SETUP_KEY } from '../shared/cell-keys';
 import { markedCell } from '../shared/cell-marker';
 import { checkLabel } from '../shared/setup-checks';
-import { FILE_FORMAT, FILE_VERSION, parseImportFile, type ImportedPreset } from './file-format';
+import { FILE_FORMAT, FILE_VERSION, fileLock, parseImportFile, type ImportedPreset } from './file-format';
 import { sortKeys } from './canonical';
 import { problem, type Problem } from './problems';
 import type { Preset } from './schema';
@@ -28,11 +30,18 @@ export const MAX_CARRIED_TEXT = 100_000;
 const oneLine = (text: string) => text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ');
 
 /** The cell for `preset`, in the writer's language (`t`); its marker lets Launchpad rewrite it in place. */
-export function carriedSetupCell(preset: Pick<Preset, 'name' | 'steps' | 'runtime' | 'checks'>, t: Translate): string {
+export function carriedSetupCell(preset: Pick<Preset, 'name' | 'steps' | 'runtime' | 'runtimeVersion' | 'locks' | 'checks'>, t: Translate): string {
   const file = {
     format: FILE_FORMAT,
     version: FILE_VERSION,
-    presets: [{ name: preset.name, steps: preset.steps.map((s) => ({ recipe: s.recipe, params: sortKeys(s.params) })), ...(preset.runtime ? { runtime: sortKeys(preset.runtime) } : {}), ...(preset.checks ? { checks: sortKeys(preset.checks) } : {}) }],
+    presets: [{
+      name: preset.name,
+      steps: preset.steps.map((s) => ({ recipe: s.recipe, params: sortKeys(s.params) })),
+      ...(preset.runtime ? { runtime: sortKeys(preset.runtime) } : {}),
+      ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
+      ...(preset.locks?.length ? { locks: preset.locks.map(fileLock) } : {}),
+      ...(preset.checks ? { checks: sortKeys(preset.checks) } : {}),
+    }],
   };
   // JSON escapes line breaks; U+2028/2029 are escaped too, so the line stays one line everywhere.
   const json = JSON.stringify(file).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -19,6 +19,7 @@
  */
 import * as v from 'valibot';
 import { canonicalJson, sortKeys } from './canonical';
+import type { FileLock } from '../shared/python-lock';
 import { readLocks, type PresetLock } from './locks';
 import { childPath, problem, type Problem } from './problems';
 import {
@@ -81,10 +82,10 @@ export type ImportResult =
 
 // --- export -------------------------------------------------------------------------------------
 
-/** A lock as the file has it: without a pending Update lock (that is this browser's request). */
-function fileLock(lock: PresetLock): PresetLock {
-  const { updateRequested: _, ...rest } = lock;
-  return rest;
+/** A lock as the file (or a notebook's carried setup) has it: without a pending Update lock (that is this browser's request). */
+export function fileLock(lock: PresetLock): FileLock {
+  const { updateRequested: _, packages, replaced, ...rest } = lock;
+  return { ...rest, packages: [...packages], ...(replaced ? { replaced: [...replaced] } : {}) };
 }
 
 /** `locks` read leniently, as from storage: a bad entry is dropped (that runtime resolves again). */

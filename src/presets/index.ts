@@ -6,8 +6,10 @@
 export {
   PRESET_LIMITS,
   SCHEMA_VERSION,
+  checksSchema,
   defaultKeepInstalls,
   isLive,
+  issuesToProblems,
   notebookKeyProblem,
   parsePreset,
   parseStore,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportPresets, parseImportFile, mergeImport } from './file-format';
-import { LOCK_LIMITS, cellLocks, lockFacts, mergeLocks, readLocks, recordLocks, requestLockUpdate, type PresetLock } from './locks';
+import { LOCK_LIMITS, cellLocks, lockFacts, lockLine, lockOffPin, mergeLocks, readLocks, recordLocks, requestLockUpdate, type PresetLock } from './locks';
 import { parsePreset } from './schema';
 import { setupPlan } from './setup-plan';
 import { mergeByTimestamp } from './sync';
 import { ID_A, ID_B, idSequence, preset } from './test-helpers';
-import type { LockLine } from '../shared/python-lock';
+import { mergeLockLines, type LockLine } from '../shared/python-lock';
 
 const T4 = 'cp313-manylinux_2_35_x86_64-cu128';
 const CPU = 'cp313-manylinux_2_35_x86_64-cpu';
@@ -109,5 +109,55 @@ describe('the stored and exported format', () => {
     expect(plan.cells[0]?.code).toContain(`_launchpad_pip_locked([`);
     expect(plan.cells[0]?.code).toContain(`'${T4}': {'created': '2026-12-07T00:00:00.000Z', 'packages': ['einops==1.0.0', 'timm==1.0.0'], 'release': 'rel-1', 'replaced': [], 'update': False}`);
     expect(lockFacts(stored)).toEqual({ date: '2026-12-07', python: '3.13', accelerator: 'cu128', packages: 2 });
+  });
+});
+
+describe('what a lock records of its run: the GPU model and the runtime version', () => {
+  it('records the GPU model the badge read and the runtime version the pin applied, and shows them', () => {
+    const { presets } = recordLocks([pip], ID_A, [line(T4, ['einops==1.0.0'])], Date.UTC(2026, 11, 7), { gpu: 'T4', runtimeVersion: '2026.07' });
+    const made = presets[0]?.locks?.[0];
+    expect(made).toMatchObject({ gpu: 'T4', runtimeVersion: '2026.07' });
+    expect(readLocks(presets[0]?.locks)).toEqual(presets[0]?.locks); // the stored form validates
+    expect(lockFacts(made as PresetLock)).toEqual({ date: '2026-12-07', python: '3.13', accelerator: 'T4', packages: 1, runtimeVersion: '2026.07' });
+    const en = (key: string, subs?: string | string[]) => `${key}(${[subs].flat().join(',')})`;
+    expect(lockLine(made as PresetLock, en as never)).toBe('editorLockLine(2026-12-07,3.13,T4,1) · lockOnVersion(2026.07)');
+    // No model known: the accelerator build; no pin applied: no runtime version.
+    const plain = recordLocks([pip], ID_A, [line(T4, ['einops==1.0.0'])], 1).presets[0]?.locks?.[0] as PresetLock;
+    expect(plain).not.toHaveProperty('gpu');
+    expect(plain).not.toHaveProperty('runtimeVersion');
+    expect(lockLine(plain, en as never)).toBe('editorLockLine(1970-01-01,3.13,cu128,1)');
+  });
+
+  it('refuses a bad GPU model or runtime version when read (the lock is dropped, that runtime resolves again)', () => {
+    const good = lock(T4, 1, ['a==1'], { gpu: 'A100', runtimeVersion: '2026.04' });
+    expect(readLocks([good])).toEqual([good]);
+    expect(readLocks([{ ...good, gpu: "T4'; import os" }])).toEqual([]);
+    expect(readLocks([{ ...good, runtimeVersion: 'latest' }])).toEqual([]);
+  });
+
+  it('a lock made on another runtime version than the preset pins is not applied, the plan says why, and the next green run replaces it', () => {
+    const onOld = lock(T4, Date.UTC(2026, 11, 1), ['einops==1.0.0'], { runtimeVersion: '2026.04' });
+    const pinned = { ...pip, locks: [onOld], runtimeVersion: '2026.07' };
+    expect(cellLocks(pinned)).toEqual({});
+    expect(lockOffPin(pinned)).toEqual(onOld);
+    const echo = (key: string, subs?: string | string[]) => `${key}(${[subs].flat().join(',')})`;
+    expect(setupPlan(pinned, echo as never).lockNote).toBe('setupLockOffPin(2026-12-01,lockOnVersion(2026.04),lockOnVersion(2026.07))');
+    // On the version it was made on, it applies, and nothing is said.
+    expect(Object.keys(cellLocks({ ...pinned, runtimeVersion: '2026.04' }))).toEqual([T4]);
+    expect(setupPlan({ ...pinned, runtimeVersion: '2026.04' }, echo as never).lockNote).toBeUndefined();
+    // Made on the default runtime, the preset pins a version now (and the other way round).
+    expect(lockOffPin({ locks: [lock(T4, 1, ['a==1'])], runtimeVersion: '2026.07' })?.key).toBe(T4);
+    expect(setupPlan({ ...pip, locks: [onOld] }, echo as never).lockNote).toBe('setupLockOffPin(2026-12-01,lockOnVersion(2026.04),lockOnDefault())');
+    // The run resolved (mode new) on 2026.07: its lock replaces the old one instead of joining it.
+    const next = recordLocks([pinned], ID_A, [line(T4, ['einops==2.0.0'])], Date.UTC(2026, 11, 8), { runtimeVersion: '2026.07' }).presets[0];
+    expect(next?.locks).toEqual([lock(T4, Date.UTC(2026, 11, 8), ['einops==2.0.0'], { colabRelease: 'rel-1', runtimeVersion: '2026.07' })]);
+    // The same version: a new step's packages join the lock, which keeps its date and the GPU it first had.
+    const joined = recordLocks([next as never], ID_A, [line(T4, ['rich==13.0.0'], 'locked')], Date.UTC(2026, 11, 9), { runtimeVersion: '2026.07', gpu: 'L4' }).presets[0];
+    expect(joined?.locks?.[0]).toMatchObject({ createdAt: Date.UTC(2026, 11, 8), packages: ['einops==2.0.0', 'rich==13.0.0'], gpu: 'L4' });
+  });
+
+  it('mergeLockLines: one line per key, in order', () => {
+    const merged = mergeLockLines([line(T4, ['a==1', 'b==1']), line(CPU, ['a==2']), line(T4, ['b==2'], 'locked')]);
+    expect(merged.map((l) => [l.key, l.mode, l.packages])).toEqual([[T4, 'new', ['a==1', 'b==2']], [CPU, 'new', ['a==2']]]);
   });
 });

@@ -5,11 +5,14 @@
  * the preset (schema v3, optional), synced, exported. Pure: no DOM, no chrome.*.
  *
  * One lock per key: a browser on a T4 runtime and one on a CPU runtime each keep theirs; sync and
- * recording merge per key, never across keys.
+ * recording merge per key, never across keys. Only a wholly green run records (Run setup sends its
+ * lines at the end); with them the GPU model the runtime had and the runtime version the preset's
+ * pin applied. A lock made on another runtime version than the preset pins now is not applied.
  */
 import * as v from 'valibot';
+import type { Translate } from '../recipes';
 import type { CellLock } from '../recipes/recipe';
-import { LOCK_KEY, LOCK_PIN, MAX_LOCK_PACKAGES, type LockLine } from '../shared/python-lock';
+import { MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun } from '../shared/python-lock';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -25,27 +28,20 @@ export interface PresetLock {
   readonly packages: readonly string[];
   /** Colab's preinstalled versions the lock overrides, `name==version` (so a replay can say when they moved). */
   readonly replaced?: readonly string[];
+  /** The GPU model the runtime had ("T4"), as the badge read it; absent when none was known. */
+  readonly gpu?: string;
+  /** The Colab runtime version the preset's pin applied in that run ("2026.07"); absent: the default runtime. */
+  readonly runtimeVersion?: string;
   /** Update lock was asked for: the next run on this key resolves again, then replaces the lock. */
   readonly updateRequested?: true;
 }
 
 export const LOCK_LIMITS = {
   /** Locks kept per preset (runtime keys), the newest. */
-  perPreset: 4,
+  perPreset: MAX_LOCKS_PER_PRESET,
   packages: MAX_LOCK_PACKAGES,
 } as const;
 
-const PresetLockSchema = v.strictObject({
-  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
-  createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
-  python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
-  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
-  packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
-  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
-  updateRequested: v.optional(v.literal(true)),
-});
-
-const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Which of two locks of one key wins: the newer; then an update request; then the larger text (any fixed rule). */
@@ -84,15 +80,9 @@ export function withLocks(preset: Preset, locks: readonly PresetLock[]): Preset 
   return locks.length > 0 ? { ...rest, locks } : rest;
 }
 
-/** `pins` with `more` added; a name in both takes `more`'s version. Sorted by name. */
-function unionPins(pins: readonly string[], more: readonly string[]): string[] {
-  const byName = new Map(pins.map((pin) => [normalName(pin), pin]));
-  for (const pin of more) byName.set(normalName(pin), pin);
-  return [...byName.values()].sort((a, b) => byText(normalName(a), normalName(b))).slice(0, MAX_LOCK_PACKAGES);
-}
 
-/** The lock of `line.key` after a green cell printed `line`. */
-function recordLine(existing: PresetLock | undefined, line: LockLine, now: number): PresetLock {
+/** The lock of `line.key` after a green run printed `line` on the runtime `run` describes. */
+function recordLine(existing: PresetLock | undefined, line: LockLine, now: number, run: LockRun): PresetLock {
   const fresh = (): PresetLock => ({
     key: line.key,
     createdAt: now,
@@ -100,30 +90,37 @@ function recordLine(existing: PresetLock | undefined, line: LockLine, now: numbe
     ...(line.release === null ? {} : { colabRelease: line.release }),
     packages: unionPins([], line.packages),
     ...(line.replaced?.length ? { replaced: unionPins([], line.replaced) } : {}),
+    ...(run.gpu ? { gpu: run.gpu } : {}),
+    ...(run.runtimeVersion ? { runtimeVersion: run.runtimeVersion } : {}),
   });
   if (existing === undefined) return fresh();
   // Update lock: the first cell of the run replaces the lock; the run's later cells add to the new one.
   if (line.mode === 'update' && existing.updateRequested) return fresh();
+  // Made on another runtime version: it was not applied (cellLocks), so this run's resolution replaces it.
+  if (existing.runtimeVersion !== run.runtimeVersion) return fresh();
   // A step the lock did not cover yet (a new pip-install step): its packages join the lock.
   const replaced = unionPins(line.replaced ?? [], existing.replaced ?? []); // the first record of a name stays
-  return { ...existing, packages: unionPins(existing.packages, line.packages), ...(replaced.length ? { replaced } : {}) };
+  const gpu = existing.gpu ?? run.gpu;
+  return { ...existing, packages: unionPins(existing.packages, line.packages), ...(replaced.length ? { replaced } : {}), ...(gpu ? { gpu } : {}) };
 }
 
 /**
- * The presets after a Run setup cell of preset `presetId` printed `lines`: each joins the lock of its
- * key (or makes it). Recording does not change `updatedAt` (as install digests: sync merges the locks
- * of both sides). `recorded`: the preset is live and took them.
+ * The presets after a wholly green Run setup of preset `presetId` printed `lines` on the runtime
+ * `run` describes: each joins the lock of its key (or makes it). Recording does not change
+ * `updatedAt` (as install digests: sync merges the locks of both sides). `recorded`: the preset is
+ * live and took them.
  */
 export function recordLocks(
   presets: readonly Preset[],
   presetId: string,
   lines: readonly LockLine[],
   now: number,
+  run: LockRun = {},
 ): { readonly presets: readonly Preset[]; readonly recorded: boolean } {
   const target = presets.find((preset) => preset.id === presetId);
   if (target === undefined || target.deletedAt !== undefined || lines.length === 0) return { presets, recorded: false };
   const byKey = new Map((target.locks ?? []).map((lock) => [lock.key, lock]));
-  for (const line of lines) byKey.set(line.key, recordLine(byKey.get(line.key), line, now));
+  for (const line of lines) byKey.set(line.key, recordLine(byKey.get(line.key), line, now, run));
   const next = withLocks(target, mergeLocks([...byKey.values()]));
   return { presets: presets.map((preset) => (preset === target ? next : preset)), recorded: true };
 }
@@ -141,10 +138,24 @@ export function withLocksOfBoth(winner: Preset, a: Preset, b: Preset): Preset {
   return merged.length === 0 && winner.locks === undefined ? winner : withLocks(winner, merged);
 }
 
-/** What a generated cell carries: every lock of the preset, by key (the cell picks its runtime's). */
-export function cellLocks(preset: Preset): Record<string, CellLock> {
+/** Whether a lock was made on the runtime version the preset pins now (both absent: the default runtime). */
+const onPinnedVersion = (lock: PresetLock, preset: Pick<Preset, 'runtimeVersion'>) => lock.runtimeVersion === preset.runtimeVersion;
+
+/**
+ * The newest lock made on another runtime version than the preset pins now: it is not applied
+ * (cellLocks), and Run setup says why. Undefined when every lock fits the pin.
+ */
+export function lockOffPin(preset: Pick<Preset, 'locks' | 'runtimeVersion'>): PresetLock | undefined {
+  return (preset.locks ?? []).filter((lock) => !onPinnedVersion(lock, preset)).sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
+/**
+ * What a generated cell carries: every lock of the preset made on the runtime version it pins now,
+ * by key (the cell picks its runtime's). A lock of another version resolves again, as another key's.
+ */
+export function cellLocks(preset: Pick<Preset, 'locks' | 'runtimeVersion'>): Record<string, CellLock> {
   const locks: Record<string, CellLock> = {};
-  for (const lock of preset.locks ?? []) {
+  for (const lock of (preset.locks ?? []).filter((l) => onPinnedVersion(l, preset))) {
     locks[lock.key] = {
       created: new Date(lock.createdAt).toISOString(),
       release: lock.colabRelease ?? null,
@@ -156,12 +167,32 @@ export function cellLocks(preset: Preset): Record<string, CellLock> {
   return locks;
 }
 
-/** What the options page says of a lock: "Locked 2026-12-07 · Python 3.13 · cu128 · 12 packages". */
-export function lockFacts(lock: PresetLock): { readonly date: string; readonly python: string; readonly accelerator: string; readonly packages: number } {
+/** The day a lock was made, `2026-12-07`. */
+export const lockDate = (lock: Pick<PresetLock, 'createdAt'>) => new Date(lock.createdAt).toISOString().slice(0, 10);
+
+/**
+ * What the options page says of a lock: "Locked 2026-12-07 · Python 3.13 · T4 · 12 packages": the
+ * GPU model the runtime had, else the accelerator build of the key (cu128, cpu); and the runtime version.
+ */
+export function lockFacts(lock: PresetLock): {
+  readonly date: string;
+  readonly python: string;
+  readonly accelerator: string;
+  readonly packages: number;
+  readonly runtimeVersion?: string;
+} {
   return {
-    date: new Date(lock.createdAt).toISOString().slice(0, 10),
+    date: lockDate(lock),
     python: lock.python,
-    accelerator: lock.key.split('-').at(-1) ?? '',
+    accelerator: lock.gpu ?? lock.key.split('-').at(-1) ?? '',
     packages: lock.packages.length,
+    ...(lock.runtimeVersion ? { runtimeVersion: lock.runtimeVersion } : {}),
   };
+}
+
+/** "Locked 2026-12-07 · Python 3.13 · T4 · 12 packages · runtime version 2026.07", in the user's language. */
+export function lockLine(lock: PresetLock, t: Translate): string {
+  const facts = lockFacts(lock);
+  const line = t('editorLockLine', [facts.date, facts.python, facts.accelerator, String(facts.packages)]);
+  return facts.runtimeVersion ? `${line} · ${t('lockOnVersion', facts.runtimeVersion)}` : line;
 }

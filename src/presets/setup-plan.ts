@@ -10,7 +10,7 @@ import { checksCell, formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
 import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
-import { cellLocks } from './locks';
+import { cellLocks, lockDate, lockOffPin } from './locks';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
@@ -37,6 +37,8 @@ export interface SetupPlan {
   readonly runtime?: RuntimeRequirement;
   /** The Colab runtime version to re-apply before the steps ("2026.07"). */
   readonly runtimeVersion?: string;
+  /** Why the preset's lock is not applied: it was made on another runtime version than the preset pins now. */
+  readonly lockNote?: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
     const n = cells.length + 1;
     cells.push({ code: formCell(t('formTitleSetupChecks', [preset.name, String(checks.length)]), key(n), checksCell(checks)), key: key(n), steps: [], checks: checks.length, endsRuntime: false });
   }
+  const off = lockOffPin(preset);
+  const on = (version: string | undefined) => (version ? t('lockOnVersion', version) : t('lockOnDefault'));
   return {
     presetId: preset.id,
     name: preset.name,
@@ -83,5 +87,6 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
     cells,
     ...(preset.runtime ? { runtime: preset.runtime } : {}),
     ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
+    ...(off ? { lockNote: t('setupLockOffPin', [lockDate(off), on(off.runtimeVersion), on(preset.runtimeVersion)]) } : {}),
   };
 }

@@ -251,3 +251,14 @@ describe('generateCell', () => {
     expect(() => generateCell([])).toThrow(RangeError);
   });
 });
+
+describe('Set up this project’s installs are held and may restart, as pip-install', () => {
+  it('pass the confirmed held packages and the restart to the helper, quoted', () => {
+    const body = (code: string) => code.split('\n').filter((line) => line.startsWith('_launchpad_pip_')).join('\n');
+    const requirements = generateCell([{ recipe: 'pip-requirements', params: { file: "/content/it's/requirements.txt" } }], { heldOk: ['ipython', "x'); bad()#"], restartIfNeeded: true });
+    expect(body(requirements)).toBe("_launchpad_pip_requirements('/content/it\\'s/requirements.txt', held_ok=['ipython'], restart=True)");
+    expect(requirements).toContain('def _launchpad_pip_guarded(');
+    expect(requirements).toContain('def _launchpad_import_check(');
+    expect(body(generateCell([{ recipe: 'pip-editable', params: { path: '/content/repo' } }]))).toBe("_launchpad_pip_editable('/content/repo')");
+  });
+});

@@ -255,24 +255,24 @@ export const clearInstallCache = defineRecipe({
   generate: () => ({ helpers: ['clearInstallCache'], body: `_launchpad_clear_install_cache(${pyStr(LAUNCHPAD_DRIVE_FOLDER)})` }),
 });
 
-/** `pip install -r <file>`: a requirements file Set up this project checked line by line first. */
+/** `pip install -r <file>`: a requirements file Set up this project checked line by line first; held and checked as pip-install. */
 export const pipRequirements = defineRecipe({
   id: 'pip-requirements',
   title: 'recipePipRequirements',
   description: 'recipePipRequirementsDesc',
   schema: v.strictObject({ file: pathSchema }),
   labels: { file: 'paramRequirementsFile' },
-  generate: ({ file }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_requirements(${pyStr(file)})` }),
+  generate: ({ file }, { heldOk = [], restartIfNeeded = false }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_requirements(${pyStr(file)}${pipSafeArgs(heldOk, restartIfNeeded)})` }),
 });
 
-/** `pip install -e <path>`: a project that is a package, with its own dependencies. */
+/** `pip install -e <path>`: a project that is a package, with its own dependencies; held and checked as pip-install. */
 export const pipEditable = defineRecipe({
   id: 'pip-editable',
   title: 'recipePipEditable',
   description: 'recipePipEditableDesc',
   schema: v.strictObject({ path: pathSchema }),
   labels: { path: 'paramPackagePath' },
-  generate: ({ path }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_editable(${pyStr(path)})` }),
+  generate: ({ path }, { heldOk = [], restartIfNeeded = false }) => ({ helpers: ['pipProject'], body: `_launchpad_pip_editable(${pyStr(path)}${pipSafeArgs(heldOk, restartIfNeeded)})` }),
 });
 
 /** A project's runtime.txt: warns when the runtime's Python differs (Colab's Python cannot be chosen). */

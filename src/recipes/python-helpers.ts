@@ -500,7 +500,7 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   tpuCheck: { requires: [], source: tpuCheck },
   systemInfo: { requires: [], source: systemInfo },
   python: { requires: ['error'], source: python },
-  pipProject: { requires: ['error', 'run'], source: pipProjectSource },
+  pipProject: { requires: ['error', 'run', 'pipGuard', 'importCheck'], source: pipProjectSource },
   pythonVersion: { requires: [], source: pythonVersionSource },
   readProject: { requires: ['error'], source: readProjectSource },
   checks: { requires: ['error'], source: checksSource },

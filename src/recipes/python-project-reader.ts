@@ -168,23 +168,62 @@ export const readProjectSource = String.raw`def _launchpad_read_project(root):
     print('Nothing was installed or run. Review the proposed steps in Launchpad\'s dialog.')
     print('LAUNCHPAD_PROJECT ' + line)`;
 
-/** `pip install -r <file>` and `pip install -e <path>`: pip itself skips what is already satisfied. */
-export const pipProjectSource = String.raw`def _launchpad_pip_requirements(file):
+/**
+ * `pip install -r <file>` and `pip install -e <path>`, held and checked as a pip-install step is
+ * (python-pip-safe.ts): nothing Colab's runtime depends on changes unless the user confirmed it
+ * (`held_ok`: Install anyway), the preinstalled torch is kept unless the step names torch, a restart
+ * follows an install that needs one (`restart`), and the distributions the step names (the
+ * requirements file's lines; an editable project's pyproject.toml dependencies) that it installed
+ * or changed must import. Where the names are not known (a setup.py project) the import check has
+ * nothing to check and the torch build is not held (its dependencies may name torch). pip itself
+ * skips what is already satisfied.
+ */
+export const pipProjectSource = String.raw`def _launchpad_pip_requirements(file, held_ok=(), restart=False):
     """pip-installs a requirements file (Set up this project checked its lines first)."""
-    import importlib, os, sys
+    import os, re
     if not os.path.isfile(file):
         raise LaunchpadError(f'pip install -r: {file} is not a file (clone the repository and cd into it first)')
-    _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', '-r', file])
-    importlib.invalidate_caches()
+    names = []
+    with open(file, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            line = re.split(r'(?:^|\s)#', line, 1)[0].strip()
+            name = re.match(r'[A-Za-z0-9][A-Za-z0-9._-]*', line)
+            if name:
+                names.append(name.group(0))
+    _launchpad_pip_project(['-r', file], names, held_ok, restart)
 
 
-def _launchpad_pip_editable(path):
+def _launchpad_pip_editable(path, held_ok=(), restart=False):
     """pip-installs the package at path in editable mode (with its dependencies)."""
-    import importlib, os, sys
+    import os, re
     if not os.path.isdir(path):
         raise LaunchpadError(f'pip install -e: {path} is not a folder (clone the repository first)')
-    _launchpad_run('pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', '-e', path])
-    importlib.invalidate_caches()`;
+    names = None  # not known: a setup.py, or a pyproject.toml this Python cannot read
+    try:
+        import tomllib
+        with open(os.path.join(path, 'pyproject.toml'), 'rb') as f:
+            dependencies = tomllib.load(f).get('project', {}).get('dependencies', [])
+        if isinstance(dependencies, list):
+            names = [m.group(0) for m in (re.match(r'[A-Za-z0-9][A-Za-z0-9._-]*', str(d).strip()) for d in dependencies) if m]
+    except Exception:
+        pass
+    _launchpad_pip_project(['-e', path], names, held_ok, restart)
+
+
+def _launchpad_pip_project(args, names, held_ok, restart):
+    """pip install args, held (_launchpad_pip_guarded) and checked (_launchpad_import_check) for the
+    distributions in names it installed or changed; names None: not known."""
+    import importlib, re, sys
+    before = _launchpad_pip_versions()
+    # The guard keeps the preinstalled torch unless the step names it; with the names unknown, it may.
+    named = list(names) if names is not None else list(_LAUNCHPAD_TORCH)
+    _launchpad_pip_guarded(named, held_ok, lambda: _launchpad_run(
+        'pip install', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', *args]))
+    importlib.invalidate_caches()
+    after = _launchpad_pip_versions()
+    wanted = {re.sub(r'[-_.]+', '-', name).lower() for name in names or []}
+    _launchpad_import_check(sorted(d for d, version in after.items() if d in wanted and before.get(d) != version))
+    _launchpad_pip_restart(before, restart)`;
 
 /** runtime.txt's wish: Colab's Python cannot be chosen, so this only warns (the setup goes on). */
 export const pythonVersionSource = String.raw`def _launchpad_python_version(wanted):

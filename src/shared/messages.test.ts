@@ -127,16 +127,16 @@ describe('content script → service worker requests', () => {
     expect(recorded).toHaveBeenCalledTimes(1);
   });
 
-  it('preset-lock: only well-formed lock lines, one to eight of them, reach the worker', async () => {
+  it('preset-lock: only well-formed lock lines, one to eight of them, with what the run knew (GPU model, runtime version), reach the worker', async () => {
     const recorded = vi.fn(async () => ({ recorded: true }));
     onBackgroundRequest(handlersWith({
       'preset-lock': recorded,
     }));
     const listener = listeners[0];
     const line = { key: 'cp313-manylinux_2_35_x86_64-cu128', python: '3.13', release: 'release-colab_20261201-060048_RC00', mode: 'new', packages: ['einops==0.8.1', 'timm==1.0.22'] };
-    const request = { type: 'preset-lock', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', lines: [line] };
+    const request = { type: 'preset-lock', presetId: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c', lines: [line], run: { gpu: 'T4', runtimeVersion: '2026.07' } };
     await expect(listener?.(request, colabTab)).resolves.toEqual({ recorded: true });
-    await expect(listener?.({ ...request, lines: [{ ...line, release: null, packages: [] }] }, colabTab)).resolves.toEqual({ recorded: true });
+    await expect(listener?.({ ...request, lines: [{ ...line, release: null, packages: [] }], run: {} }, colabTab)).resolves.toEqual({ recorded: true });
     const refused = [
       { ...request, lines: [] },
       { ...request, lines: Array.from({ length: 9 }, () => line) },
@@ -149,6 +149,10 @@ describe('content script → service worker requests', () => {
       { ...request, lines: [{ ...line, packages: Array.from({ length: 151 }, (_, i) => `p${i}==1`) }] },
       { ...request, lines: [{ ...line, extra: 1 }] },
       { ...request, presetId: 'x'.repeat(65) },
+      { ...request, run: undefined },
+      { ...request, run: { gpu: "T4'); import os" } },
+      { ...request, run: { runtimeVersion: 'latest' } },
+      { ...request, run: { gpu: 'T4', extra: 1 } },
     ];
     for (const message of refused) expect(listener?.(message, colabTab)).toBeUndefined();
     expect(recorded).toHaveBeenCalledTimes(2);

@@ -8,7 +8,7 @@ import { CELL_KEY } from './cell-keys';
 import { COLAB_HOSTS } from './colab-hosts';
 import { DIST_NAME } from './dist-name';
 import { INSTALL_CACHE_KEY, MAX_DIGESTS_PER_MESSAGE, SHA256_HEX } from './install-digest';
-import { LOCK_KEY, LockLineSchema, MAX_LOCK_LINES } from './python-lock';
+import { LOCK_KEY, LockLineSchema, LockRunSchema, MAX_LOCKS_PER_PRESET, MAX_LOCK_LINES, PresetLockSchema } from './python-lock';
 import type { GuardFromPopup, GuardFromTab, GuardToTab } from './guard-messages';
 import { RuntimeRequirementSchema, RuntimeVersionSchema } from './runtime-requirement';
 import { CHECK_LIMITS } from './check-limits';
@@ -63,6 +63,14 @@ const Step = v.strictObject({
 });
 const Steps = v.pipe(v.array(Step), v.minLength(1), v.maxLength(50));
 const NotebookKey = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+/** What a setup carried in a notebook holds besides its name and steps (src/presets/carried-setup.ts). */
+const CarriedExtras = {
+  runtime: v.optional(RuntimeRequirementSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+  locks: v.optional(v.pipe(v.array(PresetLockSchema), v.maxLength(MAX_LOCKS_PER_PRESET))),
+  /** The setup's checks as stored (issue 19 part 4), kept by Save as preset; validated by the worker, not here. */
+  checkValues: v.optional(v.unknown()),
+};
 const CacheDigest = v.strictObject({ key: v.pipe(v.string(), v.regex(INSTALL_CACHE_KEY)), sha256: v.pipe(v.string(), v.regex(SHA256_HEX)) });
 
 export const BackgroundRequestSchema = v.variant('type', [
@@ -80,7 +88,14 @@ export const BackgroundRequestSchema = v.variant('type', [
     heldOk: v.pipe(v.array(v.pipe(v.string(), v.regex(DIST_NAME))), v.minLength(1), v.maxLength(50)),
   }),
   /** Save these steps as a new preset bound to the notebook ("Save as preset" in the toolbar). */
-  v.strictObject({ type: v.literal('save-preset'), notebook: NotebookKey, name: v.pipe(v.string(), v.maxLength(1000)), steps: Steps }),
+  v.strictObject({
+    type: v.literal('save-preset'),
+    notebook: NotebookKey,
+    name: v.pipe(v.string(), v.maxLength(1000)),
+    steps: Steps,
+    /** Review setup's Save as preset keeps what the carried setup holds besides its steps. */
+    ...CarriedExtras,
+  }),
   /** What Run setup's "Bind a preset" offers on a notebook: the user's presets, and its GitHub repository if it has one. */
   v.strictObject({ type: v.literal('bind-targets'), notebook: NotebookKey }),
   /** Bind a preset to this notebook, or to every notebook of its GitHub repository (issue 18). */
@@ -107,11 +122,15 @@ export const BackgroundRequestSchema = v.variant('type', [
     presetId: v.pipe(v.string(), v.maxLength(64)),
     digests: v.pipe(v.array(CacheDigest), v.minLength(1), v.maxLength(MAX_DIGESTS_PER_MESSAGE)),
   }),
-  /** A Run setup cell of this preset installed packages (its `LAUNCHPAD_LOCK` lines): the worker records them in the preset's lock for that runtime key. */
+  /**
+   * A wholly green Run setup of this preset installed packages (its cells' `LAUNCHPAD_LOCK` lines,
+   * one per key) on the runtime `run` describes: the worker records them in the preset's lock for that key.
+   */
   v.strictObject({
     type: v.literal('preset-lock'),
     presetId: v.pipe(v.string(), v.maxLength(64)),
     lines: v.pipe(v.array(LockLineSchema), v.minLength(1), v.maxLength(MAX_LOCK_LINES)),
+    run: LockRunSchema,
   }),
   /** The user chose Update lock on the toolbar after Colab moved under the lock of `key`: the next run resolves again. */
   v.strictObject({ type: v.literal('lock-update'), presetId: v.pipe(v.string(), v.maxLength(64)), key: v.pipe(v.string(), v.regex(LOCK_KEY)) }),
@@ -167,6 +186,8 @@ export const SetupPlanSchema = v.strictObject({
   runtime: v.optional(RuntimeRequirementSchema),
   /** The Colab runtime version Run setup re-applies before the steps. */
   runtimeVersion: v.optional(RuntimeVersionSchema),
+  /** Why the preset's lock is not applied (made on another runtime version), for the setup panel. */
+  lockNote: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 
@@ -214,6 +235,7 @@ export const BackgroundResponseSchemas = {
       checks: v.optional(v.pipe(v.array(v.strictObject({ text: v.pipe(v.string(), v.maxLength(2000)), runsCode: v.boolean() })), v.maxLength(CHECK_LIMITS.checks))),
       problems: v.array(v.string()),
       plan: v.nullable(SetupPlanSchema),
+      ...CarriedExtras,
     })),
   }),
   /** null: nothing to offer (no install, a failed one, or all of it is in the preset). `target`: the preset it would go to, null for a new one. */

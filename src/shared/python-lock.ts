@@ -6,6 +6,7 @@
  * the same thing.
  */
 import * as v from 'valibot';
+import { RuntimeVersionSchema } from './runtime-requirement';
 
 /** `cp<maj><min>-<platform>-<accelerator>`: what the locked versions depend on (no torch, no requirements hash). */
 export const LOCK_KEY = /^cp\d{2,4}-[A-Za-z0-9._]{1,80}-[A-Za-z0-9._]{1,40}$/;
@@ -33,6 +34,38 @@ export const LockLineSchema = v.strictObject({
 /** What one `LAUNCHPAD_LOCK` line says. */
 export type LockLine = v.InferOutput<typeof LockLineSchema>;
 
+/** A GPU model as the badge reads it ("T4", "L4", "A100", "RTX PRO 6000"). */
+export const GpuModelSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/));
+
+/**
+ * What Run setup knows of the run a lock is made in, beside its lines (TS-side, not printed by the
+ * cell): the GPU model the runtime really had, and the runtime version the preset's pin applied.
+ */
+export const LockRunSchema = v.strictObject({
+  gpu: v.optional(GpuModelSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+});
+export type LockRun = v.InferOutput<typeof LockRunSchema>;
+
+/** A preset's lock as stored, exported and carried in a notebook (src/presets/locks.ts `PresetLock` says what each field means). */
+export const PresetLockSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
+  createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  python: v.pipe(v.string(), v.regex(/^\d{1,2}\.\d{1,3}$/)),
+  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
+  replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
+  gpu: v.optional(GpuModelSchema),
+  runtimeVersion: v.optional(RuntimeVersionSchema),
+  updateRequested: v.optional(v.literal(true)),
+});
+
+/** A lock as a file or a carried setup holds it (and as messages carry it). */
+export type FileLock = v.InferOutput<typeof PresetLockSchema>;
+
+/** Locks kept per preset (runtime keys), the newest. */
+export const MAX_LOCKS_PER_PRESET = 4;
+
 /** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
 export const LockDriftSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(LOCK_KEY)),
@@ -44,3 +77,36 @@ export const LockDriftSchema = v.strictObject({
   moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
 });
 export type LockDrift = v.InferOutput<typeof LockDriftSchema>;
+
+/** A pin's distribution name as pip normalises it (PEP 503). */
+const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
+
+/** `pins` with `more` added; a name in both takes `more`'s version. Sorted by name, at most MAX_LOCK_PACKAGES. */
+export function unionPins(pins: readonly string[], more: readonly string[]): string[] {
+  const byName = new Map(pins.map((pin) => [normalName(pin), pin]));
+  for (const pin of more) byName.set(normalName(pin), pin);
+  return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pin]) => pin).slice(0, MAX_LOCK_PACKAGES);
+}
+
+/**
+ * A run's lines as one per key, in the order its cells printed them: the packages of all (a later
+ * cell's version wins), the first record of a replaced name, 'update' when any cell resolved again.
+ */
+export function mergeLockLines(lines: readonly LockLine[]): LockLine[] {
+  const byKey = new Map<string, LockLine>();
+  for (const line of lines) {
+    const seen = byKey.get(line.key);
+    if (seen === undefined) {
+      byKey.set(line.key, line);
+      continue;
+    }
+    const replaced = unionPins(line.replaced ?? [], seen.replaced ?? []);
+    byKey.set(line.key, {
+      ...seen,
+      mode: seen.mode === 'update' || line.mode === 'update' ? 'update' : seen.mode,
+      packages: unionPins(seen.packages, line.packages),
+      ...(replaced.length ? { replaced } : {}),
+    });
+  }
+  return [...byKey.values()];
+}
