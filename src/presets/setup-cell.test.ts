@@ -30,4 +30,17 @@ describe('setupCell', () => {
     expect(setupCellProblem(last)).toBeUndefined();
     expect(setupCell(last)).toContain('os.kill(os.getpid(), signal.SIGKILL)');
   });
+
+  it("ends with the preset's checks, quoted as one JSON string, unless the last step restarts the runtime", () => {
+    const checks = [{ kind: 'file' as const, path: '$HOME/{x}.csv' }, { kind: 'import' as const, module: 'einops', version: '==1.0.0' }];
+    const cell = setupCell(preset({ checks }));
+    const call = cell.trimEnd().split('\n').at(-1) ?? '';
+    expect(call.startsWith('_launchpad_checks(')).toBe(true);
+    expect(call).toContain('$HOME/{x}.csv');
+    expect(cell).toContain('def _launchpad_checks(');
+    expect(cell.indexOf('_launchpad_pip_install(')).toBeLessThan(cell.lastIndexOf('_launchpad_checks('));
+    const restart = setupCell(preset({ checks, steps: [{ recipe: 'gpu-check', params: {} }, { recipe: 'restart-runtime', params: {} }] }));
+    expect(restart).not.toContain('_launchpad_checks(');
+    expect(restart).toContain('# Its checks are not in this cell');
+  });
 });

@@ -45,5 +45,9 @@ export function setupCell(preset: Preset): string {
   // Without "Keep installs on Drive": only Launchpad's own cells, made from storage on every run,
   // may carry the digests that authorize an archive on Drive; a pasted cell is the user's (and its
   // notebook, on Drive, is writable by whatever can write Drive).
-  return `${header}\n\n${generateCell(preset.steps)}\n`;
+  // The preset's checks end the cell, unless its last step restarts the runtime (they would not run).
+  const endsRuntime = preset.steps.some((step) => RECIPES[step.recipe].endsRuntime);
+  const checks = endsRuntime ? [] : (preset.checks ?? []);
+  const skipped = endsRuntime && preset.checks?.length ? '\n# Its checks are not in this cell: its last step restarts the runtime.' : '';
+  return `${header}${skipped}\n\n${generateCell(preset.steps, {}, checks)}\n`;
 }

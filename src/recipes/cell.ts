@@ -47,9 +47,11 @@ const sharedFragmentOf = (step: ValidStep, context: GenerateContext): CodeFragme
  * each helper defined once, then each step's statements; the first failing step stops the cell,
  * and a Run Python step cannot change how the steps after it parse.
  * Validates every step first and throws RecipeParamsError (naming the first bad step) before any
- * code exists. A step that ends the runtime (restart-runtime) may only be the last one.
+ * code exists. A step that ends the runtime (restart-runtime) may only be the last one. `checks`
+ * (a preset's own, issue 19 part 4) run after the steps, as in a checks cell; never after a step
+ * that ends the runtime.
  */
-export function generateCell(steps: readonly RecipeStep[], context: GenerateContext = {}): string {
+export function generateCell(steps: readonly RecipeStep[], context: GenerateContext = {}, checks: readonly SetupCheck[] = []): string {
   if (steps.length === 0) throw new RangeError('a cell needs at least one step');
   const valid = validateSteps(steps);
   if (!valid.ok) throw new RecipeParamsError(String(steps[valid.index]?.recipe), valid.issues);
@@ -58,7 +60,11 @@ export function generateCell(steps: readonly RecipeStep[], context: GenerateCont
       throw new RangeError(`${step.recipe} ends the runtime, so it must be the last step of a cell`);
     }
   });
-  return assembleCell(valid.steps.map((step) => (valid.steps.length > 1 ? sharedFragmentOf(step, context) : fragmentOf(step, context))));
+  if (checks.length > 0 && valid.steps.some((step) => RECIPES[step.recipe].endsRuntime)) {
+    throw new RangeError('checks cannot follow a step that ends the runtime in one cell');
+  }
+  const fragments = valid.steps.map((step) => (valid.steps.length > 1 || checks.length > 0 ? sharedFragmentOf(step, context) : fragmentOf(step, context)));
+  return assembleCell(checks.length > 0 ? [...fragments, checksFragment(checks)] : fragments);
 }
 
 /**
@@ -67,7 +73,11 @@ export function generateCell(steps: readonly RecipeStep[], context: GenerateCont
  */
 export function checksCell(checks: readonly SetupCheck[]): string {
   if (checks.length === 0) throw new RangeError('a checks cell needs at least one check');
-  return assembleCell([{ helpers: ['checks'], body: `_launchpad_checks(${pyStr(JSON.stringify(checks))})` }]);
+  return assembleCell([checksFragment(checks)]);
+}
+
+function checksFragment(checks: readonly SetupCheck[]): CodeFragment {
+  return { helpers: ['checks'], body: `_launchpad_checks(${pyStr(JSON.stringify(checks))})` };
 }
 
 /** One cell running one recipe. Validates first; throws RecipeParamsError when invalid. */
