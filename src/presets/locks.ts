@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import type { CellLock } from '../recipes/recipe';
-import { LOCK_KEY, LOCK_PIN, MAX_LOCK_PACKAGES, type LockLine } from '../shared/python-lock';
+import { LOCK_KEY, LOCK_PIN, LOCK_UPDATES, MAX_LOCK_PACKAGES, type LockLine, type LockUpdate } from '../shared/python-lock';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -25,8 +25,8 @@ export interface PresetLock {
   readonly packages: readonly string[];
   /** Colab's preinstalled versions the lock overrides, `name==version` (so a replay can say when they moved). */
   readonly replaced?: readonly string[];
-  /** Update lock was asked for: the next run on this key resolves again, then replaces the lock. */
-  readonly updateRequested?: true;
+  /** Update lock was asked for: the next run on this key resolves again (as of today, or as of the lock's date first), then replaces the lock. */
+  readonly updateRequested?: LockUpdate;
 }
 
 export const LOCK_LIMITS = {
@@ -42,7 +42,7 @@ const PresetLockSchema = v.strictObject({
   colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
   packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
   replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
-  updateRequested: v.optional(v.literal(true)),
+  updateRequested: v.optional(v.picklist(LOCK_UPDATES)),
 });
 
 const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
@@ -128,10 +128,10 @@ export function recordLocks(
   return { presets: presets.map((preset) => (preset === target ? next : preset)), recorded: true };
 }
 
-/** The preset with Update lock asked for on `key` (the next run there resolves again). Unchanged when it has no such lock. */
-export function requestLockUpdate(preset: Preset, key: string): Preset {
+/** The preset with Update lock asked for on `key` (the next run there resolves again, as `how` says). Unchanged when it has no such lock. */
+export function requestLockUpdate(preset: Preset, key: string, how: LockUpdate): Preset {
   if (!(preset.locks ?? []).some((lock) => lock.key === key)) return preset;
-  return withLocks(preset, (preset.locks ?? []).map((lock) => (lock.key === key ? { ...lock, updateRequested: true as const } : lock)));
+  return withLocks(preset, (preset.locks ?? []).map((lock) => (lock.key === key ? { ...lock, updateRequested: how } : lock)));
 }
 
 /** When sync has two versions of a preset: the winner, with the locks of both merged per key. A tombstone keeps what it has. */
@@ -150,7 +150,7 @@ export function cellLocks(preset: Preset): Record<string, CellLock> {
       release: lock.colabRelease ?? null,
       packages: lock.packages,
       replaced: lock.replaced ?? [],
-      update: lock.updateRequested === true,
+      update: lock.updateRequested ?? false,
     };
   }
   return locks;

@@ -24,6 +24,7 @@
 
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
 import { pipLockSource } from './python-lock';
+import { runtimeKeySource } from './python-runtime-key';
 import { importCheckSource, pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
@@ -31,6 +32,7 @@ export type HelperId =
   | 'error'
   | 'run'
   | 'mountDrive'
+  | 'runtimeKey'
   | 'pipCache'
   | 'pipGuard'
   | 'importCheck'
@@ -482,11 +484,12 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   error: { requires: [], source: error },
   run: { requires: ['error'], source: run },
   mountDrive: { requires: ['error'], source: mountDrive },
-  pipCache: { requires: ['error', 'run'], source: pipCacheSource },
+  runtimeKey: { requires: [], source: runtimeKeySource },
+  pipCache: { requires: ['error', 'run', 'runtimeKey'], source: pipCacheSource },
   pipGuard: { requires: ['error'], source: pipGuardSource },
   importCheck: { requires: ['error'], source: importCheckSource },
   pip: { requires: ['run', 'pipGuard', 'importCheck'], source: pip },
-  pipLock: { requires: ['error', 'pip'], source: pipLockSource },
+  pipLock: { requires: ['error', 'run', 'pip', 'runtimeKey'], source: pipLockSource },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

@@ -33,6 +33,13 @@ export const LockLineSchema = v.strictObject({
 /** What one `LAUNCHPAD_LOCK` line says. */
 export type LockLine = v.InferOutput<typeof LockLineSchema>;
 
+/**
+ * How Update lock resolves again: `today` (the options page: re-resolve on purpose) or `as-of-lock`
+ * (the toolbar's lock-drift note: Colab moved underneath; as of the lock's date first, then today).
+ */
+export type LockUpdate = 'today' | 'as-of-lock';
+export const LOCK_UPDATES = ['today', 'as-of-lock'] as const satisfies readonly LockUpdate[];
+
 /** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
 export const LockDriftSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(LOCK_KEY)),
@@ -42,5 +49,7 @@ export const LockDriftSchema = v.strictObject({
   python: v.nullable(v.tuple([v.pipe(v.string(), v.maxLength(8)), v.pipe(v.string(), v.maxLength(8))])),
   /** Preinstalled packages the lock overrides that moved: name, version then, version now. */
   moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
+  /** With `python`: the other lock's packages that have no wheel for this Python (an sdist only would build). */
+  noWheel: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_LOCK_PACKAGES))),
 });
 export type LockDrift = v.InferOutput<typeof LockDriftSchema>;

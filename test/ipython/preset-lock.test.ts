@@ -2,9 +2,10 @@
  * A preset's lock, run for real (issue 19 part 1): generated pip-install cells in IPython, real pip
  * against a local index that publishes new releases between runtimes. Each runtime is a fresh user
  * site (a VM reset); what the cell prints goes through Launchpad's own parser and recordLocks, and
- * the next cell is made from the recorded preset, as Run setup does.
+ * the next cell is made from the recorded preset, as Run setup does. The index gives upload times
+ * (PEP 691 JSON, PEP 700): the first releases were uploaded before the lock's date, the later ones after.
  */
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,11 @@ let work: string;
 let dist: string;
 let index: PackageIndex;
 let runtimes = 0;
+
+/** The day the first lock is made, and upload times before and after it. */
+const LOCK_DAY = Date.UTC(2026, 11, 7);
+const BEFORE = new Date(Date.UTC(2026, 10, 1));
+const AFTER = new Date(Date.UTC(2026, 11, 8));
 
 const base: Preset = {
   id: '0b7e5c2a-3f4d-4e8a-9b1c-2d3e4f5a6b7c',
@@ -47,18 +53,18 @@ interface Runtime {
 }
 
 /** A fresh runtime (new user site) running the preset's pip cell as Launchpad makes it, then the version check. */
-async function runtime(preset: Preset, env: Record<string, string> = {}, content?: string): Promise<Runtime> {
+async function runtime(preset: Preset, env: Record<string, string> = {}, content?: string, via: PackageIndex = index): Promise<Runtime> {
   runtimes += 1;
   const userBase = join(work, `user-${runtimes}`);
   let code = generateCell(preset.steps, { keepInstalls: preset.keepInstalls, allowedArchives: allowed(preset), locks: cellLocks(preset) });
   if (content) code = atContent(code, content);
-  const before = index.counts().requests;
+  const before = via.counts().requests;
   const [install, check] = await runCellsInIPython(
-    [cellSpec(code, index.url, userBase, { env: { ...cellSpec('', index.url, userBase).env, ...env } }), cellSpec(versionCheck, index.url, userBase)],
+    [cellSpec(code, via.url, userBase, { env: { ...cellSpec('', via.url, userBase).env, ...env } }), cellSpec(versionCheck, via.url, userBase)],
     { mode: 'notebook' },
   );
   const json = /^VERSIONS (\{.*\})$/m.exec(check?.stdout ?? '')?.[1] ?? '{}';
-  return { install: install as IPythonRun, versions: JSON.parse(json) as Record<string, string>, requests: index.counts().requests - before };
+  return { install: install as IPythonRun, versions: JSON.parse(json) as Record<string, string>, requests: via.counts().requests - before };
 }
 
 /** Kept-install digests recorded per preset (as install-digests does), for the Drive case. */
@@ -81,9 +87,9 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'clp-preset-lock-'));
   dist = join(work, 'dist');
   mkdirSync(dist);
-  buildPureWheel(dist, 'einops', '1.0.0');
-  buildPureWheel(dist, 'lp-dep-demo', '1.0.0');
-  buildPureWheel(dist, 'timm', '1.0.0', ['lp-dep-demo']);
+  buildPureWheel(dist, 'einops', '1.0.0', [], BEFORE);
+  buildPureWheel(dist, 'lp-dep-demo', '1.0.0', [], BEFORE);
+  buildPureWheel(dist, 'timm', '1.0.0', ['lp-dep-demo'], BEFORE);
   index = await servePackageIndex(dist, 64 * 1024 * 1024);
 }, 60_000);
 
@@ -98,19 +104,19 @@ describe('a lock per preset, with real pip', () => {
     const first = await runtime(base, { COLAB_RELEASE_TAG: 'release-colab_20261201-060048_RC00' });
     expect(first.install.success, first.install.stdout).toBe(true);
     expect(first.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
-    locked = record(base, first.install, Date.UTC(2026, 11, 7));
+    locked = record(base, first.install, LOCK_DAY);
     const lock = onlyLock(locked);
     expect(lock.packages).toEqual(['einops==1.0.0', 'lp-dep-demo==1.0.0', 'timm==1.0.0']);
     expect(lock.key).toMatch(/^cp3\d+-manylinux_2_\d+_x86_64-(cpu|gpu)$/);
     expect(lock.python).toMatch(/^3\.\d+$/);
     expect(lock.colabRelease).toBe('release-colab_20261201-060048_RC00');
-    expect(lock.createdAt).toBe(Date.UTC(2026, 11, 7));
+    expect(lock.createdAt).toBe(LOCK_DAY);
   }, 120_000);
 
   it('after the index publishes 2.0.0, a replay on a fresh runtime installs the lock, dependencies too', async () => {
-    buildPureWheel(dist, 'einops', '2.0.0');
-    buildPureWheel(dist, 'lp-dep-demo', '2.0.0');
-    buildPureWheel(dist, 'timm', '2.0.0', ['lp-dep-demo']);
+    buildPureWheel(dist, 'einops', '2.0.0', [], AFTER);
+    buildPureWheel(dist, 'lp-dep-demo', '2.0.0', [], AFTER);
+    buildPureWheel(dist, 'timm', '2.0.0', ['lp-dep-demo'], AFTER);
     const replay = await runtime(locked, { COLAB_RELEASE_TAG: 'release-colab_20261205-060012_RC00' });
     expect(replay.install.success, replay.install.stdout).toBe(true);
     expect(replay.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
@@ -127,29 +133,33 @@ describe('a lock per preset, with real pip', () => {
     expect(fresh.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
   }, 120_000);
 
-  it('Update lock resolves again as of today, replaces the lock, and later replays hold to the new one', async () => {
+  it('Update lock (the options page) resolves again as of today, replaces the lock, and later replays hold to the new one', async () => {
     const key = onlyLock(locked).key;
-    const asked = requestLockUpdate(locked, key);
-    expect(onlyLock(asked).updateRequested).toBe(true);
+    const asked = requestLockUpdate(locked, key, 'today');
+    expect(onlyLock(asked).updateRequested).toBe('today');
     const update = await runtime(asked);
     expect(update.install.success, update.install.stdout).toBe(true);
     expect(update.install.stdout).toContain('Lock: Update lock: resolving again as of today');
     expect(update.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
     const updated = record(asked, update.install, Date.UTC(2026, 11, 9));
     expect(onlyLock(updated)).toEqual({ key, python: onlyLock(locked).python, createdAt: Date.UTC(2026, 11, 9), packages: ['einops==2.0.0', 'lp-dep-demo==2.0.0', 'timm==2.0.0'] });
-    buildPureWheel(dist, 'timm', '3.0.0', ['lp-dep-demo']);
+    buildPureWheel(dist, 'timm', '3.0.0', ['lp-dep-demo'], AFTER);
     const replay = await runtime(updated);
     expect(replay.versions).toEqual({ einops: '2.0.0', timm: '2.0.0', 'lp-dep-demo': '2.0.0' });
   }, 180_000);
 
-  it('a lock for another runtime key is named and not applied: this runtime resolves and gets its own lock', async () => {
+  it('a lock for another runtime key is named and not applied: this runtime resolves as of its date and gets its own lock', async () => {
     const other: PresetLock = { ...onlyLock(locked), key: 'cp310-manylinux_2_35_x86_64-cu121' };
     const foreign: Preset = { ...base, locks: [other] };
     const run = await runtime(foreign);
     expect(run.install.success, run.install.stdout).toBe(true);
     expect(run.install.stdout).toContain('Lock: no lock for this runtime');
-    expect(run.install.stdout).toContain('is for cp310-manylinux_2_35_x86_64-cu121, so it is not applied here');
-    expect(run.versions.timm).toBe('3.0.0');
+    expect(run.install.stdout).toContain('is for cp310-manylinux_2_35_x86_64-cu121, so it is not applied here: resolving as of its date');
+    // The index has 2.0.0 and timm 3.0.0 now, uploaded after the lock's date: as of that date, 1.0.0.
+    expect(run.install.stdout).toContain(`Lock: resolved as of 2026-12-07 (upload times from ${index.url}): einops==1.0.0, lp-dep-demo==1.0.0, timm==1.0.0.`);
+    expect(run.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
+    // Another Python (3.10): every locked version has a wheel for this one (pure Python), so none is named.
+    expect(parseLockDrift(run.install.stdout)).toMatchObject({ python: ['3.10', onlyLock(locked).python], noWheel: [] });
     const both = record(foreign, run.install, Date.UTC(2026, 11, 10));
     // One lock per key: the other runtime's lock is kept as it was.
     expect(both.locks?.map((lock) => lock.key).sort()).toEqual([other.key, onlyLock(locked).key].sort());
@@ -199,9 +209,9 @@ describe('a lock per preset, with real pip', () => {
     // Update lock: resolved online (the kept wheels are the old lock's); the next locked run finds
     // the archive does not satisfy the new lock, says so, installs online and keeps the new wheels.
     buildPureWheel(dist, 'einops', '4.0.0');
-    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key), {}, content);
+    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key, 'today'), {}, content);
     expect(update.versions.einops).toBe('4.0.0');
-    kept = record(requestLockUpdate(kept, onlyLock(kept).key), update.install, Date.UTC(2026, 11, 12));
+    kept = record(requestLockUpdate(kept, onlyLock(kept).key, 'today'), update.install, Date.UTC(2026, 11, 12));
     const healed = await runtime(kept, {}, content);
     expect(healed.install.success, healed.install.stdout).toBe(true);
     expect(healed.install.stdout).toContain('the offline install failed');
@@ -211,4 +221,76 @@ describe('a lock per preset, with real pip', () => {
     expect(again.requests).toBe(0);
     expect(again.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
   }, 240_000);
+});
+
+describe('Update lock as of the lock’s date (Colab moved underneath), with real pip and the index’s upload times', () => {
+  const step: Preset = { ...base, id: '3c2b1a09-8f7e-4d6c-9b5a-4e3f2a1b0c9d', name: 'as of', steps: [{ recipe: 'pip-install', params: { packages: ['lp-asof-demo'] } }] };
+  let locked: Preset;
+  /** The preset with its lock asked to update as of its date. */
+  const asOfLock = (preset: Preset) => requestLockUpdate(preset, onlyLock(preset).key, 'as-of-lock');
+
+  beforeAll(async () => {
+    buildPureWheel(dist, 'lp-asof-demo', '1.0.0', [], BEFORE);
+    const first = await runtime(step);
+    expect(first.install.success, first.install.stdout).toBe(true);
+    locked = record(step, first.install, LOCK_DAY);
+    expect(onlyLock(locked).packages).toEqual(['lp-asof-demo==1.0.0']);
+    // After the lock: 1.1.0 had been uploaded before its date (a mirror synced late), 2.0.0 after it.
+    buildPureWheel(dist, 'lp-asof-demo', '1.1.0', [], new Date(Date.UTC(2026, 11, 1)));
+    buildPureWheel(dist, 'lp-asof-demo', '2.0.0', [], AFTER);
+  }, 120_000);
+
+  it('resolves as of the lock’s date first: 1.1.0, not 2.0.0; says how, and the new lock holds it', async () => {
+    const asked = asOfLock(locked);
+    const run = await runtime(asked);
+    expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain("Lock: Update lock: resolving again as of the lock's date, 2026-12-07 (the lock is replaced).");
+    expect(run.install.stdout).toContain(`Lock: resolved as of 2026-12-07 (upload times from ${index.url}): lp-asof-demo==1.1.0.`);
+    expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+    const updated = record(asked, run.install, Date.UTC(2026, 11, 9));
+    expect(onlyLock(updated)).toMatchObject({ packages: ['lp-asof-demo==1.1.0'], createdAt: Date.UTC(2026, 11, 9) });
+    expect(onlyLock(updated).updateRequested).toBeUndefined();
+    // Without the date the same step takes 2.0.0: the date is what held it.
+    const today = await runtime(requestLockUpdate(locked, onlyLock(locked).key, 'today'));
+    expect(today.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+  }, 180_000);
+
+  it('when nothing fits as of the lock’s date, it resolves as of today and says so', async () => {
+    const newer: Preset = { ...locked, steps: [{ recipe: 'pip-install', params: { packages: ['lp-asof-demo>=2'] } }] };
+    const run = await runtime(asOfLock(newer));
+    expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain('Lock: could not resolve as of 2026-12-07 (pip found no versions that fit): resolving as of today.');
+    expect(run.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+  }, 120_000);
+
+  it('an index without upload times (HTML only): said, and resolved as of today', async () => {
+    const html = await servePackageIndex(dist, 64 * 1024 * 1024, { json: false });
+    try {
+      const run = await runtime(asOfLock(locked), {}, undefined, html);
+      expect(run.install.success, run.install.stdout).toBe(true);
+      expect(run.install.stdout).toContain(`Lock: could not resolve as of 2026-12-07 (the upload times could not be read: ${html.url} has no JSON simple API (PEP 691), so no upload times): resolving as of today.`);
+      expect(run.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+    } finally {
+      await html.close();
+    }
+  }, 120_000);
+
+  it('a lock made on another Python names the locked versions with no wheel for this one (an sdist only, wheels for cp39 only)', async () => {
+    // Files the no-wheel check reads by name from the index; nothing installs them.
+    writeFileSync(join(dist, 'lp_sdist_demo-1.0.tar.gz'), 'an sdist: it would build');
+    writeFileSync(join(dist, 'lp_cp39_demo-1.0-cp39-cp39-manylinux_2_17_x86_64.whl'), 'a wheel for CPython 3.9 only');
+    const python = onlyLock(locked).python;
+    const theirs = python === '3.9' ? 'cp38' : 'cp39';
+    const other: PresetLock = { ...onlyLock(locked), key: `${theirs}-manylinux_2_35_x86_64-cpu`, packages: ['lp-asof-demo==1.0.0', 'lp-cp39-demo==1.0', 'lp-sdist-demo==1.0', 'lp-gone-demo==1.0'] };
+    const run = await runtime({ ...step, locks: [other] });
+    expect(run.install.success, run.install.stdout).toBe(true);
+    const drift = parseLockDrift(run.install.stdout);
+    expect(drift?.python).toEqual([python === '3.9' ? '3.8' : '3.9', python]);
+    // lp-gone-demo is not on the index at all: it cannot be told, and is said so, not named.
+    expect(drift?.noWheel).toEqual(['lp-cp39-demo', 'lp-sdist-demo']);
+    expect(run.install.stdout).toContain(`Lock: no wheel for Python ${python} in that lock: lp-cp39-demo, lp-sdist-demo.`);
+    expect(run.install.stdout).toMatch(/Lock: could not tell whether lp-gone-demo==1\.0 has a wheel for this Python \(HTTP Error 404/);
+    // And the step itself resolved as of that lock's date.
+    expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+  }, 120_000);
 });
