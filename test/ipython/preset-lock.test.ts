@@ -13,7 +13,7 @@ import { cellLocks, recordLocks, requestLockUpdate, type PresetLock } from '../.
 import type { Preset } from '../../src/presets/schema';
 import { generateCell } from '../../src/recipes/cell';
 import { parseLockDrift, parseLockLines } from '../../src/recipes/parsers/python-lock';
-import { runCellsInIPython, type IPythonRun } from './harness';
+import { runCellsInIPython, type IPythonRun, type ShimConfig } from './harness';
 import { atContent, cellSpec, mountedContent, recordedDigests } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
@@ -53,14 +53,26 @@ interface Runtime {
 }
 
 /** A fresh runtime (new user site) running the preset's pip cell as Launchpad makes it, then the version check. */
-async function runtime(preset: Preset, env: Record<string, string> = {}, content?: string, via: PackageIndex = index): Promise<Runtime> {
+interface RuntimeOptions {
+  readonly env?: Record<string, string>;
+  /** A fake /content with Drive mounted (Keep installs on Drive). */
+  readonly content?: string;
+  /** The index pip uses (default: the one with upload times). */
+  readonly via?: PackageIndex;
+  readonly shims?: ShimConfig;
+}
+
+async function runtime(preset: Preset, { env = {}, content, via = index, shims }: RuntimeOptions = {}): Promise<Runtime> {
   runtimes += 1;
   const userBase = join(work, `user-${runtimes}`);
   let code = generateCell(preset.steps, { keepInstalls: preset.keepInstalls, allowedArchives: allowed(preset), locks: cellLocks(preset) });
   if (content) code = atContent(code, content);
   const before = via.counts().requests;
   const [install, check] = await runCellsInIPython(
-    [cellSpec(code, via.url, userBase, { env: { ...cellSpec('', via.url, userBase).env, ...env } }), cellSpec(versionCheck, via.url, userBase)],
+    [
+      cellSpec(code, via.url, userBase, { env: { ...cellSpec('', via.url, userBase).env, ...env }, shims: { ...cellSpec('', via.url, userBase).shims, ...shims } }),
+      cellSpec(versionCheck, via.url, userBase),
+    ],
     { mode: 'notebook' },
   );
   const json = /^VERSIONS (\{.*\})$/m.exec(check?.stdout ?? '')?.[1] ?? '{}';
@@ -101,7 +113,7 @@ describe('a lock per preset, with real pip', () => {
   let locked: Preset;
 
   it('records what the first run installed, dependencies included, keyed by the runtime', async () => {
-    const first = await runtime(base, { COLAB_RELEASE_TAG: 'release-colab_20261201-060048_RC00' });
+    const first = await runtime(base, { env: { COLAB_RELEASE_TAG: 'release-colab_20261201-060048_RC00' } });
     expect(first.install.success, first.install.stdout).toBe(true);
     expect(first.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
     locked = record(base, first.install, LOCK_DAY);
@@ -117,7 +129,7 @@ describe('a lock per preset, with real pip', () => {
     buildPureWheel(dist, 'einops', '2.0.0', [], AFTER);
     buildPureWheel(dist, 'lp-dep-demo', '2.0.0', [], AFTER);
     buildPureWheel(dist, 'timm', '2.0.0', ['lp-dep-demo'], AFTER);
-    const replay = await runtime(locked, { COLAB_RELEASE_TAG: 'release-colab_20261205-060012_RC00' });
+    const replay = await runtime(locked, { env: { COLAB_RELEASE_TAG: 'release-colab_20261205-060012_RC00' } });
     expect(replay.install.success, replay.install.stdout).toBe(true);
     expect(replay.versions).toEqual({ einops: '1.0.0', timm: '1.0.0', 'lp-dep-demo': '1.0.0' });
     expect(replay.install.stdout).toContain('Lock: installing the lock of 2026-12-07');
@@ -193,13 +205,15 @@ describe('a lock per preset, with real pip', () => {
     const content = mountedContent(join(work, 'drive-runtime'));
     let kept: Preset = { ...base, id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f', keepInstalls: true };
     const keep = (run: Runtime) => digests.set(kept.id, { ...allowed(kept), ...recordedDigests(run.install) });
-    const first = await runtime(kept, {}, content);
+    const first = await runtime(kept, { content });
     expect(first.install.success, first.install.stdout).toBe(true);
     keep(first);
     kept = record(kept, first.install, Date.UTC(2026, 11, 11));
+    // One runtime key: the kept installs' key is the lock's, plus the torch version and the requirements hash.
+    expect(Object.keys(recordedDigests(first.install))).toEqual([expect.stringMatching(new RegExp(`^${onlyLock(kept).key.replace(/\./g, '\\.')}-torchnone-[0-9a-f]{16}$`))]);
     const pins = onlyLock(kept).packages;
     expect(pins).toEqual(['einops==2.0.0', 'lp-dep-demo==2.0.0', 'timm==3.0.0']);
-    const warm = await runtime(kept, {}, content);
+    const warm = await runtime(kept, { content });
     expect(warm.install.success, warm.install.stdout).toBe(true);
     expect(warm.install.stdout).toContain('Lock: installing the lock of 2026-12-11');
     expect(warm.install.stdout).toContain('without the package index');
@@ -209,15 +223,15 @@ describe('a lock per preset, with real pip', () => {
     // Update lock: resolved online (the kept wheels are the old lock's); the next locked run finds
     // the archive does not satisfy the new lock, says so, installs online and keeps the new wheels.
     buildPureWheel(dist, 'einops', '4.0.0');
-    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key, 'today'), {}, content);
+    const update = await runtime(requestLockUpdate(kept, onlyLock(kept).key, 'today'), { content });
     expect(update.versions.einops).toBe('4.0.0');
     kept = record(requestLockUpdate(kept, onlyLock(kept).key, 'today'), update.install, Date.UTC(2026, 11, 12));
-    const healed = await runtime(kept, {}, content);
+    const healed = await runtime(kept, { content });
     expect(healed.install.success, healed.install.stdout).toBe(true);
     expect(healed.install.stdout).toContain('the offline install failed');
     expect(healed.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
     keep(healed);
-    const again = await runtime(kept, {}, content);
+    const again = await runtime(kept, { content });
     expect(again.requests).toBe(0);
     expect(again.versions).toEqual({ einops: '4.0.0', timm: '3.0.0', 'lp-dep-demo': '2.0.0' });
   }, 240_000);
@@ -266,7 +280,7 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
   it('an index without upload times (HTML only): said, and resolved as of today', async () => {
     const html = await servePackageIndex(dist, 64 * 1024 * 1024, { json: false });
     try {
-      const run = await runtime(asOfLock(locked), {}, undefined, html);
+      const run = await runtime(asOfLock(locked), { via: html });
       expect(run.install.success, run.install.stdout).toBe(true);
       expect(run.install.stdout).toContain(`Lock: could not resolve as of 2026-12-07 (the upload times could not be read: ${html.url} has no JSON simple API (PEP 691), so no upload times): resolving as of today.`);
       expect(run.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
@@ -274,6 +288,20 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
       await html.close();
     }
   }, 120_000);
+
+  it('with uv on PATH (as on Colab): uv’s --exclude-newer picks the versions, against pip’s index; uv failing means as of today', async () => {
+    const uv = (behaviour: ShimConfig[string]) => runtime(asOfLock(locked), { shims: { uv: behaviour } });
+    const run = await uv({ stderr: 'Resolved 1 package in 5ms\nWould install 1 package\n + lp-asof-demo==1.1.0\n' });
+    expect(run.install.success, run.install.stdout).toBe(true);
+    const call = run.install.calls.find((c) => c.tool === 'uv');
+    expect(call?.argv).toEqual(['pip', 'install', '--system', '--python', expect.stringMatching(/python3$/), '--dry-run', '--index-url', index.url, '--exclude-newer', '2026-12-07T00:00:00Z', 'lp-asof-demo']);
+    expect(run.install.stdout).toContain('Lock: resolved as of 2026-12-07 (uv --exclude-newer): lp-asof-demo==1.1.0.');
+    // uv only chose; pip installed what it chose (with the guard and the import check as always).
+    expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+    const failed = await uv({ exitCode: 1, stderr: '  × No solution found when resolving dependencies\n' });
+    expect(failed.install.stdout).toContain('Lock: could not resolve as of 2026-12-07 (uv --exclude-newer 2026-12-07T00:00:00Z found no versions that fit): resolving as of today.');
+    expect(failed.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+  }, 180_000);
 
   it('a lock made on another Python names the locked versions with no wheel for this one (an sdist only, wheels for cp39 only)', async () => {
     // Files the no-wheel check reads by name from the index; nothing installs them.
