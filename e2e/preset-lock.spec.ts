@@ -1,7 +1,8 @@
 /**
  * A lock per preset (issue 19), end to end with the real IPython behind the replica: Run setup
  * records what a preset's pip step installed, replays it after a VM reset even when the index has
- * newer releases, and the options page's Update lock moves it to them.
+ * newer releases, and the options page's Update lock moves it to them (as of today); the toolbar's
+ * Update lock, after Colab moved underneath, resolves as of the lock's date.
  */
 import type { Page, Worker } from '@playwright/test';
 import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
@@ -14,7 +15,7 @@ interface StoredLock {
   python: string;
   colabRelease?: string;
   packages: string[];
-  updateRequested?: true;
+  updateRequested?: 'today' | 'as-of-lock';
 }
 
 async function storedLocks(sw: Worker): Promise<StoredLock[]> {
@@ -91,7 +92,7 @@ test('pip install einops timm: locked at 1.0.0 after the first run, 1.0.0 again 
   await expect(locks).toContainText(`Locked ${date} · Python ${lock?.python} · ${lock?.key.split('-').at(-1)} · 2 packages`);
   await locks.getByRole('button', { name: 'Update lock' }).click();
   await expect(locks).toContainText('Update at the next run');
-  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe(true);
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe('today');
   await options.close();
 
   // The next run (the same VM: the step sees 1.0.0 installed, but the update resolves again).
@@ -103,7 +104,7 @@ test('pip install einops timm: locked at 1.0.0 after the first run, 1.0.0 again 
   expect((await storedLocks(serviceWorker))[0]?.updateRequested).toBeUndefined();
 });
 
-test('a replay after Colab’s release tag changed says so on the toolbar, finishes with the lock, and offers Update lock', async ({ page, extensionId, serviceWorker, realKernel }) => {
+test('a replay after Colab’s release tag changed says so on the toolbar, finishes with the lock; its Update lock resolves as of the lock’s date', async ({ page, extensionId, serviceWorker, realKernel }) => {
   const file = {
     format: 'colab-launchpad/presets',
     version: 2,
@@ -117,9 +118,13 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
   await expectOneToolbar(page);
   await runSetup(page);
   await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.colabRelease).toBe('release-colab_20261201-060048_RC00');
+  const [lock] = await storedLocks(serviceWorker);
 
   // Colab ships a new image: a new VM whose release tag differs (set in the new kernel's environment).
-  realKernel.publish('einops', '2.0.0');
+  // The index has a release uploaded after the lock was made.
+  const after = new Date((lock?.createdAt ?? 0) + 60_000);
+  realKernel.publish('einops', '2.0.0', after);
+  realKernel.publish('timm', '2.0.0', after);
   const pid = realKernel.pid();
   await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
   await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
@@ -144,6 +149,17 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
   const panel = toolbar(page).locator('.lock-drift');
   await expect(panel.getByRole('button', { name: 'Keep the lock' })).toBeVisible();
   await panel.getByRole('button', { name: 'Update lock' }).click();
-  await expect(runStatus(page)).toHaveText('The next Run setup resolves the packages again and replaces the lock.');
-  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe(true);
+  await expect(runStatus(page)).toHaveText("The next Run setup resolves the packages again, as of the lock's date first, and replaces the lock.");
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBe('as-of-lock');
+
+  // A VM reset; the update resolves as of the lock's date: 1.0.0 again (2.0.0 came after), and a new lock.
+  const second = realKernel.pid();
+  await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
+  await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(second);
+  await runSetup(page);
+  expect(await installedVersions(page, realKernel)).toBe('VERSIONS 1.0.0 1.0.0\n');
+  await expect.poll(async () => (await storedLocks(serviceWorker))[0]?.updateRequested).toBeUndefined();
+  const [updated] = await storedLocks(serviceWorker);
+  expect(updated?.packages).toEqual(['einops==1.0.0', 'timm==1.0.0']);
+  expect(updated?.createdAt).toBeGreaterThan(lock?.createdAt ?? 0);
 });
