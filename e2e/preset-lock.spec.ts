@@ -163,3 +163,33 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
   expect(updated?.packages).toEqual(['einops==1.0.0', 'timm==1.0.0']);
   expect(updated?.createdAt).toBeGreaterThan(lock?.createdAt ?? 0);
 });
+
+test('a preset whose lock was made on another Python: the toolbar says it was not applied and names the locked packages with no wheel for this Python', async ({ page, extensionId, serviceWorker, realKernel }) => {
+  // The lock (made on Python 3.9) holds einops 0.5.0, a version the index does not have (no wheel), and timm 1.0.0 (a pure wheel).
+  const foreign = { key: 'cp39-manylinux_2_35_x86_64-cpu', createdAt: Date.now(), python: '3.9', packages: ['einops==0.5.0', 'timm==1.0.0'] };
+  const file = {
+    format: 'colab-launchpad/presets',
+    version: 2,
+    presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false, locks: [foreign] }],
+  };
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await confirmImport(page);
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+  await expect(runStatus(page)).toHaveText(
+    new RegExp(
+      `^Setup “Locked” done: 1 ran, 0 already done\\.${READY} The lock was made on Python 3\\.9; this runtime has Python (?<now>3\\.\\d+), so it was not applied: .* No wheel for Python \\k<now> \\(they would build from source, or fail\\): einops\\.$`,
+    ),
+    { timeout: 60_000 },
+  );
+  // The step resolved as of that lock's date (timm 1.0.0 was on the index then).
+  const said = realKernel.history.flatMap((run) => run.reply.outputs.map((output) => ('text' in output ? String(output.text) : ''))).join('');
+  expect(said).toMatch(/Lock: resolved as of \d{4}-\d\d-\d\d \(upload times from http:\/\/127\.0\.0\.1:\d+\/simple\/\): einops==1\.0\.0, timm==1\.0\.0\./);
+  // Nothing to choose (this run made this runtime's own lock); the other lock is kept as it was.
+  await expect(toolbar(page).locator('.lock-drift').getByRole('button', { name: 'Update lock' })).toHaveCount(0);
+  await expect.poll(async () => (await storedLocks(serviceWorker)).map((lock) => lock.key)).toHaveLength(2);
+  expect((await storedLocks(serviceWorker)).find((lock) => lock.key === foreign.key)).toEqual(foreign);
+});
