@@ -88,13 +88,21 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
             if drift['noWheel']:
                 say(f'no wheel for Python {python} in that lock: ' + ', '.join(drift['noWheel']) + '.')
 
+    # Update lock: the packages the old lock holds are resolved again even where they are installed
+    # (the same VM), and the new lock holds them whether or not their version changed.
+    again = {norm(item.partition('==')[0]) for item in lock.get('packages') or []} if mode == 'update' else set()
+
     def pinned(requirement):
         # Installed counts only at the locked version. The spec stays as written: the constraints pin
         # it, and the install-cache key (a hash of the specs) stays the first run's, so its kept
         # wheels are installed offline at once.
         spec, dist, version, constrained = requirement
+        if '@' in spec:
+            return requirement
+        if norm(dist) in again:
+            return (spec, dist, None, True)  # never "already installed": pip checks it against the constraints
         locked = pins.get(norm(dist))
-        return requirement if locked is None or '@' in spec else (spec, dist, locked[1], True)
+        return requirement if locked is None else (spec, dist, locked[1], True)
 
     before = installed()
     if lock and not lock.get('update'):
@@ -110,15 +118,21 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
         print('LAUNCHPAD_LOCK_DRIFT ' + json.dumps(drift), flush=True)
     names = ('PIP_CONSTRAINT', 'UV_CONSTRAINT')
     saved = {name: os.environ.get(name) for name in names}
-    dated = []  # the versions a resolution as of the lock's date chose: constraints of the install
+    # What a dry run chose (as of the lock's date, or as of today for an Update lock whose packages are
+    # installed already): constraints of the install. Only what is missing or resolved again is asked,
+    # so Colab's preinstalled packages stay as they are.
+    dated = None
+    asked = [spec for spec, dist, _, _ in requirements if norm(dist) in again or norm(dist) not in before or '@' in spec]
+    upgrade = sorted({norm(dist) for _, dist, _, _ in requirements if norm(dist) in again and norm(dist) in before})
     if as_of:
-        dated, how = _launchpad_pip_as_of([r[0] for r in requirements], str(as_of.get('created') or ''))
+        dated, how = _launchpad_pip_as_of(asked, str(as_of.get('created') or ''), upgrade)
         if dated is None:
-            dated = []
             say(f'could not resolve as of {made(as_of)} ({how}): resolving as of today.')
         else:
-            dated = sorted(dated, key=str.lower)
             say(f'resolved as of {made(as_of)} ({how}): ' + (', '.join(dated) or 'nothing to install') + '.')
+    if dated is None and upgrade:
+        dated = _launchpad_pip_as_of(asked, None, upgrade)[0]
+    dated = dated or []
     constraints = None
     try:
         if pins or dated:
@@ -143,10 +157,13 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
         if constraints:
             os.remove(constraints)
     after = installed()
-    changed = sorted(f'{name}=={version}' for ident, (name, version) in after.items() if before.get(ident, (None, None))[1] != version)
-    # What was there before a changed package: Colab's preinstalled version, to tell when it moves.
-    replaced = sorted(f'{before[ident][0]}=={before[ident][1]}' for ident, (name, version) in after.items()
-                      if ident in before and before[ident][1] != version)
+    changed = sorted(f'{name}=={version}' for ident, (name, version) in after.items()
+                     if before.get(ident, (None, None))[1] != version or ident in again)
+    # What was there before a changed package: Colab's preinstalled version, to tell when it moves
+    # (after an Update lock in the same VM, the old lock's versions are not Colab's: its record stays).
+    replaced = sorted({f'{before[ident][0]}=={before[ident][1]}' for ident, (name, version) in after.items()
+                       if ident in before and before[ident][1] != version and ident not in again}
+                      | {item for item in (lock or {}).get('replaced') or [] if mode == 'update'})
     if changed or mode == 'update':
         print('LAUNCHPAD_LOCK ' + json.dumps({'key': key, 'python': python, 'release': release, 'mode': mode,
                                               'packages': changed, 'replaced': replaced}), flush=True)
@@ -204,24 +221,29 @@ def _launchpad_index_versions(index, name, seen):
     seen[project] = versions
     return versions
 
-def _launchpad_pip_as_of(specs, created):
-    """(['name==version', ...], how): what pip would have installed for specs as of created (the lock's
-    ISO 8601 UTC time), found by a dry run, to constrain the install; (None, why) when nothing
-    resolves as of then or the index cannot tell."""
+def _launchpad_pip_as_of(specs, created, upgrade=()):
+    """(['name==version', ...] sorted, how): what pip would have installed for specs as of created (the
+    lock's ISO 8601 UTC time; None: as of today), found by a dry run, to constrain the install;
+    (None, why) when nothing resolves as of then or the index cannot tell. upgrade: installed
+    distributions resolved again (pip's --upgrade, uv's --upgrade-package)."""
     import datetime, json, os, re, shutil, subprocess, sys, tempfile
     try:
         from packaging.version import InvalidVersion, Version
     except ImportError:
         from pip._vendor.packaging.version import InvalidVersion, Version
-    stamp = re.match(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d', created)
-    if not stamp:
+    if not specs:
+        return [], 'nothing to resolve'
+    stamp = re.match(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d', created or '')
+    if created is not None and not stamp:
         return None, 'the lock has no date'
-    cutoff = datetime.datetime.fromisoformat(stamp.group(0)).replace(tzinfo=datetime.timezone.utc)
-    when = cutoff.strftime('%Y-%m-%dT%H:%M:%SZ')
+    cutoff = datetime.datetime.fromisoformat(stamp.group(0)).replace(tzinfo=datetime.timezone.utc) if stamp else None
+    when = cutoff.strftime('%Y-%m-%dT%H:%M:%SZ') if cutoff else 'today'
     index = _launchpad_index_url()
+    listed = lambda pairs: sorted((f'{n}=={v}' for n, v in pairs), key=str.lower)
     uv = shutil.which('uv')
-    if uv:
-        argv = [uv, 'pip', 'install', '--system', '--python', sys.executable, '--dry-run', '--index-url', index, '--exclude-newer', when, *specs]
+    if uv and cutoff:
+        again = [arg for name in upgrade for arg in ('--upgrade-package', name)]
+        argv = [uv, 'pip', 'install', '--system', '--python', sys.executable, '--dry-run', '--index-url', index, '--exclude-newer', when, *again, *specs]
         print('$ ' + ' '.join(argv), flush=True)
         try:
             done = subprocess.run(argv, capture_output=True, text=True, errors='replace', stdin=subprocess.DEVNULL, timeout=900)
@@ -230,22 +252,24 @@ def _launchpad_pip_as_of(specs, created):
         print(done.stdout + done.stderr, end='', flush=True)
         if done.returncode != 0:
             return None, f'uv --exclude-newer {when} found no versions that fit'
-        return [f'{n}=={v}' for n, v in re.findall(r'^\s*\+\s*([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)', done.stdout + done.stderr, re.M)], 'uv --exclude-newer'
+        return listed(re.findall(r'^\s*\+\s*([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)', done.stdout + done.stderr, re.M)), 'uv --exclude-newer'
     work = tempfile.mkdtemp(prefix='launchpad-as-of-')
     try:
         def dry_run(extra, exclude=None):
             report = os.path.join(work, 'report.json')
             env = {'PIP_CONSTRAINT': ' '.join(filter(None, [os.environ.get('PIP_CONSTRAINT'), exclude]))} if exclude else None
-            _launchpad_run(f'pip install (dry run as of {when})', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check',
-                                                                  '--dry-run', '--quiet', '--report', report, *extra, *specs], env=env)
+            _launchpad_run(f'pip install (dry run as of {when})', [sys.executable, '-m', 'pip', 'install', '--disable-pip-version-check', '--dry-run',
+                                                                  '--quiet', '--report', report, *(['--upgrade'] if upgrade else []), *extra, *specs], env=env)
             with open(report, encoding='utf-8') as f:
                 return [(item['metadata']['name'], item['metadata']['version']) for item in json.load(f).get('install', [])]
 
         try:
+            if cutoff is None:
+                return listed(dry_run([])), 'as of today'
             help_text = subprocess.run([sys.executable, '-m', 'pip', 'install', '--help'], capture_output=True, text=True,
                                        errors='replace', stdin=subprocess.DEVNULL).stdout
             if '--uploaded-prior-to' in help_text:
-                return [f'{n}=={v}' for n, v in dry_run(['--uploaded-prior-to', when])], 'pip --uploaded-prior-to'
+                return listed(dry_run(['--uploaded-prior-to', when])), 'pip --uploaded-prior-to'
             excluded, seen = {}, {}
             for _ in range(8):
                 exclude = os.path.join(work, 'exclude.txt')
@@ -264,7 +288,7 @@ def _launchpad_pip_as_of(specs, created):
                         excluded.setdefault(name, set()).update(v for v, info in versions.items() if info['uploaded'] and info['uploaded'] > cutoff)
                         newer = True
                 if not newer:
-                    return [f'{n}=={v}' for n, v in picked], f'upload times from {index}'
+                    return listed(picked), f'upload times from {index}'
             return None, 'pip still picked newer versions after 8 tries'
         except LaunchpadError:
             return None, 'pip found no versions that fit'

@@ -14,7 +14,7 @@ import type { Preset } from '../../src/presets/schema';
 import { generateCell } from '../../src/recipes/cell';
 import { parseLockDrift, parseLockLines } from '../../src/recipes/parsers/python-lock';
 import { runCellsInIPython, type IPythonRun, type ShimConfig } from './harness';
-import { atContent, cellSpec, mountedContent, recordedDigests } from './install-replay';
+import { atContent, cellSpec, mountedContent, pipEnv, recordedDigests } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
 let work: string;
@@ -77,6 +77,18 @@ async function runtime(preset: Preset, { env = {}, content, via = index, shims }
   );
   const json = /^VERSIONS (\{.*\})$/m.exec(check?.stdout ?? '')?.[1] ?? '{}';
   return { install: install as IPythonRun, versions: JSON.parse(json) as Record<string, string>, requests: via.counts().requests - before };
+}
+
+/** One runtime running the pip cells of `presets` one after another (the same VM), then the version check. */
+async function sameRuntime(presets: readonly Preset[]): Promise<{ readonly installs: IPythonRun[]; readonly versions: Record<string, string> }> {
+  runtimes += 1;
+  const userBase = join(work, `user-${runtimes}`);
+  // pip sees (and replaces) what the user site holds, as with Colab's dist-packages; the harness hides it by default.
+  const seesUserSite = { env: { ...pipEnv(index.url, userBase), PYTHONNOUSERSITE: '' } };
+  const cells = presets.map((preset) => cellSpec(generateCell(preset.steps, { keepInstalls: false, locks: cellLocks(preset) }), index.url, userBase, seesUserSite));
+  const runs = await runCellsInIPython([...cells, cellSpec(versionCheck, index.url, userBase)], { mode: 'notebook' });
+  const json = /^VERSIONS (\{.*\})$/m.exec(runs.at(-1)?.stdout ?? '')?.[1] ?? '{}';
+  return { installs: runs.slice(0, -1), versions: JSON.parse(json) as Record<string, string> };
 }
 
 /** Kept-install digests recorded per preset (as install-digests does), for the Drive case. */
@@ -268,6 +280,26 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
     const today = await runtime(requestLockUpdate(locked, onlyLock(locked).key, 'today'));
     expect(today.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
   }, 180_000);
+
+  it('in the same VM (the packages installed already): the update resolves them again, and the new lock holds them even when unchanged', async () => {
+    const { installs, versions } = await sameRuntime([locked, asOfLock(locked)]);
+    const [replay, update] = installs;
+    expect(replay?.stdout).toContain('Lock: installing the lock of 2026-12-07');
+    expect(update?.success, update?.stdout).toBe(true);
+    expect(update?.stdout).toContain('lp-asof-demo==1.1.0.');
+    expect(versions, update?.stdout).toEqual({ 'lp-asof-demo': '1.1.0' });
+    const updated = record(asOfLock(locked), update as IPythonRun, Date.UTC(2026, 11, 9));
+    expect(onlyLock(updated).packages).toEqual(['lp-asof-demo==1.1.0']);
+    // Made on that date again, nothing newer fits: the version stays, and the lock still holds it (not an empty lock).
+    const atNewDate: Preset = { ...updated, locks: [{ ...onlyLock(updated), createdAt: LOCK_DAY }] };
+    const again = await sameRuntime([atNewDate, asOfLock(atNewDate)]);
+    expect(again.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+    expect(parseLockLines(again.installs[1]?.stdout ?? '')).toMatchObject([{ mode: 'update', packages: ['lp-asof-demo==1.1.0'] }]);
+    // As of today in the same VM: 2.0.0.
+    const today = await sameRuntime([locked, requestLockUpdate(locked, onlyLock(locked).key, 'today')]);
+    expect(today.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+    expect(parseLockLines(today.installs[1]?.stdout ?? '')).toMatchObject([{ mode: 'update', packages: ['lp-asof-demo==2.0.0'] }]);
+  }, 240_000);
 
   it('when nothing fits as of the lock’s date, it resolves as of today and says so', async () => {
     const newer: Preset = { ...locked, steps: [{ recipe: 'pip-install', params: { packages: ['lp-asof-demo>=2'] } }] };
