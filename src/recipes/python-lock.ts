@@ -183,11 +183,16 @@ def _launchpad_index_url():
             pass
     return (url or 'https://pypi.org/simple').rstrip('/') + '/'
 
+def _launchpad_redacted(url):
+    """url without its user and password (a private index's), for the cell's output."""
+    import re
+    return re.sub(r'//[^/@]*@', '//', url)
+
 def _launchpad_index_versions(index, name, seen):
     """{version: {'uploaded': datetime or None, 'files': [file name, ...]}} of project name, from the
     index's JSON simple API (PEP 691; upload-time: PEP 700). Raises OSError or ValueError saying why
     when the index cannot tell. seen: the projects read so far (each is read once)."""
-    import datetime, json, re, urllib.request
+    import base64, datetime, json, re, urllib.parse, urllib.request
     try:
         from packaging.version import InvalidVersion, Version
     except ImportError:
@@ -195,10 +200,15 @@ def _launchpad_index_versions(index, name, seen):
     project = re.sub(r'[-_.]+', '-', name).lower()
     if project in seen:
         return seen[project]
-    request = urllib.request.Request(index + project + '/', headers={'Accept': 'application/vnd.pypi.simple.v1+json'})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    headers = {'Accept': 'application/vnd.pypi.simple.v1+json'}
+    parts = urllib.parse.urlsplit(index)
+    if parts.username is not None:  # a private index's user and password (as pip takes them): basic auth
+        user = f'{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or "")}'
+        headers['Authorization'] = 'Basic ' + base64.b64encode(user.encode('utf-8')).decode('ascii')
+    url = _launchpad_redacted(index) + urllib.parse.quote(project) + '/'
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
         if 'json' not in response.headers.get('Content-Type', ''):
-            raise ValueError(f'{index} has no JSON simple API (PEP 691), so no upload times')
+            raise ValueError(f'{_launchpad_redacted(index)} has no JSON simple API (PEP 691), so no upload times')
         data = json.load(response)
     versions = {}
     for entry in data.get('files') or []:
@@ -244,7 +254,7 @@ def _launchpad_pip_as_of(specs, created, upgrade=()):
     if uv and cutoff:
         again = [arg for name in upgrade for arg in ('--upgrade-package', name)]
         argv = [uv, 'pip', 'install', '--system', '--python', sys.executable, '--dry-run', '--index-url', index, '--exclude-newer', when, *again, *specs]
-        print('$ ' + ' '.join(argv), flush=True)
+        print('$ ' + _launchpad_redacted(' '.join(argv)), flush=True)
         try:
             done = subprocess.run(argv, capture_output=True, text=True, errors='replace', stdin=subprocess.DEVNULL, timeout=900)
         except (OSError, subprocess.SubprocessError) as error:
@@ -279,7 +289,7 @@ def _launchpad_pip_as_of(specs, created, upgrade=()):
                 for name, version in picked:
                     versions = _launchpad_index_versions(index, name, seen)
                     if not any(info['uploaded'] for info in versions.values()):
-                        return None, f'{index} gives no upload times for {name}'
+                        return None, f'{_launchpad_redacted(index)} gives no upload times for {name}'
                     try:
                         uploaded = versions.get(str(Version(version)), {}).get('uploaded')
                     except InvalidVersion:
@@ -288,7 +298,7 @@ def _launchpad_pip_as_of(specs, created, upgrade=()):
                         excluded.setdefault(name, set()).update(v for v, info in versions.items() if info['uploaded'] and info['uploaded'] > cutoff)
                         newer = True
                 if not newer:
-                    return listed(picked), f'upload times from {index}'
+                    return listed(picked), f'upload times from {_launchpad_redacted(index)}'
             return None, 'pip still picked newer versions after 8 tries'
         except LaunchpadError:
             return None, 'pip found no versions that fit'
@@ -300,6 +310,7 @@ def _launchpad_pip_as_of(specs, created, upgrade=()):
 def _launchpad_no_wheel(packages, say):
     """The names in packages ('name==version') whose version has no wheel this interpreter can
     install (only an sdist, which would build, or wheels for other Pythons), by the index's files."""
+    import urllib.error
     try:
         from packaging.tags import sys_tags
         from packaging.utils import InvalidWheelFilename, parse_wheel_filename
@@ -320,10 +331,18 @@ def _launchpad_no_wheel(packages, say):
     for pin in packages[:150]:
         name, _, version = pin.partition('==')
         try:
-            files = _launchpad_index_versions(index, name, seen).get(str(Version(version)), {}).get('files', [])
-        except (OSError, ValueError, InvalidVersion) as error:
-            say(f'could not tell whether {pin} has a wheel for this Python ({error}).')
+            version = str(Version(version))
+        except InvalidVersion:
             continue
+        try:
+            files = _launchpad_index_versions(index, name, seen).get(version, {}).get('files', [])
+        except (OSError, ValueError) as error:
+            if isinstance(error, urllib.error.HTTPError) and error.code == 404:  # this project is not on the index
+                say(f'could not tell whether {pin} has a wheel for this Python ({error}).')
+                continue
+            # The index cannot tell (no JSON API, offline, refused): said once.
+            say(f'could not tell which locked versions have a wheel for this Python ({error}).')
+            break
         if not any(fits(filename) for filename in files):
             names.append(name)
     return names`;

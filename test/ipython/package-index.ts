@@ -161,9 +161,14 @@ export interface PackageIndex {
 
 /**
  * Serves `dist` as a PEP 503 index on 127.0.0.1, every file throttled to INDEX_RATE_BYTES_PER_S;
- * `json: false`: HTML only (an index that gives no upload times).
+ * `json: false`: HTML only (an index that gives no upload times); `auth: 'user:password'`: a private
+ * index, answering 401 to a request without that basic auth.
  */
-export async function servePackageIndex(dist: string, rate = INDEX_RATE_BYTES_PER_S, options: { readonly json?: boolean } = {}): Promise<PackageIndex> {
+export async function servePackageIndex(
+  dist: string,
+  rate = INDEX_RATE_BYTES_PER_S,
+  options: { readonly json?: boolean; readonly auth?: string } = {},
+): Promise<PackageIndex> {
   // Read again for every request, so a file added to `dist` is published at once (buildPureWheel).
   const sha = new Map<string, string>();
   const scan = () => {
@@ -180,6 +185,10 @@ export async function servePackageIndex(dist: string, rate = INDEX_RATE_BYTES_PE
   let bytes = 0;
   const server: Server = createServer((request, response) => {
     requests += 1;
+    if (options.auth !== undefined && request.headers.authorization !== `Basic ${Buffer.from(options.auth).toString('base64')}`) {
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="index"' }).end();
+      return;
+    }
     const byProject = scan();
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
     const html = (body: string) => {

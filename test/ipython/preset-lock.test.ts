@@ -309,15 +309,34 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
     expect(run.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
   }, 120_000);
 
-  it('an index without upload times (HTML only): said, and resolved as of today', async () => {
+  it('an index without upload times (HTML only): said, and resolved as of today; which versions have no wheel is said once to be unknown', async () => {
     const html = await servePackageIndex(dist, 64 * 1024 * 1024, { json: false });
     try {
       const run = await runtime(asOfLock(locked), { via: html });
       expect(run.install.success, run.install.stdout).toBe(true);
       expect(run.install.stdout).toContain(`Lock: could not resolve as of 2026-12-07 (the upload times could not be read: ${html.url} has no JSON simple API (PEP 691), so no upload times): resolving as of today.`);
       expect(run.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+      const other: PresetLock = { ...onlyLock(locked), key: 'cp39-manylinux_2_35_x86_64-cpu', packages: ['einops==1.0.0', 'lp-asof-demo==1.0.0'] };
+      const foreign = await runtime({ ...step, locks: [other] }, { via: html });
+      expect(foreign.install.success, foreign.install.stdout).toBe(true);
+      expect(foreign.install.stdout.match(/could not tell which locked versions have a wheel for this Python/g)).toHaveLength(1);
+      expect(parseLockDrift(foreign.install.stdout)?.noWheel).toEqual([]);
     } finally {
       await html.close();
+    }
+  }, 180_000);
+
+  it('a private index’s password (user:password@ in PIP_INDEX_URL) is sent as basic auth and never printed', async () => {
+    const closed = await servePackageIndex(dist, 64 * 1024 * 1024, { auth: 'lp-user:lp-s3cret' });
+    try {
+      const url = closed.url.replace('http://', 'http://lp-user:lp-s3cret@');
+      const run = await runtime(asOfLock(locked), { via: closed, env: { PIP_INDEX_URL: url } });
+      expect(run.install.success, run.install.stdout).toBe(true);
+      expect(run.install.stdout).toContain(`Lock: resolved as of 2026-12-07 (upload times from ${closed.url}): lp-asof-demo==1.1.0.`);
+      expect(run.install.stdout).not.toContain('lp-s3cret');
+      expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+    } finally {
+      await closed.close();
     }
   }, 120_000);
 
