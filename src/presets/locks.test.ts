@@ -91,6 +91,10 @@ describe('the stored and exported format', () => {
     const parsed = parsePreset(JSON.parse(JSON.stringify(raw)));
     expect(parsed.ok && parsed.value.locks).toEqual([stored]);
     expect(readLocks('x')).toEqual([]);
+    // An Update lock asked before there were two kinds (`true`) is as of today; the lock is kept.
+    expect(readLocks([{ ...stored, updateRequested: true }])).toEqual([{ ...stored, updateRequested: 'today' }]);
+    expect(readLocks([{ ...stored, updateRequested: 'as-of-lock' }])).toEqual([{ ...stored, updateRequested: 'as-of-lock' }]);
+    expect(readLocks([{ ...stored, updateRequested: 'tomorrow' }])).toEqual([]);
     const none = parsePreset(JSON.parse(JSON.stringify({ ...pip, locks: [] })));
     expect(none.ok && 'locks' in none.value).toBe(false);
   });

@@ -42,7 +42,8 @@ const PresetLockSchema = v.strictObject({
   colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
   packages: v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES)),
   replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
-  updateRequested: v.optional(v.picklist(LOCK_UPDATES)),
+  // `true` was written before the two kinds existed: it meant as of today (the lock is kept, never dropped for it).
+  updateRequested: v.optional(v.union([v.picklist(LOCK_UPDATES), v.pipe(v.literal(true), v.transform((): LockUpdate => 'today'))])),
 });
 
 const normalName = (pin: string) => (pin.split('==')[0] ?? '').toLowerCase().replace(/[-_.]+/g, '-');
