@@ -25,6 +25,7 @@
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
 import { pipLockSource } from './python-lock';
 import { runtimeKeySource } from './python-runtime-key';
+import { uvEnvSource } from './python-uv-env';
 import { importCheckSource, pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
@@ -33,6 +34,7 @@ export type HelperId =
   | 'run'
   | 'mountDrive'
   | 'runtimeKey'
+  | 'uvEnv'
   | 'pipCache'
   | 'pipGuard'
   | 'importCheck'
@@ -485,11 +487,12 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   run: { requires: ['error'], source: run },
   mountDrive: { requires: ['error'], source: mountDrive },
   runtimeKey: { requires: [], source: runtimeKeySource },
-  pipCache: { requires: ['error', 'run', 'runtimeKey'], source: pipCacheSource },
+  uvEnv: { requires: [], source: uvEnvSource },
+  pipCache: { requires: ['error', 'run', 'runtimeKey', 'uvEnv'], source: pipCacheSource },
   pipGuard: { requires: ['error'], source: pipGuardSource },
   importCheck: { requires: ['error'], source: importCheckSource },
   pip: { requires: ['run', 'pipGuard', 'importCheck'], source: pip },
-  pipLock: { requires: ['error', 'run', 'pip', 'runtimeKey'], source: pipLockSource },
+  pipLock: { requires: ['error', 'run', 'pip', 'runtimeKey', 'uvEnv'], source: pipLockSource },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

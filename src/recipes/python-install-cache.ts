@@ -69,11 +69,8 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache,
         links = ['--no-index', '--find-links', wheels]
         uv = shutil.which('uv')
         if uv:
-            # Colab once pointed UV_CONSTRAINT at files that did not exist, failing every uv install (#5237).
-            blank = {name: '' for name in ('UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT')
-                     if os.environ.get(name) and not os.path.exists(os.environ[name])}
             _launchpad_run('uv pip install (offline)', [uv, 'pip', 'install', '--system', '--python', sys.executable,
-                                                        *links, *specs], env=blank)
+                                                        *links, *specs], env=_launchpad_uv_env())
         else:
             _launchpad_run('pip install (offline)', [*pip, 'install', *quiet, *links, *specs])
 

@@ -256,7 +256,8 @@ def _launchpad_pip_as_of(specs, created, upgrade=()):
         argv = [uv, 'pip', 'install', '--system', '--python', sys.executable, '--dry-run', '--index-url', index, '--exclude-newer', when, *again, *specs]
         print('$ ' + _launchpad_redacted(' '.join(argv)), flush=True)
         try:
-            done = subprocess.run(argv, capture_output=True, text=True, errors='replace', stdin=subprocess.DEVNULL, timeout=900)
+            done = subprocess.run(argv, capture_output=True, text=True, errors='replace', stdin=subprocess.DEVNULL, timeout=900,
+                                  env=dict(os.environ, **_launchpad_uv_env()))
         except (OSError, subprocess.SubprocessError) as error:
             return None, f'uv failed: {error}'
         print(done.stdout + done.stderr, end='', flush=True)

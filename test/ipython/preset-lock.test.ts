@@ -341,9 +341,12 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
   }, 120_000);
 
   it('with uv on PATH (as on Colab): uv’s --exclude-newer picks the versions, against pip’s index; uv failing means as of today', async () => {
-    const uv = (behaviour: ShimConfig[string]) => runtime(asOfLock(locked), { shims: { uv: behaviour } });
+    // Colab once set UV_CONSTRAINT to a file that does not exist (#5237): uv gets it without that file.
+    const uv = (behaviour: ShimConfig[string]) =>
+      runtime(asOfLock(locked), { shims: { uv: { ...behaviour, sh: 'echo "uv saw UV_CONSTRAINT=[$UV_CONSTRAINT]"' } }, env: { UV_CONSTRAINT: '/nonexistent/colab-constraints.txt' } });
     const run = await uv({ stderr: 'Resolved 1 package in 5ms\nWould install 1 package\n + lp-asof-demo==1.1.0\n' });
     expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain('uv saw UV_CONSTRAINT=[]');
     const call = run.install.calls.find((c) => c.tool === 'uv');
     expect(call?.argv).toEqual(['pip', 'install', '--system', '--python', expect.stringMatching(/python3$/), '--dry-run', '--index-url', index.url, '--exclude-newer', '2026-12-07T00:00:00Z', 'lp-asof-demo']);
     expect(run.install.stdout).toContain('Lock: resolved as of 2026-12-07 (uv --exclude-newer): lp-asof-demo==1.1.0.');
