@@ -5,7 +5,7 @@
  * the next cell is made from the recorded preset, as Run setup does. The index gives upload times
  * (PEP 691 JSON, PEP 700): the first releases were uploaded before the lock's date, the later ones after.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -356,6 +356,38 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
     expect(failed.install.stdout).toContain('Lock: could not resolve as of 2026-12-07 (uv --exclude-newer 2026-12-07T00:00:00Z found no versions that fit): resolving as of today.');
     expect(failed.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
   }, 180_000);
+
+  it('with a pip that has --uploaded-prior-to (pip 26): the dry run uses it, and its choice constrains the install', async () => {
+    // A stand-in for pip 26 ahead of the real pip on PYTHONPATH: its help lists the option; a command
+    // with it is recorded, and answered by the real pip with 1.1.0 asked for (this pip 23 has no date option).
+    const stub = join(work, 'pip26');
+    mkdirSync(join(stub, 'pip'), { recursive: true });
+    writeFileSync(join(stub, 'pip', '__init__.py'), '');
+    writeFileSync(
+      join(stub, 'pip', '__main__.py'),
+      [
+        'import os, runpy, sys',
+        'args = sys.argv[1:]',
+        'if "--uploaded-prior-to" in args:',
+        '    with open(os.path.join(os.path.dirname(__file__), "calls.txt"), "a") as f:',
+        '        f.write(" ".join(args) + "\\n")',
+        '    at = args.index("--uploaded-prior-to")',
+        '    args = [a for i, a in enumerate(args) if i not in (at, at + 1) and a != "lp-asof-demo"] + ["lp-asof-demo==1.1.0"]',
+        'here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))',
+        'sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]',
+        'del sys.modules["pip"]',
+        'sys.argv = [sys.argv[0], *args]',
+        'if args[:2] == ["install", "--help"]:',
+        '    print("  --uploaded-prior-to <datetime>  Only consider files uploaded before this time.")',
+        'runpy.run_module("pip", run_name="__main__", alter_sys=True)',
+      ].join('\n'),
+    );
+    const run = await runtime(asOfLock(locked), { env: { PYTHONPATH: stub } });
+    expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain('Lock: resolved as of 2026-12-07 (pip --uploaded-prior-to): lp-asof-demo==1.1.0.');
+    expect(readFileSync(join(stub, 'pip', 'calls.txt'), 'utf8')).toMatch(/--dry-run .*--uploaded-prior-to 2026-12-07T00:00:00Z lp-asof-demo\n$/);
+    expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+  }, 120_000);
 
   it('a lock made on another Python names the locked versions with no wheel for this one (an sdist only, wheels for cp39 only)', async () => {
     // Files the no-wheel check reads by name from the index; nothing installs them.
