@@ -37,8 +37,8 @@ export type LockLine = v.InferOutput<typeof LockLineSchema>;
  * How Update lock resolves again: `today` (the options page: re-resolve on purpose) or `as-of-lock`
  * (the toolbar's lock-drift note: Colab moved underneath; as of the lock's date first, then today).
  */
-export type LockUpdate = 'today' | 'as-of-lock';
-export const LOCK_UPDATES = ['today', 'as-of-lock'] as const satisfies readonly LockUpdate[];
+export const LOCK_UPDATES = ['today', 'as-of-lock'] as const;
+export type LockUpdate = (typeof LOCK_UPDATES)[number];
 
 /** A `LAUNCHPAD_LOCK_DRIFT` line: what moved under a preset's lock (issue 19 part 2), for the toolbar. */
 export const LockDriftSchema = v.strictObject({
