@@ -114,8 +114,8 @@ export interface RealKernelOptions {
 export interface RealKernel extends KernelSession {
   /** The local index (with `packages`), counting its requests. */
   readonly index: PackageIndex | undefined;
-  /** Puts a pure wheel on the local index, offered from the next request on. */
-  publish(name: string, version: string): void;
+  /** Puts a pure wheel on the local index, offered from the next request on, uploaded at `uploaded` (default: now). */
+  publish(name: string, version: string, uploaded?: Date): void;
 }
 
 /** Starts a real kernel (and its index and repositories); `close()` ends all of it. */
@@ -130,9 +130,9 @@ export async function startRealKernel(options: RealKernelOptions = {}): Promise<
   const closeSession = session.close.bind(session);
   return Object.assign(session, {
     index,
-    publish: (name: string, version: string) => {
+    publish: (name: string, version: string, uploaded?: Date) => {
       if (!index) throw new Error('publish needs a package index: give the kernel `packages` (an empty list will do)');
-      buildPureWheel(dist, name, version);
+      buildPureWheel(dist, name, version, [], uploaded);
     },
     close: async () => {
       await closeSession();

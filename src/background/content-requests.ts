@@ -133,7 +133,8 @@ export function registerContentRequests(): void {
       const result = await updatePresets((presets) =>
         presets.map((preset) => {
           if (preset.id !== presetId || preset.deletedAt !== undefined) return preset;
-          const next = requestLockUpdate(preset, key);
+          // The toolbar's lock-drift note: Colab moved underneath, so as of the lock's date first.
+          const next = requestLockUpdate(preset, key, 'as-of-lock');
           asked = next !== preset;
           return next;
         }),

@@ -1,8 +1,9 @@
 /**
  * "Colab changed under this preset's lock" (issue 19 part 2), in the Run setup panel after a run:
  * what it means for the preset (the release moved; preinstalled packages it overrides moved; a lock
- * made on another Python was not applied) and the choice: Update lock (the next run resolves
- * again) or keep the lock.
+ * made on another Python was not applied, and which of its packages have no wheel for this Python)
+ * and the choice: Update lock (the next run resolves again, as of the lock's date first) or keep
+ * the lock.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
@@ -16,6 +17,7 @@ export function lockDriftText(drift: LockDrift): string {
   if (drift.release) parts.push(t('lockDriftRelease', [drift.release[0], drift.release[1]]));
   if (drift.moved.length > 0) parts.push(t('lockDriftMoved', drift.moved.map(([name, was, now]) => `${name} ${was} → ${now}`).join(', ')));
   if (drift.python) parts.push(t('lockDriftPython', [drift.python[0], drift.python[1]]));
+  if (drift.python && drift.noWheel?.length) parts.push(t('lockDriftNoWheel', [drift.python[1], drift.noWheel.join(', ')]));
   return parts.join(' ');
 }
 

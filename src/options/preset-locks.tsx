@@ -19,7 +19,8 @@ export function PresetLocks(props: { preset: Preset; onStore: (store: PresetStor
   if (locks.length === 0) return null;
 
   const update = async (key: string) => {
-    const result = await writePreset(preset.id, (stored) => requestLockUpdate(stored, key));
+    // Re-resolving on purpose: as of today (the toolbar's drift note asks as of the lock's date).
+    const result = await writePreset(preset.id, (stored) => requestLockUpdate(stored, key, 'today'));
     setMessages(result.ok ? [] : result.messages);
     if (result.ok) onStore(result.store);
   };

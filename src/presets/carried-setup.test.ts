@@ -71,7 +71,7 @@ describe('the locks and runtime version a carried setup holds (issue 19)', () =>
   const lock = { key: T4, createdAt: Date.UTC(2026, 11, 7), python: '3.13', packages: ['einops==0.8.0'], gpu: 'T4', runtimeVersion: '2026.07' };
 
   it('carries them, without a pending Update lock, and reads them back', () => {
-    const cell = carriedSetupCell({ ...thesis, runtimeVersion: '2026.07', locks: [{ ...lock, updateRequested: true }] }, en);
+    const cell = carriedSetupCell({ ...thesis, runtimeVersion: '2026.07', locks: [{ ...lock, updateRequested: 'today' }] }, en);
     const read = readCarriedSetup(cell);
     expect(read).toMatchObject({ ok: true, preset: { runtimeVersion: '2026.07', locks: [lock] } });
     expect(cell).not.toContain('updateRequested');

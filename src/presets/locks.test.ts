@@ -35,13 +35,16 @@ describe('recordLocks (the worker, under the presets lock)', () => {
 
   it('Update lock: the first line of the run replaces the lock, later cells of the same run add to it', () => {
     const first = recordLocks([pip], ID_A, [line(T4, ['einops==1.0.0', 'timm==1.0.0'])], 1000).presets;
-    const asked = requestLockUpdate(first[0] as never, T4);
-    expect(asked.locks?.[0]?.updateRequested).toBe(true);
+    const asked = requestLockUpdate(first[0] as never, T4, 'as-of-lock');
+    expect(asked.locks?.[0]?.updateRequested).toBe('as-of-lock');
+    expect(cellLocks(asked)[T4]?.update).toBe('as-of-lock');
+    expect(cellLocks(requestLockUpdate(first[0] as never, T4, 'today'))[T4]?.update).toBe('today');
+    expect(cellLocks(first[0] as never)[T4]?.update).toBe(false);
     const one = recordLocks([asked], ID_A, [line(T4, ['einops==2.0.0'], 'update')], 3000).presets;
     const two = recordLocks(one, ID_A, [line(T4, ['timm==2.0.0'], 'update')], 3001).presets;
     expect(two[0]?.locks).toEqual([lock(T4, 3000, ['einops==2.0.0', 'timm==2.0.0'], { colabRelease: 'rel-1' })]);
     // Asking for a key without a lock changes nothing.
-    expect(requestLockUpdate(first[0] as never, CPU)).toBe(first[0]);
+    expect(requestLockUpdate(first[0] as never, CPU, 'today')).toBe(first[0]);
   });
 
   it('records nothing for a deleted or unknown preset, or no lines', () => {
@@ -58,7 +61,7 @@ describe('mergeLocks and sync', () => {
     const b = [lock(T4, 2000, ['einops==2.0.0'])];
     expect(mergeLocks(a, b)).toEqual(mergeLocks(b, a));
     expect(mergeLocks(a, b).map((l) => l.packages[0])).toEqual(['einops==3.0.0', 'einops==2.0.0']);
-    const asked = lock(T4, 1000, ['einops==1.0.0'], { updateRequested: true });
+    const asked = lock(T4, 1000, ['einops==1.0.0'], { updateRequested: 'today' });
     expect(mergeLocks([lock(T4, 1000, ['einops==1.0.0'])], [asked])).toEqual([asked]);
     expect(mergeLocks(mergeLocks(a, b), b)).toEqual(mergeLocks(a, b));
   });
@@ -88,12 +91,16 @@ describe('the stored and exported format', () => {
     const parsed = parsePreset(JSON.parse(JSON.stringify(raw)));
     expect(parsed.ok && parsed.value.locks).toEqual([stored]);
     expect(readLocks('x')).toEqual([]);
+    // An Update lock asked before there were two kinds (`true`) is as of today; the lock is kept.
+    expect(readLocks([{ ...stored, updateRequested: true }])).toEqual([{ ...stored, updateRequested: 'today' }]);
+    expect(readLocks([{ ...stored, updateRequested: 'as-of-lock' }])).toEqual([{ ...stored, updateRequested: 'as-of-lock' }]);
+    expect(readLocks([{ ...stored, updateRequested: 'tomorrow' }])).toEqual([]);
     const none = parsePreset(JSON.parse(JSON.stringify({ ...pip, locks: [] })));
     expect(none.ok && 'locks' in none.value).toBe(false);
   });
 
   it('is exported (without a pending Update lock) and imported with the preset', () => {
-    const text = exportPresets([{ ...pip, locks: [{ ...stored, updateRequested: true }] }]);
+    const text = exportPresets([{ ...pip, locks: [{ ...stored, updateRequested: 'as-of-lock' }] }]);
     expect(JSON.parse(text).presets[0].locks).toEqual([stored]);
     const imported = parseImportFile(text, text.length);
     expect(imported.ok).toBe(true);

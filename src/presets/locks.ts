@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import type { Translate } from '../recipes';
 import type { CellLock } from '../recipes/recipe';
-import { MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun } from '../shared/python-lock';
+import { MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun, type LockUpdate } from '../shared/python-lock';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -32,8 +32,8 @@ export interface PresetLock {
   readonly gpu?: string;
   /** The Colab runtime version the preset's pin applied in that run ("2026.07"); absent: the default runtime. */
   readonly runtimeVersion?: string;
-  /** Update lock was asked for: the next run on this key resolves again, then replaces the lock. */
-  readonly updateRequested?: true;
+  /** Update lock was asked for: the next run on this key resolves again (as of today, or as of the lock's date first), then replaces the lock. */
+  readonly updateRequested?: LockUpdate;
 }
 
 export const LOCK_LIMITS = {
@@ -125,10 +125,10 @@ export function recordLocks(
   return { presets: presets.map((preset) => (preset === target ? next : preset)), recorded: true };
 }
 
-/** The preset with Update lock asked for on `key` (the next run there resolves again). Unchanged when it has no such lock. */
-export function requestLockUpdate(preset: Preset, key: string): Preset {
+/** The preset with Update lock asked for on `key` (the next run there resolves again, as `how` says). Unchanged when it has no such lock. */
+export function requestLockUpdate(preset: Preset, key: string, how: LockUpdate): Preset {
   if (!(preset.locks ?? []).some((lock) => lock.key === key)) return preset;
-  return withLocks(preset, (preset.locks ?? []).map((lock) => (lock.key === key ? { ...lock, updateRequested: true as const } : lock)));
+  return withLocks(preset, (preset.locks ?? []).map((lock) => (lock.key === key ? { ...lock, updateRequested: how } : lock)));
 }
 
 /** When sync has two versions of a preset: the winner, with the locks of both merged per key. A tombstone keeps what it has. */
@@ -161,7 +161,7 @@ export function cellLocks(preset: Pick<Preset, 'locks' | 'runtimeVersion'>): Rec
       release: lock.colabRelease ?? null,
       packages: lock.packages,
       replaced: lock.replaced ?? [],
-      update: lock.updateRequested === true,
+      update: lock.updateRequested ?? false,
     };
   }
   return locks;

@@ -25,6 +25,8 @@
 import { checksSource } from './python-checks';
 import { clearInstallCacheSource, pipCacheSource } from './python-install-cache';
 import { pipLockSource } from './python-lock';
+import { runtimeKeySource } from './python-runtime-key';
+import { uvEnvSource } from './python-uv-env';
 import { importCheckSource, pipGuardSource } from './python-pip-safe';
 import { pipProjectSource, pythonVersionSource, readProjectSource } from './python-project-reader';
 
@@ -32,6 +34,8 @@ export type HelperId =
   | 'error'
   | 'run'
   | 'mountDrive'
+  | 'runtimeKey'
+  | 'uvEnv'
   | 'pipCache'
   | 'pipGuard'
   | 'importCheck'
@@ -484,11 +488,13 @@ export const HELPERS: Readonly<Record<HelperId, Helper>> = {
   error: { requires: [], source: error },
   run: { requires: ['error'], source: run },
   mountDrive: { requires: ['error'], source: mountDrive },
-  pipCache: { requires: ['error', 'run'], source: pipCacheSource },
+  runtimeKey: { requires: [], source: runtimeKeySource },
+  uvEnv: { requires: [], source: uvEnvSource },
+  pipCache: { requires: ['error', 'run', 'runtimeKey', 'uvEnv'], source: pipCacheSource },
   pipGuard: { requires: ['error'], source: pipGuardSource },
   importCheck: { requires: ['error'], source: importCheckSource },
   pip: { requires: ['run', 'pipGuard', 'importCheck'], source: pip },
-  pipLock: { requires: ['error', 'pip'], source: pipLockSource },
+  pipLock: { requires: ['error', 'run', 'pip', 'runtimeKey', 'uvEnv'], source: pipLockSource },
   clearInstallCache: { requires: ['error'], source: clearInstallCacheSource },
   apt: { requires: ['run'], source: apt },
   gitClone: { requires: ['error', 'run'], source: gitClone },

@@ -22,7 +22,7 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache,
     """Installs specs from the wheel archive kept on Drive in cache (offline) when its sha256 is one
     Launchpad recorded for its key (allowed: {key: [sha256, ...]}), else online; after an online
     install the wheels are kept there for the next runtime. Never fails because of the cache."""
-    import hashlib, importlib, importlib.metadata, json, os, platform, re, shutil, sys, tarfile, tempfile, time
+    import hashlib, importlib, json, os, re, shutil, sys, tarfile, tempfile, time
     cap_bytes = 4 * 2**30  # archives kept in all; the oldest keys go first
     say = lambda text: print('Install cache: ' + text, flush=True)
     pip = [sys.executable, '-m', 'pip']
@@ -37,25 +37,13 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache,
             'Put Mount Drive before this step to keep it.')
         return online_plain()
 
-    # The key: what the wheels depend on (§A.3). The Colab release tag is metadata only.
-    libc, libc_version = platform.libc_ver()
-    machine = platform.machine()
-    plat = f'manylinux_{libc_version.replace(".", "_")}_{machine}' if libc == 'glibc' and libc_version else f'{sys.platform}_{machine}'
-    try:
-        torch = importlib.metadata.version('torch')
-    except importlib.metadata.PackageNotFoundError:
-        torch = None
-    if os.environ.get('TPU_ACCELERATOR_TYPE') or os.environ.get('COLAB_TPU_1VM') == '1':
-        accelerator = 'tpu'
-    elif torch and '+' in torch:
-        accelerator = torch.split('+', 1)[1]
-    else:
-        accelerator = 'gpu' if os.path.exists('/dev/nvidia0') else 'cpu'
-    python = f'{sys.version_info[0]}.{sys.version_info[1]}'
+    # The key: the runtime's (§A.3), the preinstalled torch and the requirements. The Colab release tag is metadata only.
+    runtime = _launchpad_runtime_key()
+    python, plat, accelerator, torch = runtime['python'], runtime['platform'], runtime['accelerator'], runtime['torch']
     wanted = sorted({spec.strip() for spec in specs})
     digest = hashlib.sha256('\n'.join(wanted).encode('utf-8')).hexdigest()[:16]
     safe = lambda text: re.sub(r'[^A-Za-z0-9._]+', '_', text)
-    key = '-'.join(['cp' + python.replace('.', ''), plat, safe(accelerator), 'torch' + safe(torch or 'none'), digest])
+    key = '-'.join([runtime['key'], 'torch' + safe(torch or 'none'), digest])
     folder = os.path.join(cache, 'pip')
     trusted = set((allowed or {}).get(key) or ())  # the digests this user's Launchpad recorded
     not_ours = (f'its archive on Drive was changed or was not made by this Launchpad (its sha256 is not one '
@@ -81,11 +69,8 @@ export const pipCacheSource = String.raw`def _launchpad_pip_cached(specs, cache,
         links = ['--no-index', '--find-links', wheels]
         uv = shutil.which('uv')
         if uv:
-            # Colab once pointed UV_CONSTRAINT at files that did not exist, failing every uv install (#5237).
-            blank = {name: '' for name in ('UV_CONSTRAINT', 'UV_BUILD_CONSTRAINT')
-                     if os.environ.get(name) and not os.path.exists(os.environ[name])}
             _launchpad_run('uv pip install (offline)', [uv, 'pip', 'install', '--system', '--python', sys.executable,
-                                                        *links, *specs], env=blank)
+                                                        *links, *specs], env=_launchpad_uv_env())
         else:
             _launchpad_run('pip install (offline)', [*pip, 'install', *quiet, *links, *specs])
 

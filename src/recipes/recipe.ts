@@ -4,6 +4,7 @@
  * Pure: no DOM, no chrome.*, nothing from src/colab, src/features or src/ui.
  */
 import type * as v from 'valibot';
+import type { LockUpdate } from '../shared/python-lock';
 import type { RecipeMessageKey } from './messages';
 import type { HelperId } from './python-helpers';
 import { validateWith, type FieldLabels, type ParamIssue, type Validation } from './validate';
@@ -79,13 +80,13 @@ export interface GenerateContext {
   readonly restartIfNeeded?: boolean;
 }
 
-/** What a cell knows of one lock: its date, Colab release, `name==version` pins, the preinstalled versions they replaced, and whether to update it. */
+/** What a cell knows of one lock: its date, Colab release, `name==version` pins, the preinstalled versions they replaced, and whether (and how) to update it. */
 export type CellLock = {
   readonly created: string;
   readonly release: string | null;
   readonly packages: readonly string[];
   readonly replaced: readonly string[];
-  readonly update: boolean;
+  readonly update: false | LockUpdate;
 };
 
 /** One step of a cell or preset: a recipe id and its (not yet validated) parameters. */

@@ -34,6 +34,13 @@ export const LockLineSchema = v.strictObject({
 /** What one `LAUNCHPAD_LOCK` line says. */
 export type LockLine = v.InferOutput<typeof LockLineSchema>;
 
+/**
+ * How Update lock resolves again: `today` (the options page: re-resolve on purpose) or `as-of-lock`
+ * (the toolbar's lock-drift note: Colab moved underneath; as of the lock's date first, then today).
+ */
+export const LOCK_UPDATES = ['today', 'as-of-lock'] as const;
+export type LockUpdate = (typeof LOCK_UPDATES)[number];
+
 /** A GPU model as the badge reads it ("T4", "L4", "A100", "RTX PRO 6000"). */
 export const GpuModelSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/));
 
@@ -57,7 +64,8 @@ export const PresetLockSchema = v.strictObject({
   replaced: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(MAX_LOCK_PACKAGES))),
   gpu: v.optional(GpuModelSchema),
   runtimeVersion: v.optional(RuntimeVersionSchema),
-  updateRequested: v.optional(v.literal(true)),
+  // `true` was written before the two kinds existed: it meant as of today (the lock is kept, never dropped for it).
+  updateRequested: v.optional(v.union([v.picklist(LOCK_UPDATES), v.pipe(v.literal(true), v.transform((): LockUpdate => 'today'))])),
 });
 
 /** A lock as a file or a carried setup holds it (and as messages carry it). */
@@ -75,6 +83,8 @@ export const LockDriftSchema = v.strictObject({
   python: v.nullable(v.tuple([v.pipe(v.string(), v.maxLength(8)), v.pipe(v.string(), v.maxLength(8))])),
   /** Preinstalled packages the lock overrides that moved: name, version then, version now. */
   moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
+  /** With `python`: the other lock's packages that have no wheel for this Python (an sdist only would build). */
+  noWheel: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_LOCK_PACKAGES))),
 });
 export type LockDrift = v.InferOutput<typeof LockDriftSchema>;
 

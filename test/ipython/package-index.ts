@@ -3,6 +3,10 @@
  * this machine) served as a PEP 503 "simple" index on 127.0.0.1 by a small HTTP server that
  * throttles every file download to a fixed rate and counts requests.
  *
+ * Project pages are PEP 503 HTML, or PEP 691 JSON when the client asks for it (pip ≥ 22.2 does),
+ * with each file's PEP 700 `upload-time`: the file's modification time, which `buildPureWheel` can
+ * set to a past date ("1.1.0 was uploaded before the lock was made").
+ *
  * Distributions (built by `buildDistributions`, in a few seconds, with Debian's python3):
  * - `lp-cext-demo` 1.0: an sdist with a C extension, so installing it compiles (gcc);
  * - `lp-pure-demo` 1.0: a pure-Python wheel that depends on `lp-cext-demo`;
@@ -12,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -132,13 +136,15 @@ with zipfile.ZipFile('%s/%s-%s-py3-none-any.whl' % (out, module, version), 'w') 
 /**
  * Writes a pure-Python wheel `name` `version` into `dist` (module `name` with `-` → `_`, whose
  * `__version__` is `version`; depending on `requires`, requirement strings), in about 50 ms. An
- * index serving `dist` offers it from the next request on: "the index publishes 2.0.0".
+ * index serving `dist` offers it from the next request on: "the index publishes 2.0.0". Its upload
+ * time on the index is `uploaded` (default: now).
  */
-export function buildPureWheel(dist: string, name: string, version: string, requires: readonly string[] = []): void {
+export function buildPureWheel(dist: string, name: string, version: string, requires: readonly string[] = [], uploaded?: Date): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !/^\d+(\.\d+)*$/.test(version)) throw new Error(`not a plain name and version: ${name} ${version}`);
   const { python } = findIPython();
   const result = spawnSync(python, ['-c', PURE_WHEEL_PY, dist, name, version, ...requires], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`building ${name} ${version} failed:\n${result.stdout}${result.stderr}`);
+  if (uploaded) utimesSync(join(dist, `${name.replace(/-/g, '_').toLowerCase()}-${version}-py3-none-any.whl`), uploaded, uploaded);
 }
 
 /** PEP 503 name normalisation. */
@@ -153,8 +159,16 @@ export interface PackageIndex {
   readonly close: () => Promise<void>;
 }
 
-/** Serves `dist` as a PEP 503 index on 127.0.0.1, every file throttled to INDEX_RATE_BYTES_PER_S. */
-export async function servePackageIndex(dist: string, rate = INDEX_RATE_BYTES_PER_S): Promise<PackageIndex> {
+/**
+ * Serves `dist` as a PEP 503 index on 127.0.0.1, every file throttled to INDEX_RATE_BYTES_PER_S;
+ * `json: false`: HTML only (an index that gives no upload times); `auth: 'user:password'`: a private
+ * index, answering 401 to a request without that basic auth.
+ */
+export async function servePackageIndex(
+  dist: string,
+  rate = INDEX_RATE_BYTES_PER_S,
+  options: { readonly json?: boolean; readonly auth?: string } = {},
+): Promise<PackageIndex> {
   // Read again for every request, so a file added to `dist` is published at once (buildPureWheel).
   const sha = new Map<string, string>();
   const scan = () => {
@@ -171,6 +185,10 @@ export async function servePackageIndex(dist: string, rate = INDEX_RATE_BYTES_PE
   let bytes = 0;
   const server: Server = createServer((request, response) => {
     requests += 1;
+    if (options.auth !== undefined && request.headers.authorization !== `Basic ${Buffer.from(options.auth).toString('base64')}`) {
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="index"' }).end();
+      return;
+    }
     const byProject = scan();
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
     const html = (body: string) => {
@@ -183,6 +201,13 @@ export async function servePackageIndex(dist: string, rate = INDEX_RATE_BYTES_PE
       const list = byProject.get(normalise(page[1] ?? ''));
       if (!list) {
         response.writeHead(404).end();
+        return;
+      }
+      if (options.json !== false && (request.headers.accept ?? '').includes('application/vnd.pypi.simple.v1+json')) {
+        // PEP 691 JSON with PEP 700 upload times (api-version 1.1).
+        const files = list.map((f) => ({ filename: f, url: `/files/${f}`, hashes: { sha256: sha.get(f) }, 'upload-time': statSync(join(dist, f)).mtime.toISOString() }));
+        response.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json' });
+        response.end(JSON.stringify({ meta: { 'api-version': '1.1' }, name: normalise(page[1] ?? ''), files }));
         return;
       }
       return html(list.map((f) => `<a href="/files/${f}#sha256=${sha.get(f)}">${f}</a>`).join('\n'));

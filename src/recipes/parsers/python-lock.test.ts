@@ -23,5 +23,9 @@ describe('LAUNCHPAD_LOCK lines', () => {
     expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...drift, moved: [['torch', '2.8.0']] })}\n`)).toBeNull();
     expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...drift, extra: 1 })}\n`)).toBeNull();
     expect(parseLockDrift('nothing')).toBeNull();
+    // Another Python: the locked names with no wheel for this one.
+    const python = { ...drift, release: null, python: ['3.12', '3.13'], noWheel: ['lp-sdist-demo'] };
+    expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify(python)}\n`)).toEqual(python);
+    expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...python, noWheel: 'lp-sdist-demo' })}\n`)).toBeNull();
   });
 });
