@@ -259,14 +259,22 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
   }
 
   test.describe('with a real IPython', () => {
-    test.use({ realKernelOptions: { repos: { 'https://github.com/octocat/hello-world': { master: { 'requirements.txt': 'einops==0.8.0\n', 'apt.txt': 'graphviz\n', 'notebooks/a.ipynb': '{}\n' } } } } });
+    // Branch `release/2.x` only: reading at `release` fails and the branch choice shows. One repository per theme, as a clone stays in the runtime.
+    const REPOS = { light: 'octocat/hello-world', dark: 'octocat/spoon-knife' } as const;
+    const files = { 'requirements.txt': 'einops==0.8.0\n', 'apt.txt': 'graphviz\n', 'notebooks/a.ipynb': '{}\n' };
+    test.use({ realKernelOptions: { repos: Object.fromEntries(Object.values(REPOS).map((repo) => [`https://github.com/${repo}`, { 'release/2.x': files }])) } });
 
-    test('the Set up this project review, light and dark', async ({ page, realKernel }) => {
+    test('Set up this project: the branch choice and the review, light and dark', async ({ page, realKernel }) => {
       for (const theme of THEMES) {
-        await openNotebook(page, NOTEBOOK_ON_GITHUB, ['kernel:ipython', ...(theme === 'dark' ? ['dark'] : [])]);
+        const repo = REPOS[theme];
+        await openNotebook(page, `/github/${repo}/blob/release/2.x/notebooks/a.ipynb`, ['kernel:ipython', ...(theme === 'dark' ? ['dark'] : [])]);
         await expectOneToolbar(page);
         await toolbar(page).getByRole('button', { name: /Set up this project/ }).click();
-        const review = page.getByRole('dialog', { name: 'Set up octocat/hello-world' });
+        const choice = page.getByRole('dialog', { name: `Which branch of ${repo}?` });
+        await expect(choice.getByRole('radio', { name: 'release/2.x', exact: true })).toBeChecked({ timeout: 30_000 });
+        await expectNoViolations(page, `the Set up this project branch choice (${theme})`, TOOLBAR);
+        await choice.getByRole('button', { name: 'Set up this project' }).click();
+        const review = page.getByRole('dialog', { name: `Set up ${repo}` });
         await expect(review).toContainText('requirements.txt', { timeout: 30_000 });
         await expectNoViolations(page, `the Set up this project review (${theme})`, TOOLBAR);
         // A step opened for editing, with its fields and Apply.
