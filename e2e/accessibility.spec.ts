@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import { DRIVE_ID, confirmImport, executions, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runOwnCell, runStatus, test, toolbar } from './fixtures';
 import { setup } from './guard-helpers';
+import { holdNextStep, notesPresetFile } from './setup-notes';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -237,15 +238,10 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
     });
 
     test(`Run setup panel: the held-packages note and the lock-drift note, ${theme}`, async ({ page, extensionId }) => {
-      // The second step prints the line the lock helper prints when Colab moved under a lock (python-lock.ts): the simulated kernel has no pip to drift.
-      const drift = { key: 'cp312-release_20261201-t4', release: ['release-colab_20261201-060048_RC00', 'release-colab_20261207-060031_RC00'], python: null, moved: [['numpy', '2.0.2', '2.1.0']] };
-      const steps = [{ recipe: 'pip-install', params: { packages: ['ipython==7.34.0'] } }, { recipe: 'python', params: { code: `print('LAUNCHPAD_LOCK_DRIFT ${JSON.stringify(drift)}')` } }];
-      await importPresets(page, extensionId, { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Held', notebooks: [`drive:${DRIVE_ID}`], steps }] });
+      await importPresets(page, extensionId, notesPresetFile('Held'));
       await openNotebook(page, `/drive/${DRIVE_ID}`, colabFlags);
       await expectOneToolbar(page);
-      // The pip step is held as python-pip-safe.ts's guard holds it (its error's last line names the packages).
-      const held = 'pip install would change ipython\nLAUNCHPAD_HELD {"packages":[{"name":"ipython","installed":"8.5.0","wanted":"7.34.0"}]}';
-      await page.evaluate((evalue) => (window as unknown as { __replica: Replica }).__replica.failNextExecution({ ename: 'LaunchpadHeld', evalue }), held);
+      await holdNextStep(page);
       await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
       const panel = page.getByRole('region', { name: 'Setup: Held' });
       await expect(panel.getByRole('alert')).toContainText('ipython 8.5.0 → 7.34.0');

@@ -279,7 +279,6 @@ export async function confirmImport(page: Page): Promise<void> {
   await page.getByRole('dialog').locator('button[data-action="import"]').click();
 }
 
-/** The code a Launchpad form cell runs, without its `# @title …` and marker lines (which it must have). */
 /** Types `code` into a new cell at the end of the notebook and runs it, as the user would. */
 export async function runOwnCell(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => {
@@ -292,6 +291,7 @@ export async function runOwnCell(page: Page, code: string): Promise<void> {
   await expect.poll(async () => (await executions(page)).filter((e) => e.code === code).map((e) => e.status), { timeout: 60_000 }).toEqual(['ok']);
 }
 
+/** The code a Launchpad form cell runs, without its `# @title …` and marker lines (which it must have). */
 export function cellBody(code: string): string {
   const [title, marker, ...body] = code.split('\n');
   if (!title?.startsWith('# @title ') || !marker?.startsWith('# launchpad-cell ')) throw new Error(`not a Launchpad form cell: ${code.slice(0, 80)}`);
