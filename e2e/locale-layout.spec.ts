@@ -6,7 +6,7 @@
  * no menu may be narrower than its options (a cut-off choice). German needs no extra font, so
  * this runs in CI.
  */
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { translator } from '../test/translate';
 import { DRIVE_ID, HOST, confirmImport, expect, launchWithExtension } from './fixtures';
 import { holdNextStep, notesPresetFile } from './setup-notes';
@@ -68,13 +68,21 @@ const PRESETS = {
 /** Browser language → locale folder. German in CI; the others were checked the same way by hand. */
 const LANGUAGES: Record<string, string> = { de: 'de' };
 
+/** Runs `body` in a browser of its own whose language is `lang`, with the extension loaded. */
+async function inBrowser(lang: string, body: (context: BrowserContext, extensionId: string) => Promise<void>): Promise<void> {
+  const { context, close } = await launchWithExtension({ lang });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await body(context, new URL(worker.url()).host);
+  } finally {
+    await close();
+  }
+}
+
 for (const [lang, locale] of Object.entries(LANGUAGES)) {
   base(`${lang}: the popup at 360 px and the options page show nothing cut off or sticking out`, async () => {
     const t = translator(locale);
-    const { context, close } = await launchWithExtension({ lang });
-    try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const extensionId = new URL(worker.url()).host;
+    await inBrowser(lang, async (context, extensionId) => {
       const colab = await context.newPage();
       await colab.goto(`${HOST}/drive/${DRIVE_ID}?replica=runtime:t4`);
       await expect(colab.getByRole('toolbar', { name: 'Colab Launchpad' })).toBeVisible();
@@ -99,19 +107,12 @@ for (const [lang, locale] of Object.entries(LANGUAGES)) {
       await popup.getByRole('button', { name: t('compatCheck') }).click();
       await expect(popup.getByRole('button', { name: t('compatCopy') })).toBeVisible();
       expect(await layoutProblems(popup), 'popup at 360 px').toEqual([]);
-    } finally {
-      await close();
-    }
+    });
   });
-}
 
-for (const [lang, locale] of Object.entries(LANGUAGES)) {
   base(`${lang}: the toolbar's Change runtime… menu and the Run setup panel's notes show nothing cut off or sticking out`, async () => {
     const t = translator(locale);
-    const { context, close } = await launchWithExtension({ lang });
-    try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const extensionId = new URL(worker.url()).host;
+    await inBrowser(lang, async (context, extensionId) => {
       const page = await context.newPage();
       await importPresets(page, extensionId, notesPresetFile('Abschlussarbeit'), t);
       for (const width of [1280, 800]) {
@@ -138,8 +139,6 @@ for (const [lang, locale] of Object.entries(LANGUAGES)) {
         await expect(panel.getByRole('button', { name: t('lockDriftKeep') })).toBeVisible();
         expect(await layoutProblems(page, { within: '.setup-panel' }), `Run setup panel with the lock-drift note at ${width} px`).toEqual([]);
       }
-    } finally {
-      await close();
-    }
+    });
   });
 }
