@@ -3,14 +3,18 @@
  * sees — the popup, the options page, the Colab toolbar with More recipes open, a recipe dialog and
  * the Run setup panel — in the light and the dark theme, and finds nothing. Each surface is brought
  * into the states that add colours or structure (failed, done, warning, alerts, the editor), since
- * axe measures only what is rendered.
+ * axe measures only what is rendered. The surfaces added since (issues 17–21) are measured the same
+ * way: the options page's import review and quarantined presets; on the toolbar the Change runtime…
+ * menu, the Bind a preset panel, the carried-setup Review, the Add to setup offer, the GPU-limit
+ * notice, Run setup's held-packages and lock-drift notes, and the Set up this project review.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
-import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, executions, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runOwnCell, runStatus, test, toolbar } from './fixtures';
 import { setup } from './guard-helpers';
+import { holdNextStep, notesPresetFile } from './setup-notes';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,6 +24,8 @@ const TOOLBAR: ElementContext = { include: [TOOLBAR_HOST] };
 /** axe's context for the whole document, as a plain object that can cross into the page. */
 const WHOLE_PAGE: ElementContext = { exclude: [] };
 const THEMES = ['light', 'dark'] as const;
+/** A notebook in a GitHub repository: Bind a preset offers a scope, Set up this project shows. */
+const NOTEBOOK_ON_GITHUB = '/github/octocat/hello-world/blob/master/notebooks/a.ipynb';
 
 /**
  * Runs axe in `page` and returns one line per violation and element: rule, impact, where, and
@@ -40,7 +46,12 @@ async function expectNoViolations(page: Page, surface: string, context: ElementC
   expect(await axeViolations(page, context), `axe WCAG A/AA violations on ${surface}`).toEqual([]);
 }
 
-type Replica = { failNextExecution(error: { ename: string; evalue: string }): void; disconnect(): void };
+type Replica = {
+  failNextExecution(error: { ename: string; evalue: string }): void;
+  disconnect(): void;
+  showGpuLimit(): void;
+  setRuntimeDialog(options: { greyedOut: string[] }): void;
+};
 
 /** A preset for the demo notebook, imported the way the options page does it: one step passes, one fails, one never runs. */
 async function importPreset(page: Page, extensionId: string): Promise<void> {
@@ -163,4 +174,118 @@ test.describe('axe-core, WCAG 2.x A/AA', () => {
       await expectNoViolations(page, `the Run setup panel after a failed step (${theme})`, TOOLBAR);
     });
   }
+
+  // --- The surfaces of issues 17–21 ------------------------------------------------------------
+
+  for (const theme of THEMES) {
+    const colabFlags = theme === 'dark' ? ['dark'] : [];
+
+    test(`options page: the import review and the presets that cannot be used, ${theme}`, async ({ page, extensionId, serviceWorker }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      // A stored preset today's rules refuse (a pip option in a package list) is quarantined.
+      const quarantined = { id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f', name: 'Old rules', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['-r req.txt'] } }], autoRun: true, oneCell: false, keepInstalls: false, updatedAt: 1_700_000_000_001 };
+      await serviceWorker.evaluate((presets) => chrome.storage.local.set({ presets: { schemaVersion: 3, presets } }), [quarantined]);
+      await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+      await expect(page.getByRole('list', { name: 'Presets that cannot be used' }).getByRole('listitem').filter({ hasText: 'Old rules' })).toContainText('presets[0].steps[0].params.packages');
+      await expectNoViolations(page, `the options page with a quarantined preset (${theme})`);
+
+      // The review of an import: code it runs, notebooks, a request it does not grant.
+      const steps = [{ recipe: 'python', params: { code: "print('one')" } }, { recipe: 'git-clone', params: { url: 'https://github.com/owner/tools' } }];
+      const file = { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Reviewed', notebooks: [`drive:${DRIVE_ID}`], steps, showOnToolbar: true }, { name: 'Unbound', notebooks: [], steps: [{ recipe: 'gpu-check', params: {} }] }] };
+      await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      const review = page.getByRole('dialog', { name: 'Review the import' });
+      await expect(review.getByText('Runs code', { exact: true })).toHaveCount(2);
+      await expectNoViolations(page, `the options page's import review (${theme})`);
+    });
+
+    test(`toolbar: the carried-setup Review, Change runtime… menu, Bind a preset panel, Add to setup offer and GPU-limit notice, ${theme}`, async ({ page, extensionId }) => {
+      // A preset bound to no notebook: Bind a preset lists it, and no preset covers this notebook, so its carried setup is offered for review.
+      await importPresets(page, extensionId, { format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Unbound', notebooks: [], steps: [{ recipe: 'gpu-check', params: {} }] }] });
+      const carried = `# Colab Launchpad setup: Carried\n# launchpad-setup ${JSON.stringify({ format: 'colab-launchpad/presets', version: 2, presets: [{ name: 'Carried', steps: [{ recipe: 'pip-install', params: { packages: ['einops==0.8.0'] } }, { recipe: 'python', params: { code: "print('carried')" } }] }] })}`;
+      await openNotebook(page, NOTEBOOK_ON_GITHUB, ['runtime:t4', `cell:${Buffer.from(carried, 'utf8').toString('base64url')}`, ...colabFlags]);
+      await expectOneToolbar(page);
+      await expect(page.locator(TOOLBAR_HOST)).toHaveAttribute('data-theme', theme);
+
+      await toolbar(page).getByRole('button', { name: 'Review setup' }).click();
+      const review = page.getByRole('dialog', { name: 'Review setup “Carried”' });
+      await expect(review.getByRole('listitem')).toHaveCount(2);
+      await expectNoViolations(page, `the carried-setup Review dialog (${theme})`, TOOLBAR);
+      await page.keyboard.press('Escape');
+      await expect(review).toBeHidden();
+
+      // One accelerator greyed out in Colab: its item says so.
+      await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.setRuntimeDialog({ greyedOut: ['GPU,H100'] }));
+      await toolbar(page).getByRole('button', { name: 'Change runtime…' }).click();
+      const accelerators = page.getByRole('menu', { name: 'Accelerators Colab offers' });
+      await expect(accelerators.getByRole('menuitem', { name: /^H100 GPU/ })).toHaveText('H100 GPUUnavailable (greyed out in Colab)');
+      await expectNoViolations(page, `the Change runtime… menu (${theme})`, TOOLBAR);
+      await page.keyboard.press('Escape');
+      await expect(accelerators).toBeHidden();
+
+      await toolbar(page).getByRole('button', { name: 'More recipes' }).click();
+      await page.getByRole('menuitem', { name: /Bind a preset/ }).click();
+      const bind = toolbar(page).locator('section.bind');
+      await expect(bind.getByLabel('Preset')).toBeFocused();
+      await expect(bind.getByRole('radio')).toHaveCount(2);
+      await expectNoViolations(page, `the Bind a preset panel (${theme})`, TOOLBAR);
+
+      // The user's own install cell: Add to setup offers it.
+      await expect(toolbar(page).locator('.capture-watch')).toHaveAttribute('data-watching', 'true');
+      await runOwnCell(page, '!pip install einops==0.8.0');
+      const offer = toolbar(page).getByRole('group', { name: 'Add to setup' });
+      await expect(offer).toContainText('einops==0.8.0');
+      await expectNoViolations(page, `the Add to setup offer (${theme})`, TOOLBAR);
+
+      // Colab cannot give the T4: the toolbar says so.
+      await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.disconnect());
+      await page.evaluate(() => (window as unknown as { __replica: Replica }).__replica.showGpuLimit());
+      await expect(toolbar(page).getByRole('status').filter({ hasText: 'Colab cannot give this notebook a GPU now' })).toBeVisible();
+      await expectNoViolations(page, `the GPU-limit notice (${theme})`, TOOLBAR);
+    });
+
+    test(`Run setup panel: the held-packages note and the lock-drift note, ${theme}`, async ({ page, extensionId }) => {
+      await importPresets(page, extensionId, notesPresetFile('Held'));
+      await openNotebook(page, `/drive/${DRIVE_ID}`, colabFlags);
+      await expectOneToolbar(page);
+      await holdNextStep(page);
+      await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
+      const panel = page.getByRole('region', { name: 'Setup: Held' });
+      await expect(panel.getByRole('alert')).toContainText('ipython 8.5.0 → 7.34.0');
+      await expectNoViolations(page, `the Run setup panel's held-packages note (${theme})`, TOOLBAR);
+
+      await panel.getByRole('button', { name: 'Skip' }).click();
+      await expect(panel.locator('.lock-drift').getByRole('button', { name: 'Keep the lock' })).toBeVisible();
+      expect((await executions(page)).length).toBe(2);
+      await expectNoViolations(page, `the Run setup panel's lock-drift note (${theme})`, TOOLBAR);
+    });
+  }
+
+  test.describe('with a real IPython', () => {
+    // Branch `release/2.x` only: reading at `release` fails and the branch choice shows. One repository per theme, as a clone stays in the runtime.
+    const REPOS = { light: 'octocat/hello-world', dark: 'octocat/spoon-knife' } as const;
+    const files = { 'requirements.txt': 'einops==0.8.0\n', 'apt.txt': 'graphviz\n', 'notebooks/a.ipynb': '{}\n' };
+    test.use({ realKernelOptions: { repos: Object.fromEntries(Object.values(REPOS).map((repo) => [`https://github.com/${repo}`, { 'release/2.x': files }])) } });
+
+    test('Set up this project: the branch choice and the review, light and dark', async ({ page, realKernel }) => {
+      for (const theme of THEMES) {
+        const repo = REPOS[theme];
+        await openNotebook(page, `/github/${repo}/blob/release/2.x/notebooks/a.ipynb`, ['kernel:ipython', ...(theme === 'dark' ? ['dark'] : [])]);
+        await expectOneToolbar(page);
+        await toolbar(page).getByRole('button', { name: /Set up this project/ }).click();
+        const choice = page.getByRole('dialog', { name: `Which branch of ${repo}?` });
+        await expect(choice.getByRole('radio', { name: 'release/2.x', exact: true })).toBeChecked({ timeout: 30_000 });
+        await expectNoViolations(page, `the Set up this project branch choice (${theme})`, TOOLBAR);
+        await choice.getByRole('button', { name: 'Set up this project' }).click();
+        const review = page.getByRole('dialog', { name: `Set up ${repo}` });
+        await expect(review).toContainText('requirements.txt', { timeout: 30_000 });
+        await expectNoViolations(page, `the Set up this project review (${theme})`, TOOLBAR);
+        // A step opened for editing, with its fields and Apply.
+        await review.getByRole('button', { name: /^Edit step 1:/ }).click();
+        await expect(review.getByRole('button', { name: 'Apply' })).toBeVisible();
+        await expectNoViolations(page, `the Set up this project review editing a step (${theme})`, TOOLBAR);
+        await review.getByRole('button', { name: 'Cancel' }).click();
+      }
+      expect(realKernel.calls().filter((call) => call.tool === 'git').length).toBeGreaterThan(0);
+    });
+  });
 });

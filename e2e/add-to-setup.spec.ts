@@ -5,7 +5,7 @@
  * not offered; what the preset already installs is not offered again.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, executions, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runOwnCell, runStatus, test, toolbar } from './fixtures';
 
 const NOTEBOOK = `drive:${DRIVE_ID}`;
 
@@ -14,18 +14,6 @@ interface StoredPreset { name: string; notebooks: string[]; steps: { recipe: str
 async function stored(serviceWorker: Worker): Promise<StoredPreset[]> {
   const { presets } = await serviceWorker.evaluate(() => chrome.storage.local.get('presets'));
   return (presets as { presets: StoredPreset[] } | undefined)?.presets ?? [];
-}
-
-/** Types `code` into a new cell at the end of the notebook and runs it, as the user would. */
-async function runOwnCell(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    type Cell = { setText(s: string): void; runButton: { click(): void } };
-    const nb = (window as unknown as { colab: { global: { notebook: { cells: Cell[]; focusedCell: Cell; insertCell(t: string, o: object): void } } } }).colab.global.notebook;
-    nb.insertCell('code', { after: true, index: nb.cells.length - 1 });
-    nb.focusedCell.setText(text);
-    nb.focusedCell.runButton.click();
-  }, code);
-  await expect.poll(async () => (await executions(page)).filter((e) => e.code === code).map((e) => e.status), { timeout: 60_000 }).toEqual(['ok']);
 }
 
 const offer = (page: Page) => toolbar(page).getByRole('group', { name: 'Add to setup' });

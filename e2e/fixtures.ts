@@ -279,6 +279,18 @@ export async function confirmImport(page: Page): Promise<void> {
   await page.getByRole('dialog').locator('button[data-action="import"]').click();
 }
 
+/** Types `code` into a new cell at the end of the notebook and runs it, as the user would. */
+export async function runOwnCell(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    type Cell = { setText(s: string): void; runButton: { click(): void } };
+    const nb = (window as unknown as { colab: { global: { notebook: { cells: Cell[]; focusedCell: Cell; insertCell(t: string, o: object): void } } } }).colab.global.notebook;
+    nb.insertCell('code', { after: true, index: nb.cells.length - 1 });
+    nb.focusedCell.setText(text);
+    nb.focusedCell.runButton.click();
+  }, code);
+  await expect.poll(async () => (await executions(page)).filter((e) => e.code === code).map((e) => e.status), { timeout: 60_000 }).toEqual(['ok']);
+}
+
 /** The code a Launchpad form cell runs, without its `# @title …` and marker lines (which it must have). */
 export function cellBody(code: string): string {
   const [title, marker, ...body] = code.split('\n');

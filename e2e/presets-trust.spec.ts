@@ -124,7 +124,7 @@ test('a preset that fails today’s validation is listed with its problem, expor
 
   const exported = JSON.parse(await download(page, () => page.getByRole('button', { name: 'Export presets' }).click())) as { presets: { name: string }[] };
   expect(exported.presets.map((p) => p.name)).toEqual(['Good']);
-  const raw = await download(page, () => page.getByRole('button', { name: 'Export “Old rules” as stored' }).click());
+  const raw = await download(page, () => page.getByRole('button', { name: 'Export as stored: “Old rules”' }).click());
   expect(JSON.parse(raw)).toEqual(BAD);
 
   // The good one runs in its notebook; the quarantined one (autoRun on, same notebook) does not.

@@ -18,7 +18,13 @@ async function stored(serviceWorker: Worker): Promise<StoredPreset[]> {
 
 test.use({
   realKernelOptions: {
-    repos: { [REPO_URL]: { master: { 'requirements.txt': 'einops==0.8.0\n', 'apt.txt': 'graphviz\n', 'notebooks/a.ipynb': '{}\n' } } },
+    repos: {
+      [REPO_URL]: {
+        master: { 'requirements.txt': 'einops==0.8.0\n', 'apt.txt': 'graphviz\n', 'notebooks/a.ipynb': '{}\n' },
+        // A branch with a slash: Colab's address cannot tell it from branch `release` and folder `2.x`.
+        'release/2.x': { 'requirements.txt': 'timm==1.0.0\n', 'notebooks/b.ipynb': '{}\n' },
+      },
+    },
   },
 });
 
@@ -54,4 +60,34 @@ test('Set up this project: the review names requirements.txt and apt.txt, nothin
   const presets = await stored(serviceWorker);
   expect(presets).toHaveLength(1);
   expect(presets[0]?.notebooks).toEqual(['github:octocat/hello-world']);
+});
+
+test('on a notebook whose address leaves the branch open, a failed read at the first folder offers the longer branches, and the chosen one is read', async ({ page, serviceWorker, realKernel }) => {
+  await openNotebook(page, '/github/octocat/hello-world/blob/release/2.x/notebooks/b.ipynb', ['kernel:ipython']);
+  await expectOneToolbar(page);
+  await toolbar(page).getByRole('button', { name: /Set up this project/ }).click();
+  // There is no branch `release`: the clone fails, the toolbar says so and the longer branches are offered.
+  const choice = page.getByRole('dialog', { name: 'Which branch of octocat/hello-world?' });
+  await expect(choice).toBeVisible({ timeout: 30_000 });
+  await expect(runStatus(page)).toContainText('Could not read octocat/hello-world');
+  await expect(choice).toContainText('Reading at branch “release” failed');
+  const branches = choice.getByRole('radio');
+  expect(await branches.evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value))).toEqual(['release/2.x', 'release/2.x/notebooks']);
+  await expect(branches.first()).toBeChecked();
+  await expect(branches.first()).toBeFocused();
+  // Nothing more is cloned while the user chooses.
+  const clones = () => realKernel.calls().filter((call) => call.tool === 'git' && call.argv.includes('clone'));
+  expect(clones().map((call) => call.argv.includes('release'))).toEqual([true]);
+  await page.waitForTimeout(1_000);
+  expect(clones()).toHaveLength(1);
+
+  await choice.getByRole('button', { name: 'Set up this project' }).click();
+  const review = page.getByRole('dialog', { name: 'Set up octocat/hello-world' });
+  await expect(review).toContainText('requirements.txt', { timeout: 30_000 });
+  // The branch's own files: its requirements.txt, and no apt.txt (that is master's).
+  await expect(review).not.toContainText('apt.txt');
+  expect(clones().at(-1)?.argv).toContain('release/2.x');
+  await review.getByRole('button', { name: /^Edit step 1:/ }).click();
+  await expect(review.getByLabel('Branch')).toHaveValue('release/2.x');
+  expect(await stored(serviceWorker)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /**
  * Add to setup (issue 18 part 3): steps captured from what the user installed are appended to the
- * preset that covers the notebook (the most specific binding, most recently updated), or to a new
- * preset bound to it. What the preset already installs is not added twice. Also keeps the
+ * preset that covers the notebook (the most specific binding; of presets that tie, the first by
+ * name, as Run setup's menu lists them), or to a new preset bound to it. What the preset already installs is not added twice. Also keeps the
  * notebooks for which the user turned the offer off (storage.local, worker only). The cell's text
  * is parsed here (src/recipes/install-capture.ts), not in the content script, which stays small.
  */

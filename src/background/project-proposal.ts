@@ -5,18 +5,15 @@
  */
 import { formatIssue, validateSteps } from '../recipes';
 import { parseProjectOutput, proposeProject, type ProjectNote } from '../recipes/project';
-import { branchProblem } from '../recipes/validate';
+import { isGitBranch, isGithubOwner, isGithubRepo } from '../shared/github-names';
 import { t } from '../shared/i18n';
 import type { BackgroundRequest, BackgroundResponse } from '../shared/messages';
-
-const OWNER = /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/;
-const REPO = /^[A-Za-z0-9._-]+$/;
 
 const noteText = (note: ProjectNote) => t(note.message, [...note.substitutions, ...(note.issue ? [formatIssue(note.issue, t)] : [])]);
 
 export function projectProposal(request: Extract<BackgroundRequest, { type: 'project-proposal' }>): BackgroundResponse<'project-proposal'> {
   const { owner, repo, branch, output } = request;
-  if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..' || branchProblem(branch)) {
+  if (!isGithubOwner(owner) || !isGithubRepo(repo) || !isGitBranch(branch)) {
     return { ok: false, problems: [t('projectReadFailed', [`${owner}/${repo}`, t('projectReadNoResult')])] };
   }
   const reading = parseProjectOutput(output);

@@ -8,13 +8,14 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { RECIPES, fieldParams, fieldValues, formatIssue, isRecipeId, recipeFields, validateParams, type DialogValues } from '../recipes';
-import { projectRepoOf, readingSteps, repositoryKey, type ProjectRepo } from '../recipes/project-repo';
+import { projectBranches, projectRepoOf, readingSteps, repositoryKey, type ProjectRepo } from '../recipes/project-repo';
 import { t } from '../shared/i18n';
 import { BackgroundError, askBackground, type SetupPlan } from '../shared/messages';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icons';
 import { ParamFields } from '../ui/param-fields';
 import { byUser, userSubmit } from '../ui/user-action';
+import { ProjectBranchChoice } from './project-branch';
 import { cellCode, runCell } from './run-recipe';
 import { stepLabel, usePlans } from './run-setup';
 
@@ -26,8 +27,10 @@ interface Step {
 
 type Phase =
   | { readonly kind: 'idle' }
+  /** Reading at `tried` failed and the address allows longer branches: the user chooses one (project-branch.tsx). */
+  | { readonly kind: 'branch'; readonly tried: string; readonly branches: readonly string[] }
   | { readonly kind: 'reading' }
-  | { readonly kind: 'review'; readonly steps: readonly Step[]; readonly notes: readonly string[] };
+  | { readonly kind: 'review'; readonly repo: ProjectRepo; readonly steps: readonly Step[]; readonly notes: readonly string[] };
 
 const repoName = (repo: ProjectRepo) => `${repo.owner}/${repo.repo}`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -50,27 +53,32 @@ export function ProjectSetup(props: {
   if (!repo || plans.length > 0 || problem !== '') return null;
   const name = repoName(repo);
 
-  // Through byUser: only the user's own click clones and reads the repository.
-  const read = async () => {
-    if (phase.kind !== 'idle' || !checkAlive()) return;
+  // The first folder is read first: if it is a branch, git allows no longer one (`a` and `a/b` cannot both be branches).
+  const branches = notebook === null ? [] : projectBranches(notebook);
+
+  // Through byUser (or the branch choice's userSubmit): only the user's own click clones and reads the repository.
+  const read = async (repo: ProjectRepo) => {
+    if ((phase.kind !== 'idle' && phase.kind !== 'branch') || !checkAlive()) return;
     setPhase({ kind: 'reading' });
     announce(t('projectReading', name));
-    const failed = (detail: string) => {
+    const failed = (detail: string, cloned = true) => {
       if (signal.aborted) return;
-      setPhase({ kind: 'idle' });
+      const longer = cloned ? [] : branches.slice(branches.indexOf(repo.branch) + 1);
+      setPhase(longer.length > 0 ? { kind: 'branch', tried: repo.branch, branches: longer } : { kind: 'idle' });
       announce(t('projectReadFailed', [name, detail]));
     };
     const code = await cellCode(readingSteps(repo), 'read-project');
     if (!code.ok) return failed(code.detail);
     const result = await runCell(code, { at: 'top', after: '' }, location.href, signal);
     if (signal.aborted || result.kind === 'abandoned') return;
-    if (result.kind !== 'done') return failed(result.kind === 'failed' ? result.error : result.kind === 'unverified' ? result.reason : result.detail);
+    // The cell failed, perhaps at the clone: the branch may be a longer one.
+    if (result.kind !== 'done') return failed(result.kind === 'failed' ? result.error : result.kind === 'unverified' ? result.reason : result.detail, false);
     try {
       const answer = await askBackground({ type: 'project-proposal', output: result.stdout, ...repo });
       if (signal.aborted) return;
       if (!answer.ok) return failed(answer.problems.join(' '));
       announce('');
-      setPhase({ kind: 'review', steps: answer.steps, notes: answer.notes });
+      setPhase({ kind: 'review', repo, steps: answer.steps, notes: answer.notes });
     } catch (error) {
       if (!(error instanceof BackgroundError)) throw error;
       failed(error.message);
@@ -87,14 +95,17 @@ export function ProjectSetup(props: {
         tabIndex={tabIndex}
         aria-busy={phase.kind === 'reading' ? 'true' : undefined}
         aria-disabled={phase.kind === 'reading' ? 'true' : undefined}
-        onClick={byUser(() => void read())}
+        onClick={byUser(() => void read(repo))}
       >
         <Icon name={phase.kind === 'reading' ? 'running' : 'launch'} class={phase.kind === 'reading' ? 'icon spin' : 'icon'} />
         <span>{t('projectSetUp')}</span>
       </button>
+      {phase.kind === 'branch' && (
+        <ProjectBranchChoice repoName={name} tried={phase.tried} branches={phase.branches} onClose={() => setPhase({ kind: 'idle' })} onChoose={(branch) => void read({ ...repo, branch })} />
+      )}
       {phase.kind === 'review' && (
         <ProjectReview
-          repo={repo}
+          repo={phase.repo}
           steps={phase.steps}
           notes={phase.notes}
           onClose={() => setPhase({ kind: 'idle' })}

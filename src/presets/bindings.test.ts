@@ -54,11 +54,11 @@ describe('bindingLevel', () => {
 });
 
 describe('presetsForNotebook', () => {
-  it('returns live presets bound to the key, most recent first', () => {
+  it('returns live presets bound to the key', () => {
     const key = 'builtin:intro';
     const list = [
-      preset({ id: ID_A, notebooks: [key], updatedAt: 1 }),
-      preset({ id: ID_B, notebooks: [key], updatedAt: 2 }),
+      preset({ id: ID_A, name: 'B', notebooks: [key], updatedAt: 1 }),
+      preset({ id: ID_B, name: 'A', notebooks: [key], updatedAt: 2 }),
       preset({ id: '11111111-2222-4333-8444-555555555555', notebooks: [key], updatedAt: 3, deletedAt: 3 }),
       preset({ id: '21111111-2222-4333-8444-555555555555', notebooks: ['builtin:other'], updatedAt: 4 }),
     ];
@@ -79,16 +79,25 @@ describe('presetsForNotebook', () => {
     expect(names([repo, branch, notebook], OTHER_REPO)).toEqual([]);
   });
 
-  it('offers every preset that ties at the best level, most recently updated first', () => {
+  it('offers every preset that ties at the best level, by name as people sort names', () => {
     const repo2 = preset({ id: ID_B, name: 'Repo 2', notebooks: ['github:OctoCat/Hello-World'], updatedAt: 5 });
-    expect(names([repo, repo2], A)).toEqual(['Repo 2', 'Repo']);
+    expect(names([repo2, repo], A)).toEqual(['Repo', 'Repo 2']);
     const notebook2 = preset({ id: ID_B, name: 'Notebook 2', notebooks: [A], updatedAt: 0 });
-    expect(names([repo, notebook, notebook2], A)).toEqual(['Notebook', 'Notebook 2']);
+    expect(names([repo, notebook2, notebook], A)).toEqual(['Notebook', 'Notebook 2']);
+    // Not by id, time or code point: case and accents as a reader sorts them, numbers by value.
+    const tied = ['Zeta', 'Ärger', 'alpha', 'Repo 10', 'Repo 9'].map((name, i) => preset({ id: `${i}1111111-2222-4333-8444-555555555555`, name, notebooks: [A], updatedAt: i }));
+    expect(names(tied, A)).toEqual(['alpha', 'Ärger', 'Repo 9', 'Repo 10', 'Zeta']);
+  });
+
+  it('orders presets of the same name by id, so the offer never reorders itself', () => {
+    const first = preset({ id: ID_A, name: 'Setup', notebooks: [A], updatedAt: 2 });
+    const second = preset({ id: ID_B, name: 'setup', notebooks: [A], updatedAt: 1 });
+    expect(presetsForNotebook([second, first], A).map((p) => p.id)).toEqual([ID_A, ID_B].sort());
   });
 
   it('counts a preset by its best binding, and ignores deleted presets', () => {
     const both = preset({ id: ID_A, name: 'Both', notebooks: ['github:octocat/hello-world', 'github:octocat/hello-world@master'], updatedAt: 1 });
-    expect(names([both, branch], A)).toEqual(['Branch', 'Both']);
+    expect(names([branch, both], A)).toEqual(['Both', 'Branch']);
     expect(names([{ ...branch, deletedAt: 9 }, repo], A)).toEqual(['Repo']);
   });
 });

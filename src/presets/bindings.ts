@@ -49,9 +49,13 @@ export function presetLevel(preset: Preset, notebook: NotebookKey): BindingLevel
   return best;
 }
 
+/** Names as the user reads them: locale-aware, without case, numbers by value ("Repo 2" before "Repo 10"). */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /**
  * The live presets that apply to a notebook: those whose best binding is the most specific any
- * preset has for it (one preset, or several that tie), most recently updated first.
+ * preset has for it (one preset, or several that tie, by name; the same name by id so the order
+ * never changes).
  */
 export function presetsForNotebook(presets: readonly Preset[], notebook: NotebookKey): Preset[] {
   const levels = presets.filter(isLive).map((preset) => ({ preset, level: presetLevel(preset, notebook) }));
@@ -60,7 +64,7 @@ export function presetsForNotebook(presets: readonly Preset[], notebook: Noteboo
   return levels
     .filter((entry) => entry.level === best)
     .map((entry) => entry.preset)
-    .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The repository binding (`github:<owner>/<repo>`, lower case) for a GitHub notebook, or null for any other notebook. */

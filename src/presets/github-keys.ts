@@ -3,10 +3,13 @@
  * - `github:<owner>/<repo>/<branch>/<path…>.ipynb`: one notebook (what src/colab/notebook-key.ts makes);
  * - `github:<owner>/<repo>`: every notebook of a repository, any branch and path (a project binding);
  * - `github:<owner>/<repo>@<branch>`: every notebook of one branch of it.
- * Repository and branch bindings follow GitHub's name rules and git's branch rules. Notebook keys
- * keep the looser rule they always had, so stores written before bindings existed stay readable.
+ * Repository and branch bindings follow GitHub's name rules and git's branch rules
+ * (src/shared/github-names.ts). Notebook keys keep the looser rule they always had, so stores
+ * written before bindings existed stay readable.
  * Owner and repository names compare without case (GitHub's do); branches and paths with case.
  */
+
+import { isGitBranch, isGithubOwner, isGithubRepo } from '../shared/github-names';
 
 export type GithubKey =
   /** `rest` is `<branch>/<path…>.ipynb` (a branch with slashes cannot be told from the path). */
@@ -21,28 +24,7 @@ export type GithubKeyProblem =
   | { readonly reason: 'repo'; readonly name: string }
   | { readonly reason: 'branch'; readonly name: string };
 
-export const GITHUB_LIMITS = { owner: 39, repo: 100, branch: 255 } as const;
-
-/** Alphanumerics and single hyphens, not at either end (GitHub's user and organization names). */
-const OWNER = /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/;
-const REPO = /^[A-Za-z0-9._-]+$/;
-// eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
-const BRANCH_FORBIDDEN = /[\u0000-\u0020\u007F~^:?*[\\]|\.\.|@\{|\/\//;
-
-export function isGithubOwner(name: string): boolean {
-  return name.length <= GITHUB_LIMITS.owner && OWNER.test(name);
-}
-
-export function isGithubRepo(name: string): boolean {
-  return name.length <= GITHUB_LIMITS.repo && REPO.test(name) && name !== '.' && name !== '..';
-}
-
-/** git check-ref-format's rules for a branch (`refs/heads/<name>`, as `git branch` takes it). */
-export function isGitBranch(name: string): boolean {
-  if (name === '' || name === '@' || name.length > GITHUB_LIMITS.branch) return false;
-  if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.') || BRANCH_FORBIDDEN.test(name)) return false;
-  return name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'));
-}
+export { GITHUB_LIMITS, isGitBranch, isGithubOwner, isGithubRepo } from '../shared/github-names';
 
 const SEGMENT_OK = (s: string): boolean => s !== '' && s !== '.' && s !== '..';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSteps } from './catalogue';
 import { PROJECT_LINE_PREFIX, parseProjectOutput, proposeProject, type ProjectReading } from './project';
-import { projectRepoOf, readingSteps, repositoryKey } from './project-repo';
+import { projectBranches, projectRepoOf, readingSteps, repositoryKey } from './project-repo';
 
 const REPO = { owner: 'octocat', repo: 'hello-world', branch: 'main' };
 const base: ProjectReading = { version: 1, config: '', python: '3.12.1', files: [], problems: [] };
@@ -96,5 +96,13 @@ describe('project-repo', () => {
     expect(projectRepoOf('github:octocat/hello-world')).toBeUndefined();
     expect(repositoryKey(REPO)).toBe('github:octocat/hello-world');
     expect(validateSteps(readingSteps(REPO)).ok).toBe(true);
+  });
+
+  it('lists every branch the notebook can be on, shortest first, only names git allows', () => {
+    expect(projectBranches('github:octocat/hello-world/release/2.x/notebooks/a.ipynb')).toEqual(['release', 'release/2.x', 'release/2.x/notebooks']);
+    expect(projectBranches('github:octocat/hello-world/main/a.ipynb')).toEqual(['main']);
+    expect(projectBranches('github:octocat/hello-world/dev/.hidden/x/a.ipynb')).toEqual(['dev']);
+    expect(projectBranches('github:octocat/hello-world/v1..2/a.ipynb')).toEqual([]);
+    expect(projectBranches('drive:1abcdefghijk')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aptProblem, argProblem, codeProblem, formatIssue, parsePipRequirement, pathProblem, pipProblem, urlProblem } from './validate';
+import { aptProblem, argProblem, branchProblem, codeProblem, formatIssue, parsePipRequirement, pathProblem, pipProblem, urlProblem } from './validate';
 
 const msg = (problem: { message: string } | undefined) => problem?.message;
 
@@ -178,4 +178,18 @@ describe('formatIssue', () => {
       ['invalidPipOption', ['Packages', '-r']],
     ]);
   });
+});
+
+describe('git branches (clone): the rule of src/shared/github-names.ts, with a message per refusal', () => {
+  it.each(['main', 'feature/x', 'release/2.x', 'v1.0', 'Ünïcode'])('accepts %j', (branch) => expect(branchProblem(branch)).toBeUndefined());
+  it.each([
+    ['', 'invalidRequired'],
+    ['-x', 'invalidBranch'],
+    ['a..b', 'invalidBranch'],
+    ['a b', 'invalidBranch'],
+    ['x.lock', 'invalidBranch'],
+    ['a@{1}', 'invalidBranch'],
+    ['a\u0000b', 'invalidNul'],
+    ['x'.repeat(256), 'invalidTooLong'],
+  ])('refuses %j with %s', (branch, message) => expect(msg(branchProblem(branch))).toBe(message));
 });

@@ -27,6 +27,7 @@
  * - Python versions (runtime check): `3`, `3.X` or `3.X.Y`.
  */
 import * as v from 'valibot';
+import { GITHUB_LIMITS, isGitBranch } from '../shared/github-names';
 import type { RecipeMessageKey } from './messages';
 
 /** One refusal. Show it with `formatIssue`: `$FIELD$` (= $1) is the translated `label`. */
@@ -229,18 +230,12 @@ export function aptProblem(value: string): Problem | undefined {
 
 // --- git and Python versions ------------------------------------------------------------------
 
-// eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
-const REF_FORBIDDEN = /[\u0000-\u0020\u007F~^:?*[\\]|\.\.|@\{|\/\//;
-
-/** A branch or tag to clone: git check-ref-format's rules (it is also never read as an option). */
+/** A branch or tag to clone: git check-ref-format's rules (src/shared/github-names.ts). */
 export function branchProblem(value: string): Problem | undefined {
   if (value === '') return { message: 'invalidRequired' };
-  const text = textProblem(value, 255);
+  const text = textProblem(value, GITHUB_LIMITS.branch);
   if (text) return text;
-  const bad =
-    value === '@' || value.startsWith('-') || value.startsWith('/') || value.endsWith('/') || value.endsWith('.') || REF_FORBIDDEN.test(value) ||
-    value.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'));
-  return bad ? { message: 'invalidBranch', substitutions: [value] } : undefined;
+  return isGitBranch(value) ? undefined : { message: 'invalidBranch', substitutions: [value] };
 }
 
 export function pythonVersionProblem(value: string): Problem | undefined {

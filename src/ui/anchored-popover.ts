@@ -10,6 +10,7 @@ export function useAnchoredPopover(options: {
   open: boolean;
   anchor: MutableRef<HTMLElement | null>;
   popover: MutableRef<HTMLElement | null>;
+  /** Its expected width, only until it can be measured (its padding, border and content count: a long translation widens it). */
   width: number;
   focusTarget: (popover: HTMLElement) => HTMLElement | null | undefined;
   deps?: readonly unknown[];
@@ -24,11 +25,13 @@ export function useAnchoredPopover(options: {
       return;
     }
     const rect = button.getBoundingClientRect();
-    element.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - width - 16))}px`;
     element.style.top = `${rect.bottom + 4}px`;
     // Long content (an explained failure) scrolls inside the popover instead of running off the page.
     element.style.maxHeight = `${Math.max(120, innerHeight - rect.bottom - 16)}px`;
     if (!element.matches(':popover-open')) element.showPopover();
+    // Placed by its rendered width, so it never runs off the window's right edge.
+    const rendered = element.offsetWidth || width;
+    element.style.left = `${Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - rendered - 16))}px`;
     focusTarget(element)?.focus();
   }, [open, ...deps]); // callers list what else moves focus (the active menu item)
 }

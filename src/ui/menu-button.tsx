@@ -4,7 +4,8 @@
  * item, ArrowUp on the last; ArrowUp/Down, Home/End move; a letter jumps to the next item starting
  * with it; Enter/Space choose; Escape and Tab close, Escape returning focus to the button.
  * The menu is a popover in the top layer, so Colab's stacking and overflow cannot clip it.
- * An item is chosen only by the user's own click or key (./user-action.ts).
+ * An item is chosen only by the user's own click or key (./user-action.ts). The pointer activates
+ * an item only when it moves over it, so a keyboard user's focus stays put under a resting mouse.
  */
 import type { ComponentChildren, Ref } from 'preact';
 import { useImperativeHandle, useRef, useState } from 'preact/hooks';
@@ -157,7 +158,11 @@ export function MenuButton(props: {
             data-entry={item.id}
             data-state={item.state}
             onClick={byUser((event) => choose(item, event))}
-            onMouseEnter={() => setActive(index)}
+            // Only a pointer the user moves activates: a menu opening (by keyboard) under a
+            // resting pointer gets mouseenter and zero-movement moves, and focus must not jump.
+            onMouseMove={(event) => {
+              if ((event.movementX !== 0 || event.movementY !== 0) && index !== active) setActive(index);
+            }}
           >
             <span>{item.label}</span>
             {item.hint && <span class="hint">{item.hint}</span>}
