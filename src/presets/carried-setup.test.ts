@@ -77,10 +77,10 @@ describe('the locks and runtime version a carried setup holds (issue 19)', () =>
     expect(cell).not.toContain('updateRequested');
   });
 
-  it('validates them on read: a bad lock is dropped (that runtime resolves again), the setup stays runnable', () => {
+  it('validates them on read: a bad lock loses its versions (that runtime resolves again as of its date), the setup stays runnable', () => {
     const bad = { ...lock, key: 'cp313-x-cu128', packages: ["einops==0.8.0; import os"] };
-    const read = readCarriedSetup(cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }], locks: [bad, { ...lock, key: T4.replace('cu128', 'cpu') }] }])));
-    expect(read).toMatchObject({ ok: true, preset: { locks: [{ key: T4.replace('cu128', 'cpu') }] } });
+    const read = readCarriedSetup(cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }], locks: [bad, { ...lock, key: T4.replace('cu128', 'cpu') }, { key: 'no key' }] }])));
+    expect(read).toMatchObject({ ok: true, preset: { locks: [{ key: T4.replace('cu128', 'cpu'), packages: lock.packages }, { key: 'cp313-x-cu128', packages: [], updateRequested: 'as-of-lock' }] } });
     expect(problemsOf(cellWith(file([{ name: 'x', steps: [{ recipe: 'gpu-check' }], runtimeVersion: 'latest' }])))).toEqual([expect.stringMatching(/^presets\[0\]\.runtimeVersion/)]);
   });
 });

@@ -86,15 +86,19 @@ describe('mergeLocks and sync', () => {
 describe('the stored and exported format', () => {
   const stored = lock(T4, Date.UTC(2026, 11, 7), ['einops==1.0.0', 'timm==1.0.0'], { colabRelease: 'rel-1' });
 
-  it('is read leniently: a bad entry is dropped, never the preset', () => {
+  it('is read leniently: an entry of another format is never applied, never the reason to drop the preset', () => {
     const raw = { ...pip, locks: [stored, { ...stored, key: 'cp313-x-y-z' }, { ...stored, key: CPU, packages: ['einops>=1'] }, { ...stored, key: CPU, extra: 1 }, 'nonsense'] };
     const parsed = parsePreset(JSON.parse(JSON.stringify(raw)));
-    expect(parsed.ok && parsed.value.locks).toEqual([stored]);
+    // One whose key and date still read (an older or newer format) becomes an empty lock of that key
+    // that resolves as of its date; one without them is dropped.
+    const unreadable = { key: CPU, createdAt: stored.createdAt, python: '3.13', packages: [], updateRequested: 'as-of-lock' };
+    expect(parsed.ok && parsed.value.locks).toEqual([unreadable, stored]);
+    expect(readLocks([{ key: CPU, createdAt: -1, packages: 'x' }, { key: 'cpu', createdAt: 1 }, { createdAt: 1 }])).toEqual([]);
     expect(readLocks('x')).toEqual([]);
     // An Update lock asked before there were two kinds (`true`) is as of today; the lock is kept.
     expect(readLocks([{ ...stored, updateRequested: true }])).toEqual([{ ...stored, updateRequested: 'today' }]);
     expect(readLocks([{ ...stored, updateRequested: 'as-of-lock' }])).toEqual([{ ...stored, updateRequested: 'as-of-lock' }]);
-    expect(readLocks([{ ...stored, updateRequested: 'tomorrow' }])).toEqual([]);
+    expect(readLocks([{ ...stored, updateRequested: 'tomorrow' }])).toEqual([{ key: T4, createdAt: stored.createdAt, python: '3.13', packages: [], updateRequested: 'as-of-lock' }]);
     const none = parsePreset(JSON.parse(JSON.stringify({ ...pip, locks: [] })));
     expect(none.ok && 'locks' in none.value).toBe(false);
   });
@@ -135,11 +139,12 @@ describe('what a lock records of its run: the GPU model and the runtime version'
     expect(lockLine(plain, en as never)).toBe('editorLockLine(1970-01-01,3.13,cu128,1)');
   });
 
-  it('refuses a bad GPU model or runtime version when read (the lock is dropped, that runtime resolves again)', () => {
+  it('refuses a bad GPU model or runtime version when read (its versions are dropped, that runtime resolves again as of its date)', () => {
     const good = lock(T4, 1, ['a==1'], { gpu: 'A100', runtimeVersion: '2026.04' });
     expect(readLocks([good])).toEqual([good]);
-    expect(readLocks([{ ...good, gpu: "T4'; import os" }])).toEqual([]);
-    expect(readLocks([{ ...good, runtimeVersion: 'latest' }])).toEqual([]);
+    const emptied = [{ key: T4, createdAt: 1, python: '3.13', packages: [], updateRequested: 'as-of-lock' }];
+    expect(readLocks([{ ...good, gpu: "T4'; import os" }])).toEqual(emptied);
+    expect(readLocks([{ ...good, runtimeVersion: 'latest' }])).toEqual(emptied);
   });
 
   it('a lock made on another runtime version than the preset pins is not applied, the plan says why, and the next green run replaces it', () => {

@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import type { Translate } from '../recipes';
 import type { CellLock } from '../recipes/recipe';
-import { MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun, type LockUpdate } from '../shared/python-lock';
+import { LOCK_KEY, MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun, type LockUpdate } from '../shared/python-lock';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -70,8 +70,24 @@ export function readLocks(raw: unknown): PresetLock[] {
   if (!Array.isArray(raw)) return [];
   return mergeLocks(raw.flatMap((item) => {
     const parsed = v.safeParse(PresetLockSchema, item);
-    return parsed.success ? [parsed.output as PresetLock] : [];
+    if (parsed.success) return [parsed.output as PresetLock];
+    const unreadable = unreadableLock(item);
+    return unreadable ? [unreadable] : [];
   }));
+}
+
+/**
+ * A lock entry of a format this version cannot read (older or newer) whose key and date still read:
+ * never applied, not forgotten either. It becomes an empty lock of that key asking to resolve as of
+ * its date, so the next run there says it resolves as of that date, and its green run locks anew.
+ */
+function unreadableLock(item: unknown): PresetLock | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { key, createdAt } = item as Record<string, unknown>;
+  if (typeof key !== 'string' || !LOCK_KEY.test(key) || typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || createdAt < 0) return undefined;
+  const python = /^cp(\d)(\d{1,3})-/.exec(key);
+  if (!python) return undefined;
+  return { key, createdAt, python: `${python[1]}.${python[2]}`, packages: [], updateRequested: 'as-of-lock' };
 }
 
 /** A preset with this list of locks (the field is left out when it is empty). */

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellLocks, recordLocks, requestLockUpdate, type PresetLock } from '../../src/presets/locks';
+import { cellLocks, readLocks, recordLocks, requestLockUpdate, type PresetLock } from '../../src/presets/locks';
 import type { Preset } from '../../src/presets/schema';
 import { generateCell } from '../../src/recipes/cell';
 import { parseLockDrift, parseLockLines } from '../../src/recipes/parsers/python-lock';
@@ -279,6 +279,17 @@ describe('Update lock as of the lock’s date (Colab moved underneath), with rea
     // Without the date the same step takes 2.0.0: the date is what held it.
     const today = await runtime(requestLockUpdate(locked, onlyLock(locked).key, 'today'));
     expect(today.versions).toEqual({ 'lp-asof-demo': '2.0.0' });
+  }, 180_000);
+
+  it('a lock this version cannot read (another format) is not applied: its key and date make the run resolve as of that date, and say so', async () => {
+    const { key, createdAt } = onlyLock(locked);
+    const read = readLocks([{ key, createdAt, python: '3.13', pins: { 'lp-asof-demo': '1.0.0' } }]);
+    expect(read).toEqual([{ key, createdAt, python: `${key.slice(2, 3)}.${key.slice(3, key.indexOf('-'))}`, packages: [], updateRequested: 'as-of-lock' }]);
+    const run = await runtime({ ...step, locks: read });
+    expect(run.install.success, run.install.stdout).toBe(true);
+    expect(run.install.stdout).toContain("Lock: Update lock: resolving again as of the lock's date, 2026-12-07 (the lock is replaced).");
+    expect(run.versions).toEqual({ 'lp-asof-demo': '1.1.0' });
+    expect(onlyLock(record({ ...step, locks: read }, run.install, Date.UTC(2026, 11, 9))).packages).toEqual(['lp-asof-demo==1.1.0']);
   }, 180_000);
 
   it('in the same VM (the packages installed already): the update resolves them again, and the new lock holds them even when unchanged', async () => {
