@@ -41,8 +41,8 @@ export async function checkLock(plan: SetupPlan & { readonly lock: PlanLock }, s
 
 /**
  * Calls `onDrift` for each of `plans()`'s presets whose lock moved, once per connection (each time
- * the runtime is seen connected, the page's first reading included) and when `recheck` is called
- * with new plans. `busy()`: a Launchpad run is in progress (then nothing is checked, and an answer
+ * the runtime is seen connected, the page's first reading included); `recheck` checks presets
+ * that were not in `plans()` yet (the plans load after the page). `busy()`: a Launchpad run is in progress (then nothing is checked, and an answer
  * that comes after a run started is dropped: the run's own cells say it).
  */
 export function watchConnectDrift(plans: () => readonly SetupPlan[], busy: () => boolean, onDrift: (drift: ConnectDrift) => void, signal: AbortSignal): { recheck: () => void } {
@@ -53,8 +53,10 @@ export function watchConnectDrift(plans: () => readonly SetupPlan[], busy: () =>
     if (!live || live.aborted || busy()) return;
     for (const plan of plans()) {
       const { lock } = plan;
-      if (!lock || checked.has(plan.presetId)) continue;
+      if (checked.has(plan.presetId)) continue;
+      // A preset without a lock now counts as checked too: a lock its run makes is of this runtime.
       checked.add(plan.presetId);
+      if (!lock) continue;
       void checkLock({ ...plan, lock }, live).then((drift) => {
         if (drift && !live.aborted && !busy()) onDrift(drift);
       });
