@@ -50,6 +50,24 @@ test('after connect, a lock made on another Colab release is named on the toolba
   await expect(note).toHaveCount(0);
 });
 
+test('the note’s Update lock marks the lock to resolve again as of its date; a lock of another Python is named with nothing to update', async ({ page, extensionId, serviceWorker, realKernel }) => {
+  const python = await kernelPython(realKernel);
+  await openLocked(page, extensionId, python, RELEASE_THEN);
+  const note = toolbar(page).locator('.lock-drift');
+  await note.getByRole('button', { name: 'Update lock' }).click({ timeout: 20_000 });
+  await expect(note.getByRole('status')).toHaveText("The next Run setup resolves the packages again, as of the lock's date first, and replaces the lock.");
+  const updates = () => serviceWorker.evaluate(async () => {
+    const { presets } = await chrome.storage.local.get('presets');
+    return (presets as { presets: { locks?: { updateRequested?: string }[] }[] }).presets[0]?.locks?.map((lock) => lock.updateRequested);
+  });
+  await expect.poll(updates).toEqual(['as-of-lock']);
+
+  await resetStorage(serviceWorker);
+  await openLocked(page, extensionId, '3.9', RELEASE_NOW);
+  await expect(note).toHaveText(/^Colab changed since this preset's lock: Python is no longer 3\.9\. Run setup/, { timeout: 20_000 });
+  await expect(note.getByRole('button')).toHaveCount(0);
+});
+
 test('after connect, the same Colab release and Python: no note', async ({ page, extensionId, realKernel }) => {
   const python = await kernelPython(realKernel);
   const checked = realKernel.history.length;
