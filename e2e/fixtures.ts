@@ -244,6 +244,27 @@ export async function executions(page: Page): Promise<ReplicaExecution[]> {
   return page.evaluate(() => (window as unknown as { __replica: { executions: ReplicaExecution[] } }).__replica.executions.map(({ cellId, code, status }) => ({ cellId, code, status })));
 }
 
+type UserCell = { setText(s: string): void; runButton: HTMLElement; model: { outputs: { text?: string }[] } };
+
+/**
+ * Runs `code` in the notebook's last cell (the user's, not Launchpad's) on the real kernel and
+ * returns what it printed. Waits for that code itself in the kernel's history: Launchpad's silent
+ * lock checks on connect (e2e/connect-drift.spec.ts) may run there too.
+ */
+export async function userCell(page: Page, kernel: { history: readonly { code: string }[] }, code: string): Promise<string> {
+  const before = kernel.history.length;
+  await page.evaluate((text) => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: UserCell[] } } } }).colab.global.notebook.cells.at(-1);
+    cell?.setText(text);
+    cell?.runButton.click();
+  }, code);
+  await expect.poll(() => kernel.history.slice(before).some((run) => run.code === code), { timeout: 20_000 }).toBe(true);
+  return page.evaluate(() => {
+    const cell = (window as unknown as { colab: { global: { notebook: { cells: UserCell[] } } } }).colab.global.notebook.cells.at(-1);
+    return (cell?.model.outputs ?? []).map((o) => o.text ?? '').join('');
+  });
+}
+
 /** The notebook's code cells as ids and texts, in order, read from the replica's page API. */
 export async function cells(page: Page): Promise<{ id: string; text: string; focused: boolean }[]> {
   return page.evaluate(() => {

@@ -5,7 +5,7 @@
  * now is not applied, and the run says why.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, HOST, confirmImport, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, HOST, confirmImport, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar, userCell, type RealKernel } from './fixtures';
 
 interface StoredLock {
   key: string;
@@ -21,24 +21,7 @@ async function storedLocks(sw: Worker): Promise<StoredLock[]> {
   return (presets as { presets: { locks?: StoredLock[] }[] } | undefined)?.presets[0]?.locks ?? [];
 }
 
-type Cell = { setText(s: string): void; runButton: HTMLElement; model: { outputs: { text?: string }[] } };
-
-/** Runs `code` in the notebook's last cell (the user's, not Launchpad's) and returns what it printed. */
-async function userCell(page: Page, kernel: { history: readonly unknown[] }, code: string): Promise<string> {
-  const before = kernel.history.length;
-  await page.evaluate((text) => {
-    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
-    cell?.setText(text);
-    cell?.runButton.click();
-  }, code);
-  await expect.poll(() => kernel.history.length, { timeout: 20_000 }).toBe(before + 1);
-  return page.evaluate(() => {
-    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
-    return (cell?.model.outputs ?? []).map((o) => o.text ?? '').join('');
-  });
-}
-
-const einops = (page: Page, kernel: { history: readonly unknown[] }) => userCell(page, kernel, "import importlib.metadata as m\nprint('EINOPS', m.version('einops'))");
+const einops = (page: Page, kernel: RealKernel) => userCell(page, kernel, "import importlib.metadata as m\nprint('EINOPS', m.version('einops'))");
 
 async function resetVm(page: Page, kernel: { pid(): number | undefined }) {
   const pid = kernel.pid();

@@ -5,7 +5,7 @@
  * Update lock, after Colab moved underneath, resolves as of the lock's date.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar, userCell, type RealKernel } from './fixtures';
 
 const REAL = ['kernel:ipython'];
 
@@ -24,20 +24,7 @@ async function storedLocks(sw: Worker): Promise<StoredLock[]> {
 }
 
 /** The versions pip installed in the kernel, read by a cell of the replica's own (not Launchpad's). */
-async function installedVersions(page: Page, kernel: { history: readonly unknown[] }): Promise<string> {
-  const before = kernel.history.length;
-  type Cell = { setText(s: string): void; runButton: HTMLElement; model: { outputs: { text?: string }[] } };
-  await page.evaluate(() => {
-    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
-    cell?.setText("import importlib.metadata as m\nprint('VERSIONS', m.version('einops'), m.version('timm'))");
-    cell?.runButton.click();
-  });
-  await expect.poll(() => kernel.history.length, { timeout: 20_000 }).toBe(before + 1);
-  return page.evaluate(() => {
-    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
-    return (cell?.model.outputs ?? []).map((o) => o.text ?? '').join('');
-  });
-}
+const installedVersions = (page: Page, kernel: RealKernel) => userCell(page, kernel, "import importlib.metadata as m\nprint('VERSIONS', m.version('einops'), m.version('timm'))");
 
 /** The readiness suffix, there when the run's steps installed something (their import checks). */
 const READY = '( Ready in \\d+ s · \\d+/\\d+ checks)?';
@@ -128,14 +115,7 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
   const pid = realKernel.pid();
   await page.evaluate(() => (window as unknown as { __replica: { resetVm(): Promise<boolean> } }).__replica.resetVm());
   await expect.poll(() => realKernel.pid(), { timeout: 15_000 }).not.toBe(pid);
-  type Cell = { setText(s: string): void; runButton: HTMLElement };
-  const before = realKernel.history.length;
-  await page.evaluate(() => {
-    const cell = (window as unknown as { colab: { global: { notebook: { cells: Cell[] } } } }).colab.global.notebook.cells.at(-1);
-    cell?.setText("import os\nos.environ['COLAB_RELEASE_TAG'] = 'release-colab_20261207-060031_RC00'");
-    cell?.runButton.click();
-  });
-  await expect.poll(() => realKernel.history.length, { timeout: 20_000 }).toBe(before + 1);
+  await userCell(page, realKernel, "import os\nos.environ['COLAB_RELEASE_TAG'] = 'release-colab_20261207-060031_RC00'");
 
   await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
   await expect(runStatus(page)).toHaveText(

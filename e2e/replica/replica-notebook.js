@@ -807,6 +807,8 @@ export class Notebook {
     this.env_ = env;
     this.kernel = new Kernel(env);
     this.kernel.notebook_ = this;
+    // `no-kernel-execute`: a Colab without silent execution (S3/S9's `kernel.execute`).
+    if (env.config.noKernelExecute) Object.assign(this.kernel, { execute: undefined });
     this.kernel.idleTimeoutInterval = env.config.idle || 0;
     this.notebookModel = new NotebookModel(identity, requested, this);
   }

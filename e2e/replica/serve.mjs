@@ -39,6 +39,7 @@ export const UI_LANGS = Object.freeze(['en', 'es', 'zh-CN']);
  * @property {'fake' | 'ipython'} kernel `kernel:ipython`: cells run in a real IPython (replica-kernel-ipython.js)
  * @property {number} apiDelay    `api-delay:<ms>`: `window.colab` appears that long after the UI (0)
  * @property {'absent' | 'empty'} connectIcon `connect-icon:empty`: an empty `#connect-icon` until the first connection
+ * @property {boolean} noKernelExecute `no-kernel-execute`: the kernel has no `execute()` (a Colab that dropped it)
  * @property {boolean} noIsRunning `no-is-running`: cells have no `isRunning()`/`isPending()`
  * @property {boolean} highRam `high-ram`: the notebook asks for High-RAM, and a runtime connected at boot has it
  * @property {string[]} extraCells `cell:<base64url of UTF-8 text>`: the notebook's .ipynb also holds this code cell (after the demo's first text cell; repeatable)
@@ -94,7 +95,7 @@ export function parseReplicaFlags(url, acceptLanguage = '') {
   const config = {
     dark: false, noApi: false, boot: 1000, runtime: null, state: null, requested: null,
     exec: 300, cells: null, stream: false, focus: 'first', idle: 0, lang: uiLanguage(u, acceptLanguage), dialogs: 'mwc', kernel: 'fake',
-    apiDelay: 0, connectIcon: 'absent', noIsRunning: false, highRam: false, extraCells: [], unknown: [],
+    apiDelay: 0, connectIcon: 'absent', noIsRunning: false, noKernelExecute: false, highRam: false, extraCells: [], unknown: [],
   };
   const raw = u.searchParams.get('replica') ?? '';
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -120,6 +121,7 @@ export function parseReplicaFlags(url, acceptLanguage = '') {
     else if (key === 'api-delay' && okInt) config.apiDelay = int;
     else if (key === 'connect-icon' && (value === 'empty' || value === 'absent')) config.connectIcon = value;
     else if (key === 'no-is-running' && !value) config.noIsRunning = true;
+    else if (key === 'no-kernel-execute' && !value) config.noKernelExecute = true;
     else if (key === 'high-ram' && !value) config.highRam = true;
     else if (key === 'cell' && /^[A-Za-z0-9_-]+$/.test(part.slice(colon + 1))) config.extraCells.push(Buffer.from(part.slice(colon + 1), 'base64url').toString('utf8'));
     else config.unknown.push(part);

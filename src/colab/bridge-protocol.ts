@@ -6,7 +6,6 @@
  * dispatch these events too.
  */
 import * as v from 'valibot';
-import { PAGE_FEATURES } from '../shared/compat-features';
 import { BRIDGE_VERSION, MAX_CODE_LENGTH, REQUEST_ID, type RequestKind } from './bridge-requests';
 
 export { BRIDGE_VERSION, MAX_CODE_LENGTH, type BridgeRequest, type CellPlace, type RequestKind } from './bridge-requests';
@@ -75,12 +74,8 @@ const KernelStateSchema = v.strictObject({
 export type KernelState = v.InferOutput<typeof KernelStateSchema>;
 
 /** One page-API member: there, missing, or not checkable now (e.g. a cell member with no cells). */
-export const ProbeResultSchema = v.strictObject({
-  path: v.pipe(v.string(), v.maxLength(120)),
-  feature: v.picklist(PAGE_FEATURES),
-  result: v.picklist(['ok', 'missing', 'skipped']),
-});
-export type ProbeResult = v.InferOutput<typeof ProbeResultSchema>;
+const ProbeOutcomeSchema = v.picklist(['ok', 'missing', 'skipped']);
+export type ProbeOutcome = v.InferOutput<typeof ProbeOutcomeSchema>;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const ACTIONS = ['inserted', 'reran', 'rewritten', 'joined', 'queued'] as const;
 const Placed = v.strictObject({
@@ -106,7 +101,9 @@ export const ResultSchemas = {
   'user-interaction': v.strictObject({ called: v.literal(true) }),
   'kernel-state': KernelStateSchema,
   'reconnect': v.strictObject({ called: v.literal(true) }),
-  'probe-api': v.pipe(v.array(ProbeResultSchema), v.maxLength(100)),
+  /** In the order of the request's probes. */
+  'probe-api': v.pipe(v.array(ProbeOutcomeSchema), v.maxLength(100)),
+  'runtime-fact': v.strictObject({ same: v.boolean() }),
   'run-cell': Placed,
   'carried-setup': v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_CODE_LENGTH)) }),
   'write-cell': v.strictObject({ cellId: CellId, action: v.picklist(['inserted', 'rewritten']) }),

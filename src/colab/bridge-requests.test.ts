@@ -12,7 +12,10 @@ const problem = (value: unknown) => {
 
 describe('parseRequest: the page script’s strict request validator', () => {
   it('accepts every kind in its exact shape', () => {
-    for (const kind of ['runtime-info', 'user-interaction', 'kernel-state', 'reconnect', 'probe-api', 'install-cells', 'carried-setup']) expect(ok({ v: 1, id: ID, kind }), kind).toBe(true);
+    for (const kind of ['runtime-info', 'user-interaction', 'kernel-state', 'reconnect', 'install-cells', 'carried-setup']) expect(ok({ v: 1, id: ID, kind }), kind).toBe(true);
+    expect(ok({ v: 1, id: ID, kind: 'probe-api', probes: 'object:colab.global.notebook function:colab.global.notebook.cells[0].getId' })).toBe(true);
+    expect(ok({ v: 1, id: ID, kind: 'probe-api', probes: 'function:alert("x")' })).toBe(false);
+    expect(ok({ v: 1, id: ID, kind: 'probe-api' })).toBe(false);
     const write = { v: 1, id: ID, kind: 'write-cell', address: 'https://x', key: 'carried-setup', code: '# x' };
     expect(ok(write)).toBe(true);
     expect(ok({ ...write, key: 'a b' })).toBe(false);
@@ -23,6 +26,16 @@ describe('parseRequest: the page script’s strict request validator', () => {
     expect(ok({ ...runCell, place: { at: 'focus', after: 'cell-3' } })).toBe(true);
     expect(ok({ v: 1, id: ID, kind: 'prune-cells', address: 'https://x', prefix: 'setup:p:', keep: 'setup:p:1 setup:p:2' })).toBe(true);
     expect(parseRequest(runCell)).toEqual({ ok: true, request: runCell });
+  });
+
+  it('takes a runtime fact as its name and a value of the safe charset only, never code', () => {
+    const fact = { v: 1, id: ID, kind: 'runtime-fact', fact: 'release', value: 'release-colab_20261201-060048_RC00' };
+    expect(parseRequest(fact)).toEqual({ ok: true, request: fact });
+    expect(ok({ ...fact, fact: 'python', value: '3.12' })).toBe(true);
+    expect(problem({ ...fact, fact: 'platform' })).toBe('invalid fact');
+    for (const value of ['x"', "x'", 'a\\b', 'a b', 'a\nb', '', 'x'.repeat(101), '"+__import__("os").system("id")+"']) expect(problem({ ...fact, value }), value).toBe('invalid value');
+    expect(problem({ ...fact, code: 'import os' })).toBe('unexpected field code');
+    expect(problem({ v: 1, id: ID, kind: 'runtime-fact', fact: 'python' })).toBe('invalid value');
   });
 
   it('refuses anything that is not an object of a known kind', () => {

@@ -6,6 +6,7 @@
  * Everything else on the bridge (replies, results) is valibot, in ./bridge-protocol.ts.
  */
 import { CELL_KEY } from '../shared/cell-keys';
+import { FACT_VALUE, type RuntimeFact } from './runtime-facts';
 
 export const BRIDGE_VERSION = 1;
 /** Generated recipe code is small; anything larger is refused by both sides. */
@@ -42,8 +43,13 @@ export type BridgeRequest =
   | Envelope<'kernel-state'>
   /** Reconnect as Colab's own Reconnect button does: `notebook.attemptAutoconnect(2)` (S4). */
   | Envelope<'reconnect'>
-  /** Check compatibility: which page-API members Launchpad relies on are there (src/colab/probes.ts). */
-  | Envelope<'probe-api'>
+  /** Check compatibility: which of these page-API members (`kind:path`, space-separated; src/colab/probes.ts) are there. */
+  | (Envelope<'probe-api'> & { readonly probes: string })
+  /**
+   * Whether the runtime still has a lock's Python or Colab release (issue 19): the page script runs
+   * its own fixed check (src/colab/runtime-facts.ts) through `kernel.execute`; only the value is sent.
+   */
+  | (Envelope<'runtime-fact'> & { readonly fact: RuntimeFact; readonly value: string })
   /** Add to setup (issue 18): finished code cells whose text may run an install, with their output. */
   | Envelope<'install-cells'>
   /** The setup the notebook carries (issue 18): the text of its first cell with a `# launchpad-setup ` line. */
@@ -82,7 +88,9 @@ const FIELDS: Readonly<Record<RequestKind, Readonly<Record<string, Check>>>> = {
   'user-interaction': {},
   'kernel-state': {},
   reconnect: {},
-  'probe-api': {},
+  'probe-api': { probes: text(1, 6_000, /^[\w$.()[\]: ]+$/) },
+  // Release tags' charset covers Python versions: the value needs no escaping as a Python literal.
+  'runtime-fact': { fact: text(6, 7, /^(python|release)$/), value: text(1, 100, FACT_VALUE) },
   'install-cells': {},
   'carried-setup': {},
   'write-cell': { address: Address, key: text(1, 120, CELL_KEY), code: text(1, MAX_CODE_LENGTH) },

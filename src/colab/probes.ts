@@ -1,13 +1,15 @@
 /**
  * The page-API members Launchpad relies on, each with the feature that needs it (colab-dom.md §2;
  * colab-dom-2026H2.md row 23). The page script checks them (src/page/colab-api.ts `probeApi`) for
- * "Check compatibility" and at page start; the DOM probes are in src/colab/self-test.ts.
+ * "Check compatibility" and at page start; the list is sent with the request (`probePageApi`), so
+ * it costs the page script's budget nothing. The DOM probes are in src/colab/self-test.ts.
  *
  * A path walks from `window`: `a.b` reads a property, `cells[0]` the first element, `f()` calls a
  * getter with no arguments. A value that is null, or an index past the end, means "not checkable
  * now" (no cells yet, no runtime assigned); a property that is undefined means missing.
  */
 import type { CompatFeature } from '../shared/compat-features';
+import { request } from './bridge';
 
 export interface ApiProbe {
   readonly path: string;
@@ -36,4 +38,18 @@ export const PAGE_API_PROBES: readonly ApiProbe[] = [
   { path: `${NB}.kernel.getEndpoint().getManagedEndpoint().getAccelerator`, kind: 'function', feature: 'badge' },
   { path: `${NB}.userInteractionOccurred`, kind: 'function', feature: 'keep-alive' },
   { path: `${NB}.attemptAutoconnect`, kind: 'function', feature: 'reconnect' },
+  // S3 `com_Kernel.js`, S9 [M]: the lock's Python and Colab release, checked on connect (issue 19).
+  { path: `${NB}.kernel.execute`, kind: 'function', feature: 'run-setup' },
 ];
+
+export interface ProbeResult {
+  readonly path: string;
+  readonly feature: CompatFeature;
+  readonly result: 'ok' | 'missing' | 'skipped';
+}
+
+/** Each member of PAGE_API_PROBES, as the page script finds it. Rejects as the bridge's request does. */
+export async function probePageApi(options: { timeoutMs: number; signal: AbortSignal }): Promise<ProbeResult[]> {
+  const results = await request('probe-api', { probes: PAGE_API_PROBES.map((probe) => `${probe.kind}:${probe.path}`).join(' ') }, options);
+  return PAGE_API_PROBES.map(({ path, feature }, i) => ({ path, feature, result: results[i] ?? 'missing' }));
+}

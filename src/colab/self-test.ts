@@ -11,7 +11,7 @@ import type { KernelState } from './bridge-protocol';
 import { readConnectButton } from './connection';
 import { openDialogs } from './dialogs';
 import { notebookIdentity } from './notebook-key';
-import { PAGE_API_PROBES } from './probes';
+import { probePageApi } from './probes';
 import { runtimeProbes } from './runtime-probes';
 import { SELECTORS } from './selectors';
 import { pageLanguage } from './ui-texts';
@@ -45,16 +45,14 @@ export async function runCompatCheck(signal: AbortSignal): Promise<CompatReport>
   const identity = notebookIdentity(location.href);
   const probes: CompatProbe[] = [];
 
-  const apiTrip = await roundTrip(() => request('probe-api', {}, { timeoutMs: TIMEOUT_MS, signal }));
+  const apiTrip = await roundTrip(() => probePageApi({ timeoutMs: TIMEOUT_MS, signal }));
   probes.push({ what: 'bridge: content script ↔ page script (MAIN world)', feature: 'bridge', result: found(apiTrip.value !== null), detail: apiTrip.error ?? `${apiTrip.ms} ms` });
   const workerTrip = await roundTrip(() => askBackground({ type: 'ping' }));
   probes.push({ what: 'bridge: content script ↔ service worker', feature: 'bridge', result: found(workerTrip.value !== null), detail: workerTrip.error ?? `${workerTrip.ms} ms` });
 
   const kernel: KernelState | null = await request('kernel-state', {}, { timeoutMs: TIMEOUT_MS, signal }).catch(() => null);
-  const results = new Map((apiTrip.value ?? []).map((r) => [r.path, r.result] as const));
-  for (const probe of PAGE_API_PROBES) {
-    const result = results.get(probe.path);
-    probes.push({ what: probe.path, feature: probe.feature, result: result ?? 'missing', ...(result === 'skipped' ? { detail: 'not checkable now (no cell or no runtime)' } : {}) });
+  for (const { path, feature, result } of apiTrip.value ?? []) {
+    probes.push({ what: path, feature, result, ...(result === 'skipped' ? { detail: 'not checkable now (no cell or no runtime)' } : {}) });
   }
 
   const onNotebook = identity !== null;

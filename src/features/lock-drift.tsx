@@ -1,9 +1,9 @@
 /**
- * "Colab changed under this preset's lock" (issue 19 part 2), in the Run setup panel after a run:
- * what it means for the preset (the release moved; preinstalled packages it overrides moved; a lock
- * made on another Python was not applied, and which of its packages have no wheel for this Python)
- * and the choice: Update lock (the next run resolves again, as of the lock's date first) or keep
- * the lock.
+ * "Colab changed under this preset's lock" (issue 19 part 2), in the Run setup panel: on connect
+ * (what moved: src/features/connect-drift.ts), and after a run, what it means for the preset (the
+ * release moved; preinstalled packages it overrides moved; a lock made on another Python was not
+ * applied, and which of its packages have no wheel for this Python). Then the choice: Update lock
+ * (the next run resolves again, as of the lock's date first) or keep the lock.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
@@ -21,25 +21,33 @@ export function lockDriftText(drift: LockDrift): string {
   return parts.join(' ');
 }
 
-export function LockDriftNote(props: { presetId: string; drift: LockDrift; announce: (text: string) => void }) {
-  const { presetId, drift, announce } = props;
+/**
+ * `text`: what moved; `lockKey`: the lock Update lock marks. `canUpdate`: false when the lock was
+ * made on another Python (this runtime's key has none to update). `onKeep`: Keep the lock also hides the note.
+ */
+export function LockDriftNote(props: { presetId: string; lockKey: string; text: string; canUpdate: boolean; announce: (text: string) => void; onKeep?: () => void }) {
+  const { presetId, lockKey, text, canUpdate, announce, onKeep } = props;
   const [choice, setChoice] = useState<'' | 'update' | 'keep'>('');
-  // A lock of another Python was not applied: this run made this runtime's; nothing to choose.
-  const canUpdate = drift.python === null;
   const update = async () => {
-    const answer = await askBackground({ type: 'lock-update', presetId, key: drift.key }).catch(() => ({ asked: false }));
+    const answer = await askBackground({ type: 'lock-update', presetId, key: lockKey }).catch(() => ({ asked: false }));
     setChoice('update');
     announce(t(answer.asked ? 'lockDriftUpdateAsked' : 'lockDriftUpdateFailed'));
   };
   return (
     <div class="lock-drift">
-      <p class="warn">{lockDriftText(drift)}</p>
+      <p class="warn">{text}</p>
       {canUpdate && choice === '' && (
         <div class="actions">
           <button type="button" onClick={byUser(() => void update())}>
             {t('editorLockUpdate')}
           </button>
-          <button type="button" onClick={byUser(() => setChoice('keep'))}>
+          <button
+            type="button"
+            onClick={byUser(() => {
+              setChoice('keep');
+              onKeep?.();
+            })}
+          >
             {t('lockDriftKeep')}
           </button>
         </div>

@@ -25,6 +25,7 @@ import { byUser } from '../ui/user-action';
 import { request } from '../colab/bridge';
 import { blockPrefix } from '../shared/cell-keys';
 import { forwardInstallDigests } from './install-digests';
+import { watchConnectDrift, type ConnectDrift } from './connect-drift';
 import { LockDriftNote, lockDriftText } from './lock-drift';
 import { forgetRunLocks, keepLockDrift, lockRun, settleRunLocks, takeLockDrift } from './preset-lock';
 import type { LockDrift } from '../shared/python-lock';
@@ -392,6 +393,19 @@ export function RunSetup(props: {
     if (startPlan) void start(startPlan, false);
   }, [startPlan]);
 
+  // On connect, Colab moved under a preset's lock: the panel says so before any run (issue 19 part 2).
+  const [connectDrift, setConnectDrift] = useState<ConnectDrift | null>(null);
+  const driftWatch = useRef<{ recheck: () => void } | null>(null);
+  useEffect(() => {
+    if (preset) return;
+    driftWatch.current = watchConnectDrift(() => plansRef.current, () => setupRunning, (drift) => {
+      setConnectDrift(drift);
+      setOpen(true);
+      announce(drift.text);
+    }, signal);
+  }, [signal]);
+  useEffect(() => driftWatch.current?.recheck(), [plans]);
+
   useEffect(() => {
     if (preset) return;
     watchFreshRuntime(() => {
@@ -513,10 +527,29 @@ export function RunSetup(props: {
             </ol>
             {!!run.staleEdited && <p>{t('setupNoteStaleEdited', String(run.staleEdited))}</p>}
             {run.outcome && run.outcome.kind !== 'abandoned' && <p class="outcome">{outcomeText(run)}</p>}
-            {run.drift && <LockDriftNote presetId={run.plan.presetId} drift={run.drift} announce={announce} />}
+            {run.drift && (
+              // A lock of another Python was not applied: this run made this runtime's; nothing to choose.
+              <LockDriftNote presetId={run.plan.presetId} lockKey={run.drift.key} text={lockDriftText(run.drift)} canUpdate={run.drift.python === null} announce={announce} />
+            )}
             {run.outcome?.kind === 'failed' && run.outcome.held && (
               <HeldPackages held={run.outcome.held} onInstall={() => void answerHeld(run, true)} onSkip={run.plan.oneCell ? undefined : () => void answerHeld(run, false)} />
             )}
+          </>
+        )}
+        {connectDrift && !run && !gate && (
+          <>
+            <h2>{t('setupPanelTitle', connectDrift.plan.name)}</h2>
+            <LockDriftNote
+              presetId={connectDrift.plan.presetId}
+              lockKey={connectDrift.lockKey}
+              text={connectDrift.text}
+              canUpdate={!connectDrift.python}
+              announce={announce}
+              onKeep={() => {
+                setConnectDrift(null);
+                setOpen(false);
+              }}
+            />
           </>
         )}
         {open && bindable && <BindPreset notebook={notebook} focus={bindFocus} announce={announce} />}

@@ -13,6 +13,7 @@ import { request } from '../colab/bridge';
 import { watchNotebook } from '../colab/location';
 import { notebookIdentity, type NotebookIdentity } from '../colab/notebook-key';
 import { watchTheme } from '../colab/theme';
+import { probePageApi } from '../colab/probes';
 import { keepNextToColabToolbar, type Placement } from '../colab/toolbar-slot';
 import type { PageLife } from '../shared/page-life';
 import { TOOLBAR_ENTRIES, fixedSteps, retrySteps, type DialogEntry, type RetryKind, type ToolbarEntry, type ValidStep } from '../recipes';
@@ -93,7 +94,7 @@ function useStartupProbes(placement: Placement | undefined, signal: AbortSignal)
     setProblem('');
     if (!placed) return;
     const timer = setTimeout(() => {
-      request('probe-api', {}, { timeoutMs: 3_000, signal }).then(
+      probePageApi({ timeoutMs: 3_000, signal }).then(
         (results) => {
           const missing = results.filter((r) => r.result === 'missing');
           const features = [...new Set(missing.map((r) => t(FEATURE_NAMES[r.feature])))];

@@ -3,8 +3,8 @@
  * every member is checked before use and a mismatch becomes an ApiError the user can read.
  * Member names and their evidence: colab-dom.md §2 and §1.7–1.9.
  */
-import { MAX_CODE_LENGTH, MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeResult } from '../colab/bridge-protocol';
-import { PAGE_API_PROBES } from '../colab/probes';
+import { MAX_CODE_LENGTH, MAX_STDOUT, type AcceleratorSetting, type CellOutcome, type CellPlace, type KernelState, type PlacedCell, type ProbeOutcome } from '../colab/bridge-protocol';
+import { factCode, type RuntimeFact } from '../colab/runtime-facts';
 import { readMarker } from '../shared/cell-marker';
 
 export class ApiError extends Error {
@@ -116,6 +116,9 @@ function call(obj: unknown, name: string): unknown {
   }
 }
 
+/** `notebook.kernel`, else `notebook.getKernel()` (colab-dom.md §2 [M]). */
+const kernelOf = (notebook: unknown) => (isObject(notebook) ? (notebook.kernel ?? call(notebook, 'getKernel')) : undefined);
+
 function setting(source: unknown): AcceleratorSetting {
   const accelerator = call(source, 'getAccelerator');
   const model = call(source, 'getAcceleratorModel');
@@ -129,10 +132,8 @@ function setting(source: unknown): AcceleratorSetting {
  * code [S]). Either is null where a member is missing or no runtime is assigned.
  */
 export function runtimeInfo(): { requested: AcceleratorSetting; assigned: AcceleratorSetting } {
-  const colab = (window as unknown as { colab?: unknown }).colab;
-  const notebook = isObject(colab) && isObject(colab.global) ? colab.global.notebook : undefined;
-  const kernel = isObject(notebook) ? (notebook.kernel ?? call(notebook, 'getKernel')) : undefined;
-  const endpoint = call(kernel, 'getEndpoint');
+  const notebook = globalNotebook();
+  const endpoint = call(kernelOf(notebook), 'getEndpoint');
   return { requested: setting(call(notebook, 'getNotebookModel')), assigned: setting(call(endpoint, 'getManagedEndpoint')) };
 }
 
@@ -149,7 +150,7 @@ const classOf = (accelerator: string): KernelState['accelerator'] => {
 export function kernelState(): KernelState {
   const notebook = globalNotebook();
   if (!isObject(notebook)) return { notebook: false, connected: null, state: null, everConnected: null, executing: null, accelerator: null };
-  const kernel = notebook.kernel ?? call(notebook, 'getKernel');
+  const kernel = kernelOf(notebook);
   const connected = call(kernel, 'isConnected');
   const rawState = call(kernel, 'getState') ?? (isObject(kernel) ? kernel.state : undefined);
   const last = notebook.kernelLastConnectedTimeMs;
@@ -183,6 +184,19 @@ export function reconnect(): { called: true } {
   return { called: true };
 }
 
+/**
+ * Whether the runtime still has a lock's `fact` (src/colab/runtime-facts.ts): a fixed assert run
+ * by `kernel.execute(code)` (S3, S9 [M]), whose reply's status is ok (same) or error (moved).
+ */
+export async function runtimeFact(fact: RuntimeFact, value: string): Promise<{ same: boolean }> {
+  const kernel = kernelOf(globalNotebook());
+  if (!isObject(kernel) || !isFunction(kernel, 'execute')) throw new ApiError('api-missing', "Colab's page API has no kernel.execute().");
+  const reply = await (kernel.execute as (code: string) => unknown).call(kernel, factCode(fact, value));
+  const status = isObject(reply) && reply.status;
+  if (status !== 'ok' && status !== 'error') throw new ApiError('api-changed', 'kernel.execute() gave no status.');
+  return { same: status === 'ok' };
+}
+
 /** One step of a probe path: a property, `name[0]`, or `name()`. */
 function step(value: unknown, segment: string): { value: unknown } | 'missing' | 'skipped' {
   const match = /^([A-Za-z_$][\w$]*)(\[0\]|\(\))?$/.exec(segment);
@@ -205,17 +219,21 @@ function step(value: unknown, segment: string): { value: unknown } | 'missing' |
   return next === null ? 'skipped' : { value: next };
 }
 
-/** Check compatibility: each member of src/colab/probes.ts, there or not (never throws). */
-export function probeApi(): ProbeResult[] {
-  return PAGE_API_PROBES.map(({ path, kind, feature }) => {
+/**
+ * Check compatibility: each `kind:path` of `probes` (space-separated, from src/colab/probes.ts, which
+ * keeps the list so the page script need not), there or not, in order (never throws).
+ */
+export function probeApi(probes: string): ProbeOutcome[] {
+  return probes.split(' ').map((probe) => {
+    const [kind, path = ''] = probe.split(':');
     let value: unknown = window;
     for (const segment of path.split('.')) {
       const next = step(value, segment);
-      if (typeof next === 'string') return { path, feature, result: next };
+      if (typeof next === 'string') return next;
       value = next.value;
     }
     const ok = kind === 'array' ? Array.isArray(value) : kind === 'function' ? typeof value === 'function' : kind === 'number' ? typeof value === 'number' : isObject(value);
-    return { path, feature, result: ok ? 'ok' : 'missing' };
+    return ok ? 'ok' : 'missing';
   });
 }
 
@@ -243,7 +261,7 @@ function busyOf(cell: Obj): boolean | undefined {
  * while `kernel.isConnected()`; null when none is connected; undefined when the page API cannot say.
  */
 function runtimeNow(notebook: Obj): { kernel: unknown; since: unknown } | null | undefined {
-  const kernel = notebook.kernel ?? call(notebook, 'getKernel');
+  const kernel = kernelOf(notebook);
   const connected = call(kernel, 'isConnected');
   if (typeof connected !== 'boolean') return undefined;
   return connected ? { kernel, since: notebook.kernelLastConnectedTimeMs } : null;
@@ -509,13 +527,10 @@ export async function userInteractionOccurred(graceMs: number): Promise<{ called
   // Colab may still be booting (a tab that just loaded): give it the same grace as other requests.
   const deadline = performance.now() + graceMs;
   let notebook = globalNotebook();
-  while (!(isObject(notebook) && isFunction(notebook, 'userInteractionOccurred')) && performance.now() < deadline) {
+  while (!(isObject(notebook) && isFunction(notebook, 'userInteractionOccurred'))) {
+    if (performance.now() >= deadline) throw new ApiError('api-missing', "Colab's page API has no colab.global.notebook.userInteractionOccurred().");
     await new Promise((resolve) => setTimeout(resolve, 50));
     notebook = globalNotebook();
-  }
-  if (!isObject(notebook)) throw new ApiError('api-missing', "Colab's page API is not available: window.colab.global.notebook missing.");
-  if (!isFunction(notebook, 'userInteractionOccurred')) {
-    throw new ApiError('api-missing', "Colab's page API has no colab.global.notebook.userInteractionOccurred().");
   }
   try {
     (notebook.userInteractionOccurred as () => unknown).call(notebook);

@@ -15,7 +15,7 @@ import {
   type CellOutcome,
 } from '../colab/bridge-protocol';
 import { parseRequest } from '../colab/bridge-requests';
-import { ApiError, carriedSetupText, installCells, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeInfo, userInteractionOccurred, writeCell } from './colab-api';
+import { ApiError, carriedSetupText, installCells, kernelState, notebookController, probeApi, pruneCells, reconnect, runCell, runtimeFact, runtimeInfo, userInteractionOccurred, writeCell } from './colab-api';
 
 /** How long a request waits for Colab to create `window.colab` before calling it missing. */
 const BOOT_GRACE_MS = 2_000;
@@ -45,7 +45,9 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     case 'reconnect':
       return reconnect();
     case 'probe-api':
-      return probeApi();
+      return probeApi(request.probes);
+    case 'runtime-fact':
+      return runtimeFact(request.fact, request.value);
     case 'await-completion': {
       // Kept after it settles: the content script asks again in slices (src/colab/bridge.ts).
       const completion = runs.get(request.cellId);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGE_API_PROBES } from '../colab/probes';
-import { ApiError, kernelState, probeApi, reconnect } from './colab-api';
+import { factCode } from '../colab/runtime-facts';
+import { ApiError, kernelState, probeApi, reconnect, runtimeFact } from './colab-api';
 
 const g = globalThis as { window?: unknown };
 const previous = g.window;
@@ -18,6 +19,7 @@ function notebook(overrides: Record<string, unknown> = {}) {
     isConnected: () => true,
     getState: () => 'Busy',
     getEndpoint: () => ({ getManagedEndpoint: () => ({ getAccelerator: () => 'GPU', getAcceleratorModel: () => 'T4' }) }),
+    execute: () => Promise.resolve({ status: 'ok' }),
   };
   const cell = { getId: () => 'a', setText: () => undefined, runButton: { click: () => undefined }, model: { listenOnce: () => undefined, outputs: [] }, isRunning: () => false };
   return {
@@ -69,16 +71,21 @@ describe('reconnect', () => {
 });
 
 describe('probeApi', () => {
+  /** The probes as src/colab/probes.ts sends them, each with what the page script found. */
+  const probe = () => {
+    const results = probeApi(PAGE_API_PROBES.map((p) => `${p.kind}:${p.path}`).join(' '));
+    expect(results).toHaveLength(PAGE_API_PROBES.length);
+    return PAGE_API_PROBES.map((p, i) => ({ path: p.path, result: results[i] }));
+  };
   it('finds every member on a notebook shaped as the evidence says', () => {
     withColab(notebook().nb);
-    expect(probeApi().filter((p) => p.result !== 'ok')).toEqual([]);
-    expect(probeApi()).toHaveLength(PAGE_API_PROBES.length);
+    expect(probe().filter((p) => p.result !== 'ok')).toEqual([]);
   });
   it('names what is missing, and skips what cannot be checked now (no cells, no runtime)', () => {
     const { nb } = notebook({ cells: [], attemptAutoconnect: undefined });
     (nb.kernel as { getEndpoint: unknown }).getEndpoint = () => null;
     withColab(nb);
-    const byPath = new Map(probeApi().map((p) => [p.path, p.result]));
+    const byPath = new Map(probe().map((p) => [p.path, p.result]));
     expect(byPath.get('colab.global.notebook.attemptAutoconnect')).toBe('missing');
     expect(byPath.get('colab.global.notebook.cells[0].setText')).toBe('skipped');
     expect(byPath.get('colab.global.notebook.kernel.getEndpoint().getManagedEndpoint().getAccelerator')).toBe('skipped');
@@ -86,6 +93,31 @@ describe('probeApi', () => {
   });
   it('reports everything missing without window.colab', () => {
     g.window = {};
-    expect(new Set(probeApi().map((p) => p.result))).toEqual(new Set(['missing']));
+    expect(new Set(probe().map((p) => p.result))).toEqual(new Set(['missing']));
+  });
+});
+
+describe('runtimeFact', () => {
+  const withExecute = (execute: unknown) => {
+    const { nb } = notebook();
+    withColab({ ...nb, kernel: { ...nb.kernel, execute } });
+  };
+  it('runs its own check of the fact through kernel.execute: status ok is the same, error moved', async () => {
+    const sent: string[] = [];
+    withExecute((code: string) => {
+      sent.push(code);
+      return Promise.resolve({ status: code.includes('"3.12"') ? 'ok' : 'error', execution_count: null });
+    });
+    await expect(runtimeFact('python', '3.12')).resolves.toEqual({ same: true });
+    await expect(runtimeFact('release', 'release-colab_20261201-060048_RC00')).resolves.toEqual({ same: false });
+    expect(sent).toEqual([factCode('python', '3.12'), factCode('release', 'release-colab_20261201-060048_RC00')]);
+  });
+  it('claims nothing without kernel.execute, or when its reply has no status', async () => {
+    withExecute(undefined);
+    await expect(runtimeFact('python', '3.12')).rejects.toMatchObject({ code: 'api-missing' });
+    withExecute(() => Promise.resolve({ content: {} }));
+    await expect(runtimeFact('python', '3.12')).rejects.toMatchObject({ code: 'api-changed' });
+    withExecute(() => Promise.reject(new Error('Kernel is not connected.')));
+    await expect(runtimeFact('python', '3.12')).rejects.toThrow('not connected');
   });
 });

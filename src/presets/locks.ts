@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import type { Translate } from '../recipes';
 import type { CellLock } from '../recipes/recipe';
 import { LOCK_KEY, MAX_LOCKS_PER_PRESET, MAX_LOCK_PACKAGES, PresetLockSchema, unionPins, type LockLine, type LockRun, type LockUpdate } from '../shared/python-lock';
+import type { PlanLock } from '../shared/messages';
 import type { Preset } from './schema';
 
 export interface PresetLock {
@@ -181,6 +182,15 @@ export function cellLocks(preset: Pick<Preset, 'locks' | 'runtimeVersion'>): Rec
     };
   }
   return locks;
+}
+
+/**
+ * What Run setup's connect check needs of the lock a preset's cells apply (issue 19 part 2): the
+ * newest made on the runtime version it pins, with the Python and Colab release it was made on.
+ */
+export function planLock(preset: Pick<Preset, 'locks' | 'runtimeVersion'>): PlanLock | undefined {
+  const lock = (preset.locks ?? []).filter((l) => onPinnedVersion(l, preset)).sort((a, b) => b.createdAt - a.createdAt)[0];
+  return lock && { key: lock.key, python: lock.python, ...(lock.colabRelease ? { colabRelease: lock.colabRelease } : {}) };
 }
 
 /** The day a lock was made, `2026-12-07`. */

@@ -10,7 +10,8 @@ import { checksCell, formCell, generateCell, stepTitle } from '../recipes/cell';
 import { blockPrefix } from '../shared/cell-keys';
 import type { RuntimeRequirement } from '../shared/runtime-requirement';
 import { allowedArchives } from './install-digests';
-import { cellLocks, lockDate, lockOffPin } from './locks';
+import { cellLocks, lockDate, lockOffPin, planLock } from './locks';
+import type { PlanLock } from '../shared/messages';
 import type { Preset, PresetStep } from './schema';
 
 export interface PlannedCell {
@@ -39,6 +40,8 @@ export interface SetupPlan {
   readonly runtimeVersion?: string;
   /** Why the preset's lock is not applied: it was made on another runtime version than the preset pins now. */
   readonly lockNote?: string;
+  /** The lock the cells apply, for the check on connect (src/features/connect-drift.ts). */
+  readonly lock?: PlanLock;
 }
 
 /**
@@ -77,6 +80,7 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
     cells.push({ code: formCell(t('formTitleSetupChecks', [preset.name, String(checks.length)]), key(n), checksCell(checks)), key: key(n), steps: [], checks: checks.length, endsRuntime: false });
   }
   const off = lockOffPin(preset);
+  const lock = planLock(preset);
   const on = (version: string | undefined) => (version ? t('lockOnVersion', version) : t('lockOnDefault'));
   return {
     presetId: preset.id,
@@ -88,5 +92,6 @@ export function setupPlan(preset: Preset, t: Translate, heldOk: readonly string[
     ...(preset.runtime ? { runtime: preset.runtime } : {}),
     ...(preset.runtimeVersion ? { runtimeVersion: preset.runtimeVersion } : {}),
     ...(off ? { lockNote: t('setupLockOffPin', [lockDate(off), on(off.runtimeVersion), on(preset.runtimeVersion)]) } : {}),
+    ...(lock ? { lock } : {}),
   };
 }

@@ -37,13 +37,13 @@ export function hash64(text: string): string {
 /** Line endings as \n and no trailing whitespace: what an editor round trip may change. */
 const lines = (text: string) => text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
 
-const markerLine = (key: string, hash: string, note = NOTE) => `# launchpad-cell ${key} ${hash}${note}`;
+const markerLine = (key: string, hash: string, note: string) => `# launchpad-cell ${key} ${hash}${note}`;
 
 /** The cell text: `firstLine` (one line: the form title), the marker, then `body`. */
 export function markedCell(firstLine: string, key: string, body: string): string {
   if (!isCellKey(key) || /[\r\n]/.test(firstLine)) throw new RangeError('a cell key and a one-line first line are needed');
-  const all = lines(`${firstLine}\n${markerLine(key, NO_HASH)}\n${body}`);
-  all[1] = markerLine(key, hash64(all.join('\n')));
+  const all = lines(`${firstLine}\n${markerLine(key, NO_HASH, NOTE)}\n${body}`);
+  all[1] = markerLine(key, hash64(all.join('\n')), NOTE);
   return all.join('\n');
 }
 

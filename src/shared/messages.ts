@@ -174,6 +174,13 @@ const SetupCell = v.strictObject({
   /** The cell ends the Python process (restart-runtime): Run setup waits for the new one. */
   endsRuntime: v.boolean(),
 });
+/** The lock a plan's cells apply, as the check on connect needs it (issue 19 part 2). */
+const PlanLockSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(LOCK_KEY)),
+  python: PresetLockSchema.entries.python,
+  colabRelease: v.optional(v.pipe(v.string(), v.maxLength(100))),
+});
+export type PlanLock = v.InferOutput<typeof PlanLockSchema>;
 export const SetupPlanSchema = v.strictObject({
   presetId: v.string(),
   name: v.string(),
@@ -188,6 +195,8 @@ export const SetupPlanSchema = v.strictObject({
   runtimeVersion: v.optional(RuntimeVersionSchema),
   /** Why the preset's lock is not applied (made on another runtime version), for the setup panel. */
   lockNote: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  /** The lock the cells apply: Run setup checks its Python and Colab release on connect. */
+  lock: v.optional(PlanLockSchema),
 });
 export type SetupPlan = v.InferOutput<typeof SetupPlanSchema>;
 
