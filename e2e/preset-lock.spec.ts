@@ -120,7 +120,7 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
   await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
   await expect(runStatus(page)).toHaveText(
     new RegExp(
-      `^Setup “Locked” done: 1 ran, 0 already done\\.${READY} Colab changed since this preset's lock \\(release release-colab_20261201-060048_RC00, now release-colab_20261207-060031_RC00\\): the locked versions were kept\\.$`,
+      `^Setup “Locked” done: 1 ran, 0 already done\\.${READY} Colab changed since this preset's lock \\(release release-colab_20261201-060048_RC00, now release-colab_20261207-060031_RC00\\): the locked versions were kept\\. Locked versions kept on the new release: einops 1\\.0\\.0, timm 1\\.0\\.0\\.$`,
     ),
     { timeout: 60_000 },
   );

@@ -15,6 +15,7 @@ import { byUser } from '../ui/user-action';
 export function lockDriftText(drift: LockDrift): string {
   const parts: string[] = [];
   if (drift.release) parts.push(t('lockDriftRelease', [drift.release[0], drift.release[1]]));
+  if (drift.release && drift.kept?.length) parts.push(t('lockDriftKept', drift.kept.map((pin) => pin.replace('==', ' ')).join(', ')));
   if (drift.moved.length > 0) parts.push(t('lockDriftMoved', drift.moved.map(([name, was, now]) => `${name} ${was} → ${now}`).join(', ')));
   if (drift.python) parts.push(t('lockDriftPython', [drift.python[0], drift.python[1]]));
   if (drift.python && drift.noWheel?.length) parts.push(t('lockDriftNoWheel', [drift.python[1], drift.noWheel.join(', ')]));

@@ -75,6 +75,7 @@ export const pipLockSource = String.raw`def _launchpad_pip_locked(requirements, 
         say(f'installing the lock of {made(lock)} for {key} ({len(pins)} package(s)), nothing newer.')
         if lock.get('release') and release and lock.get('release') != release:
             drift['release'] = [lock.get('release'), release]
+            drift['kept'] = sorted(f'{name}=={version}' for name, version in pins.values())[:20]  # what now runs on the new release
             say(f'Colab changed since the lock: release {lock.get("release")}, now {release}. The locked versions are kept.')
     elif locks:
         other = max(locks, key=lambda k: (made(locks[k]), k))  # the newest: the closest to what this preset wants

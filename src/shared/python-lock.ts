@@ -83,6 +83,8 @@ export const LockDriftSchema = v.strictObject({
   python: v.nullable(v.tuple([v.pipe(v.string(), v.maxLength(8)), v.pipe(v.string(), v.maxLength(8))])),
   /** Preinstalled packages the lock overrides that moved: name, version then, version now. */
   moved: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(64))])), v.maxLength(20)),
+  /** With `release`: the locked versions kept on the new release (`name==version`, at most 20): what the change may affect. */
+  kept: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(LOCK_PIN))), v.maxLength(20))),
   /** With `python`: the other lock's packages that have no wheel for this Python (an sdist only would build). */
   noWheel: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_LOCK_PACKAGES))),
 });

@@ -147,6 +147,8 @@ describe('a lock per preset, with real pip', () => {
     expect(replay.install.stdout).toContain('Lock: installing the lock of 2026-12-07');
     // The Colab release moved: said, and the locked versions kept.
     expect(replay.install.stdout).toContain('Colab changed since the lock: release release-colab_20261201-060048_RC00, now release-colab_20261205-060012_RC00');
+    // The drift line names the locked versions that now run on the new release.
+    expect(parseLockDrift(replay.install.stdout)).toMatchObject({ release: ['release-colab_20261201-060048_RC00', 'release-colab_20261205-060012_RC00'], kept: ['einops==1.0.0', 'lp-dep-demo==1.0.0', 'timm==1.0.0'] });
     // Recording the replay changes nothing in the lock.
     const again = record(locked, replay.install, Date.UTC(2026, 11, 8));
     expect(onlyLock(again)).toEqual(onlyLock(locked));

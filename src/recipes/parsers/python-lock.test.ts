@@ -23,6 +23,10 @@ describe('LAUNCHPAD_LOCK lines', () => {
     expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...drift, moved: [['torch', '2.8.0']] })}\n`)).toBeNull();
     expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...drift, extra: 1 })}\n`)).toBeNull();
     expect(parseLockDrift('nothing')).toBeNull();
+    // A release change names the locked versions kept on it; anything else there is not a drift line.
+    const kept = { ...drift, kept: ['einops==1.0.0', 'timm==1.0.0'] };
+    expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify(kept)}\n`)).toEqual(kept);
+    expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify({ ...drift, kept: ['einops>=1'] })}\n`)).toBeNull();
     // Another Python: the locked names with no wheel for this one.
     const python = { ...drift, release: null, python: ['3.12', '3.13'], noWheel: ['lp-sdist-demo'] };
     expect(parseLockDrift(`LAUNCHPAD_LOCK_DRIFT ${JSON.stringify(python)}\n`)).toEqual(python);
