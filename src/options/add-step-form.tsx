@@ -9,6 +9,7 @@ import { t } from '../shared/i18n';
 import { addStep } from './preset-edits';
 import { StepFields, StepIssues, useStepDraft } from './step-fields';
 import { writePreset } from './store-writes';
+import { FormButtons } from './form-buttons';
 
 const FIRST: PresetStep = { recipe: 'mount-drive', params: {} };
 
@@ -55,14 +56,7 @@ export function AddStepForm(props: { presetId: string; onAdded: (store: PresetSt
     <form ref={formRef} class="step-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('editorAddStep')}>
       <StepFields draft={draft} choose idPrefix={idPrefix} recipeRef={recipeRef} />
       <StepIssues draft={draft} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('editorAddStepSubmit')}
-        </button>
-        <button type="button" onClick={close}>
-          {t('editorCancel')}
-        </button>
-      </div>
+      <FormButtons submitLabel={t('editorAddStepSubmit')} onCancel={close} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { t } from '../shared/i18n';
 import { liveNames, newPreset } from './preset-edits';
 import { StepFields, StepIssues, useStepDraft } from './step-fields';
 import { Refusal, writePresets } from './store-writes';
+import { FormButtons } from './form-buttons';
 
 const FIRST: PresetStep = { recipe: 'mount-drive', params: {} };
 
@@ -72,14 +73,7 @@ export function NewPresetForm(props: { onCreated: (store: PresetStore, id: strin
         <StepFields draft={draft} choose idPrefix={`${id}-step`} />
       </fieldset>
       <StepIssues draft={draft} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('editorCreate')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('editorCancel')}
-        </button>
-      </div>
+      <FormButtons submitLabel={t('editorCreate')} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { CHECK_KINDS, CHECK_LIMITS, checkIssue, checkLabel, parseImportText, typ
 import { byUser, userSubmit } from '../ui/user-action';
 import { Alert } from './alert';
 import { Refusal, writePreset } from './store-writes';
+import { FormButtons } from './form-buttons';
 
 const KIND_LABEL = {
   import: 'editorCheckKindImport',
@@ -137,14 +138,7 @@ function CheckForm(props: { initial?: SetupCheck; submitLabel: string; onSave: (
         </p>
       )}
       {messages.length > 0 && <Alert title={t('editorNotSaved')} messages={messages} />}
-      <div class="row">
-        <button type="submit" class="primary">
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('editorCancel')}
-        </button>
-      </div>
+      <FormButtons submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { t } from '../shared/i18n';
 import { replaceStep, sameStep } from './preset-edits';
 import { StepFields, StepIssues, useStepDraft } from './step-fields';
 import { writePreset, type WriteResult } from './store-writes';
+import { FormButtons } from './form-buttons';
 
 export function StepEditForm(props: {
   presetId: string;
@@ -90,14 +91,7 @@ export function StepEditForm(props: {
       )}
       <StepFields draft={draft} choose={false} idPrefix={idPrefix} />
       <StepIssues draft={draft} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={!step}>
-          {t('editorSaveStep')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('editorCancel')}
-        </button>
-      </div>
+      <FormButtons submitLabel={t('editorSaveStep')} onCancel={onCancel} disabled={!step} />
     </form>
   );
 }

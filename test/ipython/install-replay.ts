@@ -4,7 +4,7 @@
  * per-cell user site. "Drive" is a folder that outlives the runtimes; each runtime is a fresh
  * IPython process with a fresh HOME (pip's cache included) and user site: a simulated VM reset.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCell } from '../../src/recipes/cell';
 import { parseInstallCacheLines } from '../../src/recipes/parsers/install-cache';
@@ -76,3 +76,25 @@ export function cellSpec(code: string, indexUrl: string, userBase: string, extra
 export const compiles = (run: IPythonRun) => run.calls.filter((c) => c.tool.endsWith('gcc')).length;
 export const pipCalls = (run: IPythonRun) =>
   run.calls.filter((c) => c.tool.startsWith('python') && c.argv[0] === '-m' && c.argv[1] === 'pip').map((c) => c.argv.slice(2));
+
+/** Puts the cell's user site on sys.path first, as Colab's dist-packages are (the harness hides it). Ends with a newline. */
+export const USER_SITE = "import os, site, sysconfig\nsite.addsitedir(sysconfig.get_path('purelib', 'posix_user', vars={'userbase': os.environ['PYTHONUSERBASE']}))\n";
+
+/** The distributions installed into a user base, as name-version (an editable project's too), sorted. */
+export function installedIn(userBase: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.endsWith('.dist-info')) found.push(name.replace(/\.dist-info$/, ''));
+      else walk(join(dir, name));
+    }
+  };
+  walk(userBase);
+  return found.sort();
+}

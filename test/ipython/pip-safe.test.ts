@@ -3,7 +3,7 @@
  * real pip against the local index (package-index.ts), into a per-test user site. Debian's IPython
  * (8.5) stands in for Colab's: the index offers an `ipython` 7.34.0 wheel.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { generateCell } from '../../src/recipes/cell';
 import type { GenerateContext } from '../../src/recipes/recipe';
 import { parseHeld, parseRestartNeeded } from '../../src/recipes/parsers/pip-safe';
 import { MARKER, runCellsInIPython, type IPythonRun } from './harness';
-import { cellSpec, pipCalls, pipEnv } from './install-replay';
+import { USER_SITE, cellSpec, installedIn, pipCalls, pipEnv } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
 let work: string;
@@ -40,26 +40,6 @@ afterAll(async () => {
 });
 
 const pipCell = (packages: string[], context: GenerateContext = {}) => generateCell([{ recipe: 'pip-install', params: { packages } }], context);
-/** Puts the cell's user site on sys.path, as Colab's dist-packages are. */
-const USER_SITE = "import os, site, sysconfig\nsite.addsitedir(sysconfig.get_path('purelib', 'posix_user', vars={'userbase': os.environ['PYTHONUSERBASE']}))";
-/** The distributions installed into a user base, as name-version. */
-function installedIn(userBase: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.endsWith('.dist-info')) found.push(name.replace(/\.dist-info$/, ''));
-      else walk(join(dir, name));
-    }
-  };
-  walk(userBase);
-  return found.sort();
-}
 
 describe('held packages', () => {
   it('refuses a change to ipython before installing anything, and installs it once confirmed', async () => {

@@ -4,14 +4,14 @@
  * IPython with real pip against the local index (package-index.ts), into a per-test user site.
  * Debian's IPython (8.5) stands in for Colab's: the index offers an `ipython` 7.34.0 wheel.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCell } from '../../src/recipes/cell';
 import { parseChecks, parseHeld } from '../../src/recipes/parsers/pip-safe';
 import { runCellsInIPython, type IPythonRun } from './harness';
-import { cellSpec, pipCalls } from './install-replay';
+import { USER_SITE, cellSpec, installedIn, pipCalls } from './install-replay';
 import { buildPureWheel, servePackageIndex, type PackageIndex } from './package-index';
 
 let work: string;
@@ -32,27 +32,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The distributions installed into a user base, as name-version (an editable project's too). */
-function installedIn(userBase: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.endsWith('.dist-info')) found.push(name.replace(/\.dist-info$/, ''));
-      else walk(join(dir, name));
-    }
-  };
-  walk(userBase);
-  return found.sort();
-}
 
-/** Puts the cell's user site on sys.path first, as Colab's dist-packages are (the harness hides it). */
-const USER_SITE = "import os, site, sysconfig\nsite.addsitedir(sysconfig.get_path('purelib', 'posix_user', vars={'userbase': os.environ['PYTHONUSERBASE']}))\n";
 const requirementsCell = (file: string, heldOk: string[] = []) => USER_SITE + generateCell([{ recipe: 'pip-requirements', params: { file } }], { heldOk });
 const editableCell = (path: string, heldOk: string[] = []) => USER_SITE + generateCell([{ recipe: 'pip-editable', params: { path } }], { heldOk });
 const imports = (run?: IPythonRun) => parseChecks(run?.stdout ?? '').map((c) => `${c.name}:${c.ok ? 'ok' : 'FAILED'}`);
