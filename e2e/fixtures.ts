@@ -176,6 +176,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     page.on('pageerror', (error) => extension.problems.list.push(`pageerror: ${error.stack ?? error.message}`));
     await use(page);
     await page.close();
+    // Colab tabs a test opened besides its page go with it: the browser is shared, and a later test
+    // that looks a notebook's tab up by its address must not find this test's.
+    for (const other of extension.context.pages()) if (other.url().startsWith(HOST) || other.url().startsWith(ALT_HOST)) await other.close();
     if (testInfo.status === testInfo.expectedStatus) {
       expect(extension.problems.list, 'errors logged during the test').toEqual([]);
     }

@@ -50,6 +50,9 @@ export async function writeSettings(ext: Page, settings: Partial<GuardSettings>)
   await ext.evaluate((value) => chrome.storage.local.set({ guardSettings: value }), { ...DEFAULT_SETTINGS, ...settings });
 }
 
+/** The popup's entry for this test's tab (the shared browser can list other tests' Colab tabs too). */
+export const tabItem = (ext: Page, tabId: number) => ext.locator(`li[data-tab-id="${tabId}"]`);
+
 export const tabState = (ext: Page, tabId: number) =>
   ext.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as TabState | undefined) ?? null, `guard.tab.${tabId}`);
 

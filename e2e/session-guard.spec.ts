@@ -10,7 +10,7 @@
 import { DEFAULT_SETTINGS, type GuardSettings } from '../src/shared/guard-settings';
 import type { TabState } from '../src/shared/guard-state';
 import { DRIVE_ID, expect, stopServiceWorker, test } from './fixtures';
-import { autoDiscardable, cleanUpGuard, dialogClicks, events, interactions, notificationIds, replica, setup, tabState, writeSettings } from './guard-helpers';
+import { autoDiscardable, cleanUpGuard, dialogClicks, events, interactions, notificationIds, replica, setup, tabItem, tabState, writeSettings } from './guard-helpers';
 
 test.afterEach(async ({ context, extensionId }) => cleanUpGuard(context, extensionId));
 
@@ -31,7 +31,8 @@ test('keep-alive: the popup switch pings Colab now and every minute, and protect
   expect(state?.lastPing?.ok).toBe(true);
   // Until = the last activity (switching on) + the 2-hour default limit.
   expect((state?.keepAlive.until ?? 0) - (state?.lastActivity ?? 0)).toBe(2 * 3_600_000);
-  const item = ext.getByRole('listitem').filter({ has: ext.getByRole('heading', { level: 3 }) }).first();
+  const item = tabItem(ext, tabId);
+  await expect(item.getByRole('heading', { level: 3 })).toBeVisible();
   await expect(item).toContainText('Keep-alive: on until');
   await expect(item).toContainText('Runtime: connected');
   await expect(item).toContainText('(this tab)');
@@ -90,7 +91,7 @@ test('keep-alive: at the limit it stops and notifies, also when the worker was s
   expect(state?.lastPing?.at ?? 0).toBeLessThan(limitAt);
   await expect.poll(() => autoDiscardable(ext, tabId)).toBe(true);
   expect(await interactions(colab)).toBe(pings);
-  await expect(ext.locator('ul.facts > li').filter({ hasText: 'Keep-alive: stopped at' })).toHaveCount(1);
+  await expect(tabItem(ext, tabId).locator('ul.facts > li').filter({ hasText: 'Keep-alive: stopped at' })).toHaveCount(1);
 
   // "Extend by 30 minutes" (popup) resumes it.
   await ext.getByRole('button', { name: 'Extend by 30 minutes' }).click();
@@ -109,7 +110,7 @@ test('auto-reconnect on: reconnected through the page API within 10 s, after a w
   expect(await dialogClicks(colab)).toEqual([]);
   await expect.poll(() => events(ext, tabId)).toEqual(expect.arrayContaining(['disconnected', 'reconnect-clicked', 'reconnected']));
   expect(await notificationIds(ext)).toEqual(expect.arrayContaining([`launchpad:disconnected:${tabId}`, `launchpad:reconnected:${tabId}`]));
-  await expect(ext.locator('ul.facts > li').filter({ hasText: 'Last: reconnected at' })).toHaveCount(1);
+  await expect(tabItem(ext, tabId).locator('ul.facts > li').filter({ hasText: 'Last: reconnected at' })).toHaveCount(1);
 });
 
 test('auto-reconnect off: Reconnect is not clicked; the user is told', async ({ context, page, extensionId }) => {
@@ -142,8 +143,8 @@ test('presence checks are never clicked: reCAPTCHA and "Are you still there?" ra
 });
 
 test('popup: each tab shows the accelerator its runtime really has', async ({ context, page, extensionId }) => {
-  const { ext } = await setup(context, page, extensionId, {}, ['runtime:a100']);
-  const item = ext.getByRole('listitem').filter({ has: ext.getByRole('heading', { level: 3 }) }).first();
+  const { ext, tabId } = await setup(context, page, extensionId, {}, ['runtime:a100']);
+  const item = tabItem(ext, tabId);
   await expect(item).toContainText('Runtime: connected · accelerator: A100 GPU');
   await ext.close();
 });
