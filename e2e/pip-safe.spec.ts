@@ -6,8 +6,7 @@
  * run the toolbar says "Ready in N s · k/k checks"; a package that does not import names its module;
  * an install that changed an imported package restarts the runtime and the run goes on.
  */
-import type { Page } from '@playwright/test';
-import { DRIVE_ID, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar } from './fixtures';
 
 const REAL = ['kernel:ipython'];
 
@@ -30,13 +29,6 @@ const preset = {
   }],
 };
 
-/** Imports the preset through the options page, confirming its review (it has a Run Python step). */
-async function importPresets(page: Page, extensionId: string, file: object): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await page.getByRole('dialog', { name: 'Review the import' }).getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Presets imported' })).toBeVisible();
-}
 
 /** pip command lines the kernel ran (`python -m pip …`), without `-m pip`. */
 const pipRuns = (calls: readonly { tool: string; argv: readonly string[] }[]) =>

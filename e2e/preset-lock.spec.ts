@@ -5,7 +5,7 @@
  * Update lock, after Colab moved underneath, resolves as of the lock's date.
  */
 import type { Page, Worker } from '@playwright/test';
-import { DRIVE_ID, confirmImport, expect, expectOneToolbar, openNotebook, resetStorage, runStatus, test, toolbar, userCell, type RealKernel } from './fixtures';
+import { DRIVE_ID, expect, expectOneToolbar, importPresets, openNotebook, resetStorage, runStatus, test, toolbar, userCell, type RealKernel } from './fixtures';
 
 const REAL = ['kernel:ipython'];
 
@@ -47,10 +47,7 @@ test('pip install einops timm: locked at 1.0.0 after the first run, 1.0.0 again 
     version: 2,
     presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false }],
   };
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await confirmImport(page);
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await importPresets(page, extensionId, file);
   await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
   await expectOneToolbar(page);
   await runSetup(page);
@@ -97,10 +94,7 @@ test('a replay after Colab’s release tag changed says so on the toolbar, finis
     version: 2,
     presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false }],
   };
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await confirmImport(page);
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await importPresets(page, extensionId, file);
   await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
   await expectOneToolbar(page);
   await runSetup(page);
@@ -150,10 +144,7 @@ test('a preset whose lock was made on another Python: the toolbar says it was no
     version: 2,
     presets: [{ name: 'Locked', notebooks: [`drive:${DRIVE_ID}`], steps: [{ recipe: 'pip-install', params: { packages: ['einops', 'timm'] } }], keepInstalls: false, locks: [foreign] }],
   };
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-  await page.getByLabel('Import presets').setInputFiles({ name: 'presets.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await confirmImport(page);
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toBeVisible();
+  await importPresets(page, extensionId, file);
   await openNotebook(page, `/drive/${DRIVE_ID}`, REAL);
   await expectOneToolbar(page);
   await toolbar(page).getByRole('button', { name: /^Run setup/ }).click();
